@@ -1,0 +1,154 @@
+//! Commands about the case as a whole: create it, summarise it, verify it, read its audit log.
+
+use std::path::Path;
+
+use dossier_store::{Case, CaseOptions, audit as audit_log};
+use serde::Serialize;
+
+use crate::{ApiResult, Event, open_case};
+
+/// `dossier init` output.
+#[derive(Debug, Clone, Serialize)]
+pub struct InitOutput {
+    /// The case folder.
+    pub case: String,
+}
+
+/// Creates a case folder.
+pub fn init(path: &Path) -> ApiResult<InitOutput> {
+    Case::init(path, CaseOptions::default())?;
+    Ok(InitOutput {
+        case: path.display().to_string(),
+    })
+}
+
+/// How many documents of one kind.
+#[derive(Debug, Clone, Serialize)]
+pub struct KindCount {
+    /// Document kind.
+    pub kind: String,
+    /// How many.
+    pub count: u64,
+}
+
+/// What a case holds, at a glance: the desktop app's first screen.
+#[derive(Debug, Clone, Serialize)]
+pub struct CaseSummary {
+    /// The case's name (its folder name).
+    pub name: String,
+    /// The case folder.
+    pub path: String,
+    /// Documents in all.
+    pub documents: u64,
+    /// Documents per kind, most common first.
+    pub by_kind: Vec<KindCount>,
+    /// Schema version of the case database.
+    pub schema_version: u32,
+}
+
+/// Summarises a case.
+pub fn case_summary(path: &Path) -> ApiResult<CaseSummary> {
+    let case = open_case(path)?;
+    let by_kind: Vec<KindCount> = case
+        .count_by_kind()?
+        .into_iter()
+        .map(|(kind, count)| KindCount { kind, count })
+        .collect();
+    Ok(CaseSummary {
+        name: case.name(),
+        path: path.display().to_string(),
+        documents: by_kind.iter().map(|k| k.count).sum(),
+        by_kind,
+        schema_version: case.schema_version()?,
+    })
+}
+
+/// One problem found by `verify`.
+#[derive(Debug, Clone, Serialize)]
+pub struct VerifyProblem {
+    /// `object_missing`, `object_altered`, `database`, `audit_chain`.
+    pub kind: String,
+    /// What it concerns.
+    pub subject: String,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// `dossier verify` output.
+#[derive(Debug, Clone, Serialize)]
+pub struct VerifyOutput {
+    /// True when no problem was found.
+    pub ok: bool,
+    /// Every problem found.
+    pub problems: Vec<VerifyProblem>,
+    /// Originals re-hashed.
+    pub objects_checked: u64,
+    /// Audit rows checked.
+    pub audit_rows_checked: u64,
+}
+
+/// Re-hashes every original, checks the database and the audit chain.
+pub fn verify(path: &Path, events: &(dyn Fn(Event) + Sync)) -> ApiResult<VerifyOutput> {
+    let case = open_case(path)?;
+    let report = case.verify(&|done, total| {
+        events(Event::Progress {
+            phase: "verify".into(),
+            done,
+            total,
+            item: None,
+        })
+    })?;
+    Ok(VerifyOutput {
+        ok: report.problems.is_empty(),
+        problems: report
+            .problems
+            .into_iter()
+            .map(|p| VerifyProblem {
+                kind: p.kind.as_str().to_owned(),
+                subject: p.subject,
+                message: p.message,
+            })
+            .collect(),
+        objects_checked: report.objects_checked,
+        audit_rows_checked: report.audit_rows_checked,
+    })
+}
+
+/// One row of the audit log.
+#[derive(Debug, Clone, Serialize)]
+pub struct AuditRow {
+    /// Position in the log.
+    pub seq: i64,
+    /// When.
+    pub at: String,
+    /// Who.
+    pub actor: String,
+    /// What kind of change.
+    pub action: String,
+    /// What it changed.
+    pub target: String,
+    /// Particulars.
+    pub detail: String,
+    /// Hash of the previous row.
+    pub prev_hash: String,
+    /// Hash of this row.
+    pub hash: String,
+}
+
+/// The whole audit log, oldest first.
+pub fn audit(path: &Path) -> ApiResult<Vec<AuditRow>> {
+    let case = open_case(path)?;
+    Ok(audit_log::entries(case.connection())?
+        .into_iter()
+        .map(|e| AuditRow {
+            seq: e.seq,
+            at: e.at,
+            actor: e.actor,
+            action: e.action,
+            target: e.target,
+            detail: e.detail,
+            prev_hash: e.prev_hash,
+            hash: e.hash,
+        })
+        .collect())
+}

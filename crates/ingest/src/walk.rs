@@ -1,0 +1,131 @@
+//! Turning the paths a user named into a list of files, with a reason for every path
+//! that cannot be one.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+/// One thing the walk found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Found {
+    /// A regular file to ingest.
+    File(PathBuf),
+    /// A path that cannot be ingested, and why.
+    Failed {
+        /// The path, as well as it can be printed.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+    /// A path deliberately passed over, and why.
+    Skipped {
+        /// The path.
+        path: String,
+        /// Why.
+        reason: String,
+    },
+}
+
+/// Walks every input: files as they are, folders recursively in name order (following
+/// symbolic links, with loops detected), never descending into the case folder itself.
+pub fn walk(inputs: &[PathBuf], case_root: &Path) -> Vec<Found> {
+    let case_root = case_root.canonicalize().ok();
+    let mut found = Vec::new();
+    for input in inputs {
+        walk_one(input, case_root.as_deref(), &mut found);
+    }
+    found
+}
+
+fn walk_one(input: &Path, case_root: Option<&Path>, found: &mut Vec<Found>) {
+    let meta = match fs::metadata(input) {
+        Ok(m) => m,
+        Err(e) => {
+            found.push(Found::Failed {
+                path: display(&absolute(input)),
+                reason: describe_io(&e),
+            });
+            return;
+        }
+    };
+    let input = &absolute(input);
+    if !meta.is_dir() {
+        found.push(classify_file(input, &meta));
+        return;
+    }
+    let is_case_root =
+        |p: &Path| case_root.is_some_and(|root| p.canonicalize().ok().as_deref() == Some(root));
+    if is_case_root(input) {
+        found.push(Found::Skipped {
+            path: display(input),
+            reason: "this is the case folder itself".into(),
+        });
+        return;
+    }
+    let walker = WalkDir::new(input)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| !(e.file_type().is_dir() && is_case_root(e.path())));
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_dir() => {}
+            Ok(e) => match e.metadata() {
+                Ok(m) => found.push(classify_file(e.path(), &m)),
+                Err(err) => found.push(Found::Failed {
+                    path: display(e.path()),
+                    reason: err.to_string(),
+                }),
+            },
+            Err(err) => {
+                let path = err.path().map(display).unwrap_or_else(|| display(input));
+                let reason = if let Some(ancestor) = err.loop_ancestor() {
+                    format!("symbolic link loop: leads back to {}", display(ancestor))
+                } else if let Some(io) = err.io_error() {
+                    describe_io(io)
+                } else {
+                    err.to_string()
+                };
+                found.push(Found::Failed { path, reason });
+            }
+        }
+    }
+}
+
+fn classify_file(path: &Path, meta: &fs::Metadata) -> Found {
+    if path.to_str().is_none() {
+        return Found::Failed {
+            path: display(path),
+            reason: "file name is not valid UTF-8; rename the file and ingest it again".into(),
+        };
+    }
+    if !meta.is_file() {
+        return Found::Skipped {
+            path: display(path),
+            reason: "not a regular file (device, socket or pipe)".into(),
+        };
+    }
+    Found::File(absolute(path))
+}
+
+/// The path recorded as a source: absolute, so it still means something when the case
+/// is opened from another working directory, but with symbolic links kept as named.
+fn absolute(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_owned())
+}
+
+/// A path as it can be printed; bytes that are not UTF-8 show as U+FFFD.
+pub(crate) fn display(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+/// An I/O error in words a user can act on.
+pub(crate) fn describe_io(e: &io::Error) -> String {
+    match e.kind() {
+        io::ErrorKind::NotFound => "no such file or folder".into(),
+        io::ErrorKind::PermissionDenied => "permission denied: cannot read it".into(),
+        _ => e.to_string(),
+    }
+}

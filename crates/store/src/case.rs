@@ -1,0 +1,246 @@
+//! Opening, creating and locking a case folder, and the [`Change`] through which
+//! every modification flows.
+
+use std::fs::{self, File, OpenOptions, TryLockError};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::audit;
+use crate::clock::{Clock, SystemClock, timestamp};
+use crate::error::{Result, StoreError};
+use crate::migrations;
+use crate::objects::ObjectStore;
+
+/// The database file inside a case folder.
+pub const DATABASE_FILE: &str = "dossier.sqlite";
+/// The folder of originals inside a case folder.
+pub const OBJECTS_DIR: &str = "objects";
+/// The lock file held by the one process allowed to run a long write (an ingest).
+pub const LOCK_FILE: &str = "dossier.lock";
+
+/// How long a statement waits for another connection's write transaction before failing.
+const BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// Who is acting and what time it is: recorded on every change.
+#[derive(Clone)]
+pub struct CaseOptions {
+    /// Source of timestamps.
+    pub clock: Arc<dyn Clock>,
+    /// Name written into the audit log as the actor of each change.
+    pub actor: String,
+}
+
+impl Default for CaseOptions {
+    /// The system clock, and the operating-system user as actor.
+    fn default() -> Self {
+        let actor = ["DOSSIER_ACTOR", "USER", "LOGNAME", "USERNAME"]
+            .iter()
+            .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
+            .unwrap_or_else(|| "unknown".to_owned());
+        CaseOptions {
+            clock: Arc::new(SystemClock),
+            actor,
+        }
+    }
+}
+
+/// An open case: its folder, its database connection and its object store.
+pub struct Case {
+    root: PathBuf,
+    pub(crate) conn: Connection,
+    objects: ObjectStore,
+    options: CaseOptions,
+}
+
+impl Case {
+    /// Creates a new case in `root`, which must not exist or be an empty folder.
+    pub fn init(root: &Path, options: CaseOptions) -> Result<Case> {
+        if root.exists() {
+            let mut entries = fs::read_dir(root).map_err(|e| StoreError::io(root, e))?;
+            if entries.next().is_some() {
+                return Err(StoreError::AlreadyExists(root.to_owned()));
+            }
+        }
+        let objects = root.join(OBJECTS_DIR);
+        fs::create_dir_all(&objects).map_err(|e| StoreError::io(&objects, e))?;
+        let db = root.join(DATABASE_FILE);
+        let mut conn = Connection::open(&db)?;
+        configure(&conn)?;
+        let at = timestamp(options.clock.now());
+        migrations::migrate(&mut conn, &at, &options.actor)?;
+        let mut case = Case::from_parts(root, conn, options);
+        let change = case.begin_change()?;
+        change.record(
+            "case.init",
+            "case",
+            &format!("created case {}", root.display()),
+        )?;
+        change.commit()?;
+        Ok(case)
+    }
+
+    /// Opens an existing case, bringing its schema up to date if it was written by an
+    /// earlier version of Dossier.
+    pub fn open(root: &Path, options: CaseOptions) -> Result<Case> {
+        let db = root.join(DATABASE_FILE);
+        if !db.is_file() {
+            return Err(StoreError::NotACase(root.to_owned()));
+        }
+        let mut conn = Connection::open_with_flags(
+            &db,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        configure(&conn)?;
+        let version = migrations::current_version(&conn)?;
+        if version > migrations::LATEST {
+            return Err(StoreError::SchemaTooNew {
+                found: version,
+                known: migrations::LATEST,
+            });
+        }
+        if version < migrations::LATEST {
+            let at = timestamp(options.clock.now());
+            migrations::migrate(&mut conn, &at, &options.actor)?;
+        }
+        Ok(Case::from_parts(root, conn, options))
+    }
+
+    fn from_parts(root: &Path, conn: Connection, options: CaseOptions) -> Case {
+        Case {
+            root: root.to_owned(),
+            objects: ObjectStore::new(root.join(OBJECTS_DIR)),
+            conn,
+            options,
+        }
+    }
+
+    /// The case folder.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// The case's name: its folder name.
+    pub fn name(&self) -> String {
+        self.root
+            .canonicalize()
+            .unwrap_or_else(|_| self.root.clone())
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.root.display().to_string())
+    }
+
+    /// The originals.
+    pub fn objects(&self) -> &ObjectStore {
+        &self.objects
+    }
+
+    /// The schema version of the open database.
+    pub fn schema_version(&self) -> Result<u32> {
+        migrations::current_version(&self.conn)
+    }
+
+    /// The current time as the case records it.
+    pub fn now(&self) -> String {
+        timestamp(self.options.clock.now())
+    }
+
+    /// The actor recorded on changes.
+    pub fn actor(&self) -> &str {
+        &self.options.actor
+    }
+
+    /// Read access to the database, for queries that have no dedicated method yet.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Starts a change: a write transaction that every modification and its audit rows share.
+    pub fn begin_change(&mut self) -> Result<Change<'_>> {
+        let at = timestamp(self.options.clock.now());
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        Ok(Change {
+            tx,
+            at,
+            actor: &self.options.actor,
+            objects: &self.objects,
+        })
+    }
+
+    /// Takes the writer lock if it is free. `None` means another process holds it.
+    ///
+    /// Long writes (an ingest) hold this lock so two of them never interleave their
+    /// batches; short changes rely on SQLite's own locking alone.
+    pub fn try_writer_lock(&self) -> Result<Option<WriterLock>> {
+        let (file, path) = self.lock_file()?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(WriterLock { _file: file })),
+            Err(TryLockError::WouldBlock) => Ok(None),
+            Err(TryLockError::Error(e)) => Err(StoreError::io(path, e)),
+        }
+    }
+
+    /// Takes the writer lock, waiting for another process to release it.
+    pub fn writer_lock(&self) -> Result<WriterLock> {
+        let (file, path) = self.lock_file()?;
+        file.lock().map_err(|e| StoreError::io(path, e))?;
+        Ok(WriterLock { _file: file })
+    }
+
+    fn lock_file(&self) -> Result<(File, PathBuf)> {
+        let path = self.root.join(LOCK_FILE);
+        let file = OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| StoreError::io(&path, e))?;
+        Ok((file, path))
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    debug_assert_eq!(mode.to_ascii_lowercase(), "wal");
+    conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")?;
+    Ok(())
+}
+
+/// Held while a process performs a long write; released when dropped.
+#[derive(Debug)]
+pub struct WriterLock {
+    _file: File,
+}
+
+/// One atomic change to a case: the modifications and their audit rows commit together
+/// or not at all.
+pub struct Change<'c> {
+    pub(crate) tx: Transaction<'c>,
+    pub(crate) at: String,
+    actor: &'c str,
+    pub(crate) objects: &'c ObjectStore,
+}
+
+impl Change<'_> {
+    /// Appends an audit row describing (part of) this change.
+    pub fn record(&self, action: &str, target: &str, detail: &str) -> Result<()> {
+        audit::append(&self.tx, &self.at, self.actor, action, target, detail)?;
+        Ok(())
+    }
+
+    /// The timestamp every row of this change carries.
+    pub fn at(&self) -> &str {
+        &self.at
+    }
+
+    /// Makes the change durable.
+    pub fn commit(self) -> Result<()> {
+        self.tx.commit()?;
+        Ok(())
+    }
+}

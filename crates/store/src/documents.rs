@@ -1,0 +1,427 @@
+//! Documents: rows that describe an original, its extracted text and metadata, and
+//! every place it was found.
+
+use std::collections::{BTreeMap, HashSet};
+use std::fmt;
+use std::str::FromStr;
+
+use rusqlite::{OptionalExtension, Row, params};
+
+use crate::case::{Case, Change};
+use crate::error::{Result, StoreError};
+use crate::hash::ContentHash;
+
+/// What became of an original when it was ingested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocStatus {
+    /// Text and metadata were extracted.
+    Ok,
+    /// An extractor accepted the file but could not read it; the original is kept.
+    Failed,
+    /// No extractor applies (unknown binary, empty file); the original is kept, with no text.
+    Skipped,
+}
+
+impl DocStatus {
+    /// The word stored in the database and printed by the CLI.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocStatus::Ok => "ok",
+            DocStatus::Failed => "failed",
+            DocStatus::Skipped => "skipped",
+        }
+    }
+}
+
+impl fmt::Display for DocStatus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for DocStatus {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "ok" => Ok(DocStatus::Ok),
+            "failed" => Ok(DocStatus::Failed),
+            "skipped" => Ok(DocStatus::Skipped),
+            other => Err(format!("unknown document status {other:?}")),
+        }
+    }
+}
+
+/// Everything needed to record a newly ingested original.
+#[derive(Debug, Clone)]
+pub struct NewDocument {
+    /// The original's hash; the object must already be in the object store.
+    pub hash: ContentHash,
+    /// The original's size in bytes.
+    pub size: u64,
+    /// The container it came out of, if any.
+    pub parent: Option<i64>,
+    /// `article`, `filing`, `email`, `policy`, `attachment`, `text` or `other`.
+    pub kind: String,
+    /// Title, if the format carries one.
+    pub title: Option<String>,
+    /// The document's own date (published, sent, filed).
+    pub doc_date: Option<String>,
+    /// The date the document claims for itself ("last updated").
+    pub claimed_date: Option<String>,
+    /// When this copy was captured.
+    pub captured_at: Option<String>,
+    /// Where the document was published, if known.
+    pub source_url: Option<String>,
+    /// The media type the extractor recognised.
+    pub media_type: Option<String>,
+    /// Outcome of extraction.
+    pub status: DocStatus,
+    /// Why the status is not `ok`, or warnings when it is.
+    pub status_detail: Option<String>,
+    /// Name of the extractor that produced the text.
+    pub extractor: Option<String>,
+    /// Version of that extractor, so stale extractions can be found and redone.
+    pub extractor_version: Option<u32>,
+    /// Authors in byline order.
+    pub authors: Vec<String>,
+    /// Format-specific metadata.
+    pub meta: BTreeMap<String, String>,
+    /// The whole extracted text.
+    pub text: Option<String>,
+    /// Text per page, for paginated formats (page 1 first).
+    pub pages: Vec<String>,
+}
+
+/// One place an original was found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewSource {
+    /// The path as given or found by the walk.
+    pub path: String,
+    /// Whose files these were.
+    pub custodian: Option<String>,
+}
+
+/// A line in a document listing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentSummary {
+    /// Document id.
+    pub id: i64,
+    /// Document kind.
+    pub kind: String,
+    /// Title, if any.
+    pub title: Option<String>,
+    /// The document's own date.
+    pub date: Option<String>,
+    /// Hash of the original.
+    pub sha256: String,
+    /// Container document, if any.
+    pub parent: Option<i64>,
+}
+
+/// A recorded source of a document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceRecord {
+    /// Path it was ingested from.
+    pub path: String,
+    /// Whose it was.
+    pub custodian: Option<String>,
+    /// When this source was recorded.
+    pub ingested_at: String,
+}
+
+/// Everything the case knows about one document.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DocumentRecord {
+    /// The listing fields.
+    pub summary: DocumentSummary,
+    /// Size of the original in bytes.
+    pub size: u64,
+    /// Date the document claims for itself.
+    pub claimed_date: Option<String>,
+    /// Capture date.
+    pub captured_at: Option<String>,
+    /// When it entered the case.
+    pub ingested_at: String,
+    /// Where it was published.
+    pub source_url: Option<String>,
+    /// Recognised media type.
+    pub media_type: Option<String>,
+    /// Extraction outcome.
+    pub status: DocStatus,
+    /// Reason or warnings.
+    pub status_detail: Option<String>,
+    /// Extractor name.
+    pub extractor: Option<String>,
+    /// Extractor version.
+    pub extractor_version: Option<u32>,
+    /// Authors in order.
+    pub authors: Vec<String>,
+    /// Every place it was found.
+    pub sources: Vec<SourceRecord>,
+    /// Format-specific metadata.
+    pub meta: BTreeMap<String, String>,
+    /// Extracted text.
+    pub text: Option<String>,
+    /// Text per page, numbered from 1.
+    pub pages: Vec<(u32, String)>,
+    /// Documents extracted from this one.
+    pub children: Vec<i64>,
+}
+
+/// Which documents a listing returns.
+#[derive(Debug, Clone, Default)]
+pub struct DocumentFilter {
+    /// Only this kind.
+    pub kind: Option<String>,
+    /// Only documents with this tag.
+    pub tag: Option<String>,
+}
+
+impl Change<'_> {
+    /// Records a new document with its first source. The original must already be stored.
+    pub fn add_document(&self, doc: &NewDocument, source: &NewSource) -> Result<i64> {
+        if !self.objects.contains(&doc.hash) {
+            return Err(StoreError::io(
+                self.objects.path_of(&doc.hash),
+                std::io::Error::new(
+                    std::io::ErrorKind::NotFound,
+                    "the original must be stored before its document is recorded",
+                ),
+            ));
+        }
+        let tx = &self.tx;
+        tx.execute(
+            "INSERT OR IGNORE INTO objects (sha256, size, stored_at) VALUES (?1, ?2, ?3)",
+            params![doc.hash.as_str(), doc.size as i64, self.at],
+        )?;
+        tx.execute(
+            "INSERT INTO documents (sha256, parent_id, kind, title, doc_date, claimed_date,
+                 captured_at, ingested_at, source_url, media_type, status, status_detail,
+                 extractor, extractor_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+            params![
+                doc.hash.as_str(),
+                doc.parent,
+                doc.kind,
+                doc.title,
+                doc.doc_date,
+                doc.claimed_date,
+                doc.captured_at,
+                self.at,
+                doc.source_url,
+                doc.media_type,
+                doc.status.as_str(),
+                doc.status_detail,
+                doc.extractor,
+                doc.extractor_version,
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        for (i, name) in doc.authors.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO document_authors (document_id, position, name) VALUES (?1, ?2, ?3)",
+                params![id, i as i64, name],
+            )?;
+        }
+        for (key, value) in &doc.meta {
+            tx.execute(
+                "INSERT INTO document_meta (document_id, key, value) VALUES (?1, ?2, ?3)",
+                params![id, key, value],
+            )?;
+        }
+        if let Some(text) = &doc.text {
+            tx.execute(
+                "INSERT INTO document_text (document_id, text) VALUES (?1, ?2)",
+                params![id, text],
+            )?;
+        }
+        for (i, page) in doc.pages.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO pages (document_id, n, text) VALUES (?1, ?2, ?3)",
+                params![id, i as i64 + 1, page],
+            )?;
+        }
+        self.insert_source(id, source)?;
+        self.record(
+            "document.add",
+            &format!("document:{id}"),
+            &format!(
+                "{} {} ({} bytes, {}) from {}",
+                doc.kind, doc.hash, doc.size, doc.status, source.path
+            ),
+        )?;
+        Ok(id)
+    }
+
+    /// Records another place an existing original was found.
+    /// Returns `false` (and changes nothing) if this exact source was already recorded.
+    pub fn add_source(&self, document_id: i64, source: &NewSource) -> Result<bool> {
+        let exists: bool = self.tx.query_row(
+            "SELECT EXISTS (SELECT 1 FROM sources WHERE document_id = ?1 AND path = ?2
+                 AND custodian IS ?3)",
+            params![document_id, source.path, source.custodian],
+            |r| r.get(0),
+        )?;
+        if exists {
+            return Ok(false);
+        }
+        self.insert_source(document_id, source)?;
+        self.record(
+            "document.source",
+            &format!("document:{document_id}"),
+            &format!("also found at {}", source.path),
+        )?;
+        Ok(true)
+    }
+
+    /// The document holding this original, as seen inside this change.
+    pub fn document_by_hash(&self, hash: &ContentHash) -> Result<Option<i64>> {
+        document_by_hash(&self.tx, hash)
+    }
+
+    fn insert_source(&self, document_id: i64, source: &NewSource) -> Result<()> {
+        self.tx.execute(
+            "INSERT INTO sources (document_id, path, custodian, ingested_at) VALUES (?1, ?2, ?3, ?4)",
+            params![document_id, source.path, source.custodian, self.at],
+        )?;
+        Ok(())
+    }
+}
+
+fn document_by_hash(conn: &rusqlite::Connection, hash: &ContentHash) -> Result<Option<i64>> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM documents WHERE sha256 = ?1",
+            [hash.as_str()],
+            |r| r.get(0),
+        )
+        .optional()?)
+}
+
+const SUMMARY_COLUMNS: &str = "d.id, d.kind, d.title, d.doc_date, d.sha256, d.parent_id";
+
+fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<DocumentSummary> {
+    Ok(DocumentSummary {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        title: r.get(2)?,
+        date: r.get(3)?,
+        sha256: r.get(4)?,
+        parent: r.get(5)?,
+    })
+}
+
+impl Case {
+    /// Documents in ingest order, filtered.
+    pub fn documents(&self, filter: &DocumentFilter) -> Result<Vec<DocumentSummary>> {
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS} FROM documents d
+             WHERE (?1 IS NULL OR d.kind = ?1)
+               AND (?2 IS NULL OR EXISTS (SELECT 1 FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
+                                          WHERE dt.document_id = d.id AND t.name = ?2))
+             ORDER BY d.id"
+        );
+        let mut stmt = self.conn.prepare(&sql)?;
+        let rows = stmt.query_map(params![filter.kind, filter.tag], summary_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One document with everything recorded about it.
+    pub fn document(&self, id: i64) -> Result<DocumentRecord> {
+        let conn = &self.conn;
+        let sql = format!(
+            "SELECT {SUMMARY_COLUMNS}, o.size, d.claimed_date, d.captured_at, d.ingested_at,
+                    d.source_url, d.media_type, d.status, d.status_detail, d.extractor,
+                    d.extractor_version, t.text
+             FROM documents d JOIN objects o ON o.sha256 = d.sha256
+             LEFT JOIN document_text t ON t.document_id = d.id
+             WHERE d.id = ?1"
+        );
+        let record = conn
+            .query_row(&sql, [id], |r| {
+                let status: String = r.get(12)?;
+                Ok(DocumentRecord {
+                    summary: summary_from_row(r)?,
+                    size: r.get::<_, i64>(6)? as u64,
+                    claimed_date: r.get(7)?,
+                    captured_at: r.get(8)?,
+                    ingested_at: r.get(9)?,
+                    source_url: r.get(10)?,
+                    media_type: r.get(11)?,
+                    status: status.parse().map_err(|e: String| {
+                        rusqlite::Error::FromSqlConversionFailure(
+                            12,
+                            rusqlite::types::Type::Text,
+                            e.into(),
+                        )
+                    })?,
+                    status_detail: r.get(13)?,
+                    extractor: r.get(14)?,
+                    extractor_version: r.get(15)?,
+                    text: r.get(16)?,
+                    authors: Vec::new(),
+                    sources: Vec::new(),
+                    meta: BTreeMap::new(),
+                    pages: Vec::new(),
+                    children: Vec::new(),
+                })
+            })
+            .optional()?;
+        let mut record = record.ok_or(StoreError::DocumentNotFound(id))?;
+
+        let mut stmt = conn.prepare(
+            "SELECT name FROM document_authors WHERE document_id = ?1 ORDER BY position",
+        )?;
+        record.authors = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = conn.prepare(
+            "SELECT path, custodian, ingested_at FROM sources WHERE document_id = ?1 ORDER BY id",
+        )?;
+        record.sources = stmt
+            .query_map([id], |r| {
+                Ok(SourceRecord {
+                    path: r.get(0)?,
+                    custodian: r.get(1)?,
+                    ingested_at: r.get(2)?,
+                })
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt =
+            conn.prepare("SELECT key, value FROM document_meta WHERE document_id = ?1")?;
+        record.meta = stmt
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt =
+            conn.prepare("SELECT n, text FROM pages WHERE document_id = ?1 ORDER BY n")?;
+        record.pages = stmt
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut stmt = conn.prepare("SELECT id FROM documents WHERE parent_id = ?1 ORDER BY id")?;
+        record.children = stmt
+            .query_map([id], |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(record)
+    }
+
+    /// The document holding this original, if the case has it.
+    pub fn document_by_hash(&self, hash: &ContentHash) -> Result<Option<i64>> {
+        document_by_hash(&self.conn, hash)
+    }
+
+    /// Hashes of every stored original (to skip re-extracting duplicates early).
+    pub fn known_hashes(&self) -> Result<HashSet<String>> {
+        let mut stmt = self.conn.prepare("SELECT sha256 FROM objects")?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// How many documents of each kind, most common first.
+    pub fn count_by_kind(&self) -> Result<Vec<(String, u64)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT kind, count(*) FROM documents GROUP BY kind ORDER BY count(*) DESC, kind",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)? as u64)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}

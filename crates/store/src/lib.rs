@@ -1,0 +1,44 @@
+//! The case folder: Dossier's system of record.
+//!
+//! A case is one self-contained folder:
+//!
+//! - `dossier.sqlite`: every document, source, tag and audit row (WAL mode, foreign keys
+//!   on, schema versioned by [`migrations`]).
+//! - `objects/`: the originals, byte for byte, named by SHA-256, written once and made
+//!   read-only ([`ObjectStore`]).
+//!
+//! House rules, which the types enforce where they can:
+//!
+//! - Originals are immutable: nothing in this crate opens an object for writing after
+//!   it is stored, and a second store of the same bytes is a no-op.
+//! - Every change goes through a [`Change`], and each mutating method on it appends its
+//!   own row to the hash-chained [`audit`] log inside the same transaction.
+//! - Everything textual (extracted text, pages, metadata) is derived from an original and
+//!   records the extractor and version that produced it, so it can be rebuilt.
+//!
+//! Glossary: a *document* is one ingested original with its derived text; a *source* is a
+//! place it was found (a path, a custodian); an *ingest run* is one `ingest` command and
+//! the outcome of each item it was given.
+
+pub mod audit;
+mod case;
+mod clock;
+mod documents;
+mod error;
+mod hash;
+pub mod migrations;
+mod objects;
+mod runs;
+mod verify;
+
+pub use case::{Case, CaseOptions, Change, DATABASE_FILE, LOCK_FILE, OBJECTS_DIR, WriterLock};
+pub use clock::{Clock, FixedClock, SystemClock, timestamp};
+pub use documents::{
+    DocStatus, DocumentFilter, DocumentRecord, DocumentSummary, NewDocument, NewSource,
+    SourceRecord,
+};
+pub use error::{Result, StoreError};
+pub use hash::ContentHash;
+pub use objects::ObjectStore;
+pub use runs::ItemOutcome;
+pub use verify::{Problem, ProblemKind, VerifyReport};

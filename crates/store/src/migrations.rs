@@ -1,0 +1,87 @@
+//! Schema migrations: numbered, additive SQL scripts applied in order, each in its own
+//! transaction together with its `schema_migrations` row and its audit row.
+//!
+//! The version lives in `PRAGMA user_version` (cheap to read on every open) and in
+//! `schema_migrations` (when each step was applied). Never edit a shipped migration:
+//! add the next one.
+
+use rusqlite::{Connection, TransactionBehavior, params};
+
+use crate::audit;
+use crate::error::{Result, StoreError};
+
+struct Migration {
+    version: u32,
+    name: &'static str,
+    sql: &'static str,
+}
+
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "case",
+        sql: include_str!("../migrations/0001_case.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "ingest_runs",
+        sql: include_str!("../migrations/0002_ingest_runs.sql"),
+    },
+];
+
+/// The schema version this build writes.
+pub const LATEST: u32 = 2;
+
+/// The schema version recorded in the database (0 for an empty file).
+pub fn current_version(conn: &Connection) -> Result<u32> {
+    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+}
+
+/// Brings the database up to [`LATEST`].
+pub(crate) fn migrate(conn: &mut Connection, at: &str, actor: &str) -> Result<()> {
+    migrate_to(conn, LATEST, at, actor)
+}
+
+/// Applies migrations up to `target` only.
+///
+/// Public so that compatibility tests can create a case exactly as an earlier
+/// version of Dossier wrote it, then open it with this one.
+pub fn migrate_to(conn: &mut Connection, target: u32, at: &str, actor: &str) -> Result<()> {
+    let current = current_version(conn)?;
+    if current > LATEST {
+        return Err(StoreError::SchemaTooNew {
+            found: current,
+            known: LATEST,
+        });
+    }
+    for m in MIGRATIONS
+        .iter()
+        .filter(|m| m.version > current && m.version <= target)
+    {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // Another process may have migrated while we waited for the write lock.
+        if current_version(&tx)? >= m.version {
+            continue;
+        }
+        tx.execute_batch(m.sql)?;
+        tx.execute_batch(
+            "CREATE TABLE IF NOT EXISTS schema_migrations (
+                 version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT",
+        )?;
+        tx.execute(
+            "INSERT INTO schema_migrations (version, name, applied_at) VALUES (?1, ?2, ?3)",
+            params![m.version, m.name, at],
+        )?;
+        audit::append(
+            &tx,
+            at,
+            actor,
+            "case.migrate",
+            &format!("schema:{}", m.version),
+            &format!("applied schema migration {} ({})", m.version, m.name),
+        )?;
+        tx.pragma_update(None, "user_version", m.version)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,139 @@
+//! Content-addressed storage of originals under `objects/`.
+//!
+//! An object is written once: to a temporary file, fsynced, then hard-linked into place
+//! (a link fails rather than replace an existing name, so nothing is ever overwritten),
+//! made read-only, and its folder fsynced. A crash at any point leaves either no object
+//! or a complete one; a stray temporary file is harmless and ignored.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write};
+use std::os::unix::fs::PermissionsExt;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use crate::error::{Result, StoreError};
+use crate::hash::ContentHash;
+
+/// The `objects/` folder of a case.
+#[derive(Debug, Clone)]
+pub struct ObjectStore {
+    dir: PathBuf,
+}
+
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+impl ObjectStore {
+    /// The object folder inside a case folder. Creates nothing.
+    pub fn new(dir: PathBuf) -> Self {
+        ObjectStore { dir }
+    }
+
+    /// Where the object with this hash lives: `objects/ab/cdef…` (first two hex digits as a shard).
+    pub fn path_of(&self, hash: &ContentHash) -> PathBuf {
+        let h = hash.as_str();
+        self.dir.join(&h[..2]).join(&h[2..])
+    }
+
+    /// Whether the object is already stored.
+    pub fn contains(&self, hash: &ContentHash) -> bool {
+        self.path_of(hash).exists()
+    }
+
+    /// Stores `bytes` under `hash`, which the caller computed from them.
+    ///
+    /// Returns `true` if this call wrote the object, `false` if it was already there
+    /// (in which case the existing file is left untouched).
+    pub fn put(&self, hash: &ContentHash, bytes: &[u8]) -> Result<bool> {
+        debug_assert_eq!(
+            &ContentHash::of(bytes),
+            hash,
+            "object stored under a wrong hash"
+        );
+        let target = self.path_of(hash);
+        if target.exists() {
+            return Ok(false);
+        }
+        let shard = target
+            .parent()
+            .expect("an object path always has a shard folder");
+        fs::create_dir_all(shard).map_err(|e| StoreError::io(shard, e))?;
+        let tmp_dir = self.dir.join("tmp");
+        fs::create_dir_all(&tmp_dir).map_err(|e| StoreError::io(&tmp_dir, e))?;
+        let tmp = tmp_dir.join(format!(
+            "{}-{}-{}",
+            std::process::id(),
+            TEMP_COUNTER.fetch_add(1, Ordering::Relaxed),
+            &hash.as_str()[..16]
+        ));
+        let written = write_synced(&tmp, bytes).and_then(|()| {
+            fs::set_permissions(&tmp, fs::Permissions::from_mode(0o444))?;
+            match fs::hard_link(&tmp, &target) {
+                Ok(()) => Ok(true),
+                // Another writer stored the same bytes first: theirs stays.
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+                Err(e) => Err(e),
+            }
+        });
+        let _ = fs::remove_file(&tmp);
+        let written = written.map_err(|e| StoreError::io(&target, e))?;
+        if written {
+            sync_dir(shard).map_err(|e| StoreError::io(shard, e))?;
+        }
+        Ok(written)
+    }
+
+    /// Reads an object's bytes back.
+    pub fn read(&self, hash: &ContentHash) -> Result<Vec<u8>> {
+        let path = self.path_of(hash);
+        fs::read(&path).map_err(|e| StoreError::io(&path, e))
+    }
+
+    /// Opens an object for streaming reads.
+    pub fn open(&self, hash: &ContentHash) -> Result<File> {
+        let path = self.path_of(hash);
+        File::open(&path).map_err(|e| StoreError::io(&path, e))
+    }
+
+    /// The folder itself.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+}
+
+fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut f = OpenOptions::new().write(true).create_new(true).open(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    File::open(dir)?.sync_all()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_object_is_stored_read_only_under_its_hash_and_never_rewritten() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = ObjectStore::new(dir.path().join("objects"));
+        let bytes = b"Exhibit A: the original bytes";
+        let hash = ContentHash::of(bytes);
+
+        assert!(store.put(&hash, bytes).expect("first put"));
+        let path = store.path_of(&hash);
+        assert_eq!(fs::read(&path).expect("read back"), bytes);
+        let mode = fs::metadata(&path).expect("stat").permissions().mode();
+        assert_eq!(mode & 0o222, 0, "objects must not be writable");
+
+        assert!(
+            !store.put(&hash, bytes).expect("second put"),
+            "second put must not rewrite"
+        );
+        let leftovers = fs::read_dir(dir.path().join("objects/tmp"))
+            .expect("tmp")
+            .count();
+        assert_eq!(leftovers, 0, "temporary files are cleaned up");
+    }
+}
