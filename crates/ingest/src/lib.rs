@@ -23,7 +23,9 @@ use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use dossier_extract::Registry;
-use dossier_store::{Case, Change, DocStatus, ItemOutcome, NewSource, StoreError};
+use dossier_store::{
+    Case, Change, ContentHash, DocStatus, ItemOutcome, NewDocument, NewSource, StoreError,
+};
 
 pub use walk::{Found, walk};
 use worker::{Processed, Worker};
@@ -107,7 +109,9 @@ pub fn ingest(
         declared_kind: options.kind.as_deref(),
     };
     let workers = if options.workers == 0 {
-        std::thread::available_parallelism().map_or(2, |n| n.get())
+        // Each new original waits on an fsync; more workers than cores keep the disk and the
+        // cores busy at once.
+        4 * std::thread::available_parallelism().map_or(2, |n| n.get())
     } else {
         options.workers
     };
@@ -175,7 +179,7 @@ fn record_all(
                 exhausted = true;
                 break;
             };
-            let path = record_one(&change, processed, custodian, &mut report)?;
+            let path = record_one(&change, processed, &mut results, custodian, &mut report)?;
             in_batch += 1;
             done += 1;
             progress(&IngestProgress { done, total, path });
@@ -201,6 +205,7 @@ fn record_all(
 fn record_one(
     change: &Change<'_>,
     processed: Processed,
+    results: &mut InOrder,
     custodian: Option<&str>,
     report: &mut IngestReport,
 ) -> Result<String, IngestError> {
@@ -226,26 +231,43 @@ fn record_one(
             report.documents.push(id);
             Ok(path)
         }
-        Processed::Duplicate { path, hash } => match change.document_by_hash(&hash)? {
-            Some(id) => {
+        Processed::Duplicate { path, hash } => {
+            if let Some(id) = change.document_by_hash(&hash)? {
                 change.add_source(id, &source(&path))?;
                 change.record_ingest_item(run, &path, ItemOutcome::Duplicate, Some(id), None)?;
                 report.duplicates += 1;
                 report.documents.push(id);
-                Ok(path)
+                return Ok(path);
             }
-            None => {
-                // Its twin in this run failed to be stored, so there is nothing to point at.
-                let reason =
-                    "identical to another file in this run that could not be stored".to_owned();
-                change.record_ingest_item(run, &path, ItemOutcome::Failed, None, Some(&reason))?;
-                report.failed.push(ItemProblem {
-                    path: path.clone(),
-                    reason,
-                });
-                Ok(path)
+            // A later item in this run claimed these bytes first. This item comes first in
+            // input order, so the document is recorded under this item's path, and the later
+            // item becomes the duplicate when its turn comes.
+            match results.take_claimer(&hash) {
+                Some(document) => record_one(
+                    change,
+                    Processed::New { path, document },
+                    results,
+                    custodian,
+                    report,
+                ),
+                None => {
+                    let reason =
+                        "identical to another file in this run that could not be stored".to_owned();
+                    change.record_ingest_item(
+                        run,
+                        &path,
+                        ItemOutcome::Failed,
+                        None,
+                        Some(&reason),
+                    )?;
+                    report.failed.push(ItemProblem {
+                        path: path.clone(),
+                        reason,
+                    });
+                    Ok(path)
+                }
             }
-        },
+        }
         Processed::Failed { path, reason } => {
             change.record_ingest_item(run, &path, ItemOutcome::Failed, None, Some(&reason))?;
             report.failed.push(ItemProblem {
@@ -278,6 +300,29 @@ impl InOrder {
             rx,
             pending: BTreeMap::new(),
             next: 0,
+        }
+    }
+}
+
+impl InOrder {
+    /// Finds the later item that claimed `hash` (receiving more results as needed), takes
+    /// its document, and leaves a duplicate in its place.
+    fn take_claimer(&mut self, hash: &ContentHash) -> Option<Box<NewDocument>> {
+        loop {
+            let found = self.pending.iter().find_map(|(&i, p)| match p {
+                Processed::New { document, .. } if &document.hash == hash => Some(i),
+                _ => None,
+            });
+            if let Some(i) = found {
+                let Some(Processed::New { path, document }) = self.pending.remove(&i) else {
+                    unreachable!("the entry was just matched as new")
+                };
+                let hash = document.hash.clone();
+                self.pending.insert(i, Processed::Duplicate { path, hash });
+                return Some(document);
+            }
+            let (i, p) = self.rx.recv().ok()?;
+            self.pending.insert(i, p);
         }
     }
 }

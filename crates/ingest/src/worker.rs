@@ -164,3 +164,34 @@ impl Worker<'_> {
         doc
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_that_disappears_after_the_walk_fails_with_a_clear_reason() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("evidence.txt");
+        std::fs::write(&file, "here for now").expect("write");
+        let found = crate::walk(std::slice::from_ref(&file), &dir.path().join("case"));
+        assert_eq!(found, vec![Found::File(file.clone())]);
+        std::fs::remove_file(&file).expect("remove");
+
+        let registry = Registry::standard();
+        let claimed = Mutex::new(HashSet::new());
+        let worker = Worker {
+            objects: ObjectStore::new(dir.path().join("objects")),
+            registry: &registry,
+            claimed: &claimed,
+            declared_kind: None,
+        };
+        match worker.process(found.into_iter().next().expect("one item")) {
+            Processed::Failed { path, reason } => {
+                assert_eq!(path, file.display().to_string());
+                assert_eq!(reason, "disappeared before it could be read");
+            }
+            _ => panic!("expected a failure"),
+        }
+    }
+}

@@ -7,6 +7,8 @@
 
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
+use std::os::unix::fs::OpenOptionsExt;
+#[cfg(test)]
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -21,6 +23,9 @@ pub struct ObjectStore {
 }
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// Where objects are written before they are linked into place.
+const TEMP_DIR: &str = "tmp";
 
 impl ObjectStore {
     /// The object folder inside a case folder. Creates nothing.
@@ -53,30 +58,17 @@ impl ObjectStore {
         if target.exists() {
             return Ok(false);
         }
-        let shard = target
-            .parent()
-            .expect("an object path always has a shard folder");
-        fs::create_dir_all(shard).map_err(|e| StoreError::io(shard, e))?;
-        let tmp_dir = self.dir.join("tmp");
-        fs::create_dir_all(&tmp_dir).map_err(|e| StoreError::io(&tmp_dir, e))?;
-        let tmp = tmp_dir.join(format!(
+        let tmp = self.dir.join(TEMP_DIR).join(format!(
             "{}-{}-{}",
             std::process::id(),
             TEMP_COUNTER.fetch_add(1, Ordering::Relaxed),
             &hash.as_str()[..16]
         ));
-        let written = write_synced(&tmp, bytes).and_then(|()| {
-            fs::set_permissions(&tmp, fs::Permissions::from_mode(0o444))?;
-            match fs::hard_link(&tmp, &target) {
-                Ok(()) => Ok(true),
-                // Another writer stored the same bytes first: theirs stays.
-                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
-                Err(e) => Err(e),
-            }
-        });
+        let written = with_parent(&tmp, |p| write_synced(p, bytes))
+            .and_then(|()| with_parent(&target, |t| link_if_absent(&tmp, t)));
         let _ = fs::remove_file(&tmp);
         let written = written.map_err(|e| StoreError::io(&target, e))?;
-        if written {
+        if written && let Some(shard) = target.parent() {
             sync_dir(shard).map_err(|e| StoreError::io(shard, e))?;
         }
         Ok(written)
@@ -100,10 +92,40 @@ impl ObjectStore {
     }
 }
 
+/// Creates the file read-only from the start (the descriptor that creates it may still
+/// write), writes it and waits for the disk.
 fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut f = OpenOptions::new().write(true).create_new(true).open(path)?;
+    let mut f = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o444)
+        .open(path)?;
     f.write_all(bytes)?;
     f.sync_all()
+}
+
+/// Links `tmp` to `target` unless `target` exists: a link never replaces a name.
+fn link_if_absent(tmp: &Path, target: &Path) -> io::Result<bool> {
+    match fs::hard_link(tmp, target) {
+        Ok(()) => Ok(true),
+        // Another writer stored the same bytes first: theirs stays.
+        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(e),
+    }
+}
+
+/// Runs `op` on `path`; if its folder does not exist yet, creates it and tries once more.
+/// (Creating folders only on demand saves two system calls per object on a busy ingest.)
+fn with_parent<T>(path: &Path, op: impl Fn(&Path) -> io::Result<T>) -> io::Result<T> {
+    match op(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            op(path)
+        }
+        other => other,
+    }
 }
 
 fn sync_dir(dir: &Path) -> io::Result<()> {

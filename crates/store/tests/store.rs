@@ -1,0 +1,193 @@
+//! Specifications of the case store that need a whole case folder.
+
+use std::sync::Arc;
+
+use chrono::TimeZone;
+use dossier_store::{
+    Case, CaseOptions, ContentHash, DocStatus, FixedClock, NewDocument, NewSource, audit,
+    migrations,
+};
+
+fn options() -> CaseOptions {
+    CaseOptions {
+        clock: Arc::new(FixedClock(
+            chrono::Utc
+                .with_ymd_and_hms(2024, 8, 15, 10, 0, 0)
+                .single()
+                .expect("valid instant"),
+        )),
+        actor: "paralegal".into(),
+    }
+}
+
+fn text_document(bytes: &[u8], text: &str) -> NewDocument {
+    NewDocument {
+        hash: ContentHash::of(bytes),
+        size: bytes.len() as u64,
+        parent: None,
+        kind: "text".into(),
+        title: Some("memo.txt".into()),
+        doc_date: None,
+        claimed_date: None,
+        captured_at: None,
+        source_url: None,
+        media_type: Some("text/plain".into()),
+        status: DocStatus::Ok,
+        status_detail: None,
+        extractor: Some("text".into()),
+        extractor_version: Some(1),
+        authors: vec![],
+        meta: Default::default(),
+        text: Some(text.into()),
+        pages: vec![],
+    }
+}
+
+#[test]
+fn a_case_written_by_the_first_schema_opens_after_later_migrations() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("old-case");
+    std::fs::create_dir_all(root.join("objects")).expect("mkdir");
+
+    // Write a case exactly as schema 1 left it, with one document in it.
+    let bytes = b"Written before ingest runs were recorded.";
+    let hash = ContentHash::of(bytes);
+    {
+        let mut conn = rusqlite::Connection::open(root.join("dossier.sqlite")).expect("open");
+        migrations::migrate_to(&mut conn, 1, "2023-01-01T00:00:00.000Z", "old-dossier")
+            .expect("schema 1");
+        assert_eq!(migrations::current_version(&conn).expect("version"), 1);
+        conn.execute_batch(&format!(
+            "INSERT INTO objects VALUES ('{hash}', {}, '2023-01-01T00:00:00.000Z');
+             INSERT INTO documents (id, sha256, kind, title, ingested_at, status)
+                 VALUES (1, '{hash}', 'text', 'old memo', '2023-01-01T00:00:00.000Z', 'ok');
+             INSERT INTO document_text VALUES (1, 'Written before ingest runs were recorded.');
+             INSERT INTO sources (document_id, path, ingested_at)
+                 VALUES (1, '/old/memo.txt', '2023-01-01T00:00:00.000Z');",
+            bytes.len()
+        ))
+        .expect("old rows");
+    }
+    dossier_store::ObjectStore::new(root.join("objects"))
+        .put(&hash, bytes)
+        .expect("store original");
+
+    let case = Case::open(&root, options()).expect("opens");
+    assert_eq!(case.schema_version().expect("version"), migrations::LATEST);
+    let doc = case.document(1).expect("old document still there");
+    assert_eq!(doc.summary.title.as_deref(), Some("old memo"));
+    assert_eq!(
+        doc.text.as_deref(),
+        Some("Written before ingest runs were recorded.")
+    );
+    assert_eq!(doc.sources[0].path, "/old/memo.txt");
+
+    let entries = audit::entries(case.connection()).expect("audit");
+    let last = entries.last().expect("rows");
+    assert_eq!(
+        (last.action.as_str(), last.target.as_str()),
+        ("case.migrate", "schema:2")
+    );
+    assert_eq!(last.actor, "paralegal");
+    let report = case.verify(&|_, _| {}).expect("verify runs");
+    assert_eq!(report.problems, vec![], "a migrated case verifies");
+}
+
+#[test]
+fn a_case_from_a_newer_dossier_is_refused_not_damaged() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("case");
+    Case::init(&root, options()).expect("init");
+    let db = root.join("dossier.sqlite");
+    rusqlite::Connection::open(&db)
+        .and_then(|c| c.pragma_update(None, "user_version", 99))
+        .expect("pretend a newer schema");
+    let before = std::fs::read(&db).expect("read db");
+    let err = Case::open(&root, options()).err().expect("refused");
+    assert!(err.to_string().contains("schema 99"), "{err}");
+    assert_eq!(std::fs::read(&db).expect("read db"), before);
+}
+
+#[test]
+fn a_change_that_is_not_committed_leaves_no_trace_not_even_in_the_audit_log() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut case = Case::init(&dir.path().join("case"), options()).expect("init");
+    let audit_rows = audit::entries(case.connection()).expect("audit").len();
+    let bytes = b"draft";
+    case.objects()
+        .put(&ContentHash::of(bytes), bytes)
+        .expect("put");
+    {
+        let change = case.begin_change().expect("begin");
+        let source = NewSource {
+            path: "/tmp/draft.txt".into(),
+            custodian: None,
+        };
+        change
+            .add_document(&text_document(bytes, "draft"), &source)
+            .expect("add");
+        // dropped without commit
+    }
+    assert!(
+        case.documents(&Default::default())
+            .expect("docs")
+            .is_empty()
+    );
+    assert_eq!(
+        audit::entries(case.connection()).expect("audit").len(),
+        audit_rows
+    );
+}
+
+#[test]
+fn every_document_added_writes_its_audit_row_with_the_injected_clock_and_actor() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut case = Case::init(&dir.path().join("case"), options()).expect("init");
+    let bytes = b"Settlement: $6.625 million.";
+    case.objects()
+        .put(&ContentHash::of(bytes), bytes)
+        .expect("put");
+    let change = case.begin_change().expect("begin");
+    let id = change
+        .add_document(
+            &text_document(bytes, "Settlement: $6.625 million."),
+            &NewSource {
+                path: "/evidence/settlement.txt".into(),
+                custodian: Some("counsel".into()),
+            },
+        )
+        .expect("add");
+    change.commit().expect("commit");
+
+    let last = audit::entries(case.connection())
+        .expect("audit")
+        .pop()
+        .expect("a row");
+    assert_eq!(last.action, "document.add");
+    assert_eq!(last.target, format!("document:{id}"));
+    assert_eq!(last.at, "2024-08-15T10:00:00.000Z");
+    assert_eq!(last.actor, "paralegal");
+    assert!(last.detail.contains("/evidence/settlement.txt"));
+    assert!(
+        audit::check_chain(case.connection())
+            .expect("chain")
+            .is_empty()
+    );
+}
+
+#[test]
+fn recording_a_document_whose_original_was_not_stored_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut case = Case::init(&dir.path().join("case"), options()).expect("init");
+    let change = case.begin_change().expect("begin");
+    let err = change
+        .add_document(
+            &text_document(b"never stored", "never stored"),
+            &NewSource {
+                path: "/x".into(),
+                custodian: None,
+            },
+        )
+        .expect_err("refused");
+    assert!(err.to_string().contains("must be stored"), "{err}");
+}
