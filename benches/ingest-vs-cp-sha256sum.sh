@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Benchmark: `dossier ingest` of the 4,000-file email folder as opaque files, against the floor
+# a user could do by hand — `cp -r` of the same folder plus `sha256sum` of every copied file.
+# Both run in the same session, alternating, several rounds; medians and the ratio are printed.
+#
+# usage: benches/ingest-vs-cp-sha256sum.sh PATH/TO/dossier [ROUNDS]
+set -euo pipefail
+dossier=$1
+rounds=${2:-5}
+corpus=${DOSSIER_CORPUS:-$(cd "$(dirname "$0")/.." && pwd)/../shared/corpus}
+src="$corpus/emails"
+[ -d "$src" ] || { echo "SKIPPED: no corpus at $src" >&2; exit 0; }
+work=$(mktemp -d)
+trap 'chmod -R u+w "$work"; rm -rf "$work"' EXIT
+
+files=$(find "$src" -type f | wc -l)
+bytes=$(du -sb "$src" | cut -f1)
+now() { date +%s.%N; }
+floor=() durable=() ours=()
+for i in $(seq "$rounds"); do
+  t0=$(now)
+  cp -r "$src" "$work/copy$i"
+  find "$work/copy$i" -type f -print0 | xargs -0 sha256sum >/dev/null
+  t1=$(now)
+  # Dossier fsyncs every original before recording it; the same durability for the copy:
+  sync -f "$work/copy$i"
+  t2=$(now)
+  "$dossier" init "$work/case$i" >/dev/null
+  "$dossier" ingest "$work/case$i" "$src" >/dev/null
+  t3=$(now)
+  floor+=("$(echo "$t1 - $t0" | bc)")
+  durable+=("$(echo "$t2 - $t0" | bc)")
+  ours+=("$(echo "$t3 - $t2" | bc)")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+mf=$(median "${floor[@]}")
+md=$(median "${durable[@]}")
+mo=$(median "${ours[@]}")
+printf 'ingest of %s files (%s bytes), %s rounds, medians:\n' "$files" "$bytes" "$rounds"
+printf '  cp -r + sha256sum          : %.3f s\n' "$mf"
+printf '  cp -r + sha256sum + sync   : %.3f s\n' "$md"
+printf '  dossier init + ingest      : %.3f s (every original fsynced, text extracted, audited)\n' "$mo"
+printf '  ratio to cp + sha256sum    : %.2fx (goal: at most 2x)\n' "$(echo "$mo / $mf" | bc -l)"
+printf '  ratio to the durable copy  : %.2fx\n' "$(echo "$mo / $md" | bc -l)"
