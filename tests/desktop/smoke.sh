@@ -68,11 +68,29 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The title of the first Dossier window, or nothing; for failure messages.
+# The title of the app's window, or nothing; for failure messages.
+# (xdotool matches names case-insensitively, so '^Dossier' alone would also find GTK's hidden
+# "dossier-desktop" leader window.)
 current_title() {
-  local id
-  id=$(xdotool search --name '^Dossier' 2>/dev/null | head -n 1) || true
-  [ -n "$id" ] && xdotool getwindowname "$id" 2>/dev/null || true
+  local id=${window:-}
+  [ -n "$id" ] || id=$(xdotool search --name '^Dossier — ' 2>/dev/null | head -n 1) || true
+  if [ -n "$id" ]; then
+    xdotool getwindowname "$id" 2>/dev/null || true
+  fi
+}
+
+show_app_output() {
+  echo "--- app output ---" >&2
+  if [ -s "$log" ]; then cat "$log" >&2; else echo "(none)" >&2; fi
+  echo "---" >&2
+}
+
+# Fails after saving what the screen showed, for whoever reads the CI log.
+fail_with_screenshot() {
+  if import -window root "$shot" 2>/dev/null; then
+    echo "desktop smoke: screenshot of the failure at $shot" >&2
+  fi
+  fail "$@"
 }
 
 # Polls until a window whose name matches $1 exists; prints its id.
@@ -81,9 +99,8 @@ wait_for_window() {
   local deadline=$((SECONDS + timeout))
   while [ "$SECONDS" -lt "$deadline" ]; do
     if ! kill -0 "$app_pid" 2>/dev/null; then
-      echo "--- app output ---" >&2
-      cat "$log" >&2
-      fail "the app exited while waiting for $what"
+      show_app_output
+      fail_with_screenshot "the app exited while waiting for $what"
     fi
     id=$(xdotool search --name "$pattern" 2>/dev/null | head -n 1) || true
     if [ -n "$id" ]; then
@@ -92,12 +109,12 @@ wait_for_window() {
     fi
     sleep 0.2
   done
-  echo "--- app output ---" >&2
-  cat "$log" >&2
-  fail "timed out after ${timeout}s waiting for $what (window title now: '$(current_title)')"
+  show_app_output
+  fail_with_screenshot "timed out after ${timeout}s waiting for $what (window title now: '$(current_title)')"
 }
 
 started=$SECONDS
+window=
 window=$(wait_for_window "^Dossier — ${name_re}" "a window titled 'Dossier — $case_name'")
 echo "desktop smoke: window $window appeared after $((SECONDS - started))s"
 wait_for_window "^Dossier — ${name_re} — [0-9][^ ]* documents?\$" \

@@ -1,0 +1,5 @@
+//! Generates the Tauri context (config, capabilities, icons) that `generate_context!` embeds.
+
+fn main() {
+    tauri_build::build();
+}
