@@ -1,6 +1,8 @@
 //! Opening, creating and locking a case folder, and the [`Change`] through which
 //! every modification flows.
 
+use std::cell::RefCell;
+use std::collections::BTreeSet;
 use std::fs::{self, File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -168,6 +170,7 @@ impl Case {
             at,
             actor: &self.options.actor,
             objects: &self.objects,
+            new_names: RefCell::new(BTreeSet::new()),
         })
     }
 
@@ -224,6 +227,8 @@ pub struct Change<'c> {
     pub(crate) at: String,
     actor: &'c str,
     pub(crate) objects: &'c ObjectStore,
+    /// Shard folders holding objects this change refers to, fsynced before it commits.
+    pub(crate) new_names: RefCell<BTreeSet<PathBuf>>,
 }
 
 impl Change<'_> {
@@ -238,8 +243,11 @@ impl Change<'_> {
         &self.at
     }
 
-    /// Makes the change durable.
+    /// Makes the change durable: first the names of the originals it refers to, then the rows.
     pub fn commit(self) -> Result<()> {
+        for shard in self.new_names.borrow().iter() {
+            self.objects.sync_shard(shard)?;
+        }
         self.tx.commit()?;
         Ok(())
     }

@@ -189,6 +189,9 @@ impl Change<'_> {
                 ),
             ));
         }
+        self.new_names
+            .borrow_mut()
+            .insert(self.objects.shard_of(&doc.hash));
         let tx = &self.tx;
         tx.execute(
             "INSERT OR IGNORE INTO objects (sha256, size, stored_at) VALUES (?1, ?2, ?3)",
