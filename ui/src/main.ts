@@ -3,19 +3,10 @@
 // can tell from outside the window that the case data arrived.
 
 import "./style.css";
-import { BackendError, getBackend, type CaseSummary } from "./lib/backend";
-
-type Child = Node | string;
-
-/** Creates an element with text or element children; text is never parsed as HTML. */
-function h(tag: string, attrs: Record<string, string> = {}, ...children: Child[]): HTMLElement {
-  const element = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) {
-    element.setAttribute(name, value);
-  }
-  element.append(...children);
-  return element;
-}
+import { BackendError, getBackend, type Backend, type CaseSummary } from "./lib/backend";
+import { h } from "./dom";
+import { caseActions } from "./components/case-actions";
+import { ingestPanel } from "./components/ingest-panel";
 
 const numberFormat = new Intl.NumberFormat();
 
@@ -55,8 +46,11 @@ function renderSummary(summary: CaseSummary): HTMLElement[] {
       h("p", { class: "document-count" }, countOf(summary.documents, "document", "documents")),
       byKind,
     ),
-    h("footer", { class: "case-footer" }, `Case schema version ${summary.schema_version}`),
   ];
+}
+
+function renderFooter(summary: CaseSummary): HTMLElement {
+  return h("footer", { class: "case-footer" }, `Case schema version ${summary.schema_version}`);
 }
 
 function renderError(error: BackendError): HTMLElement[] {
@@ -72,14 +66,24 @@ function renderError(error: BackendError): HTMLElement[] {
   ];
 }
 
-async function start(root: HTMLElement): Promise<void> {
+/** Loads the open case and shows it, with what can be done to it. */
+async function show(root: HTMLElement, backend: Backend): Promise<void> {
+  const reload = (): void => void show(root, backend);
   try {
-    const summary = await getBackend().caseSummary();
-    root.replaceChildren(...renderSummary(summary));
+    const summary = await backend.summary();
+    root.replaceChildren(
+      ...renderSummary(summary),
+      ingestPanel(backend, reload),
+      ...(backend.desktop === undefined ? [] : [caseActions(backend.desktop, reload)]),
+      renderFooter(summary),
+    );
     document.title = `Dossier — ${summary.name} — ${countOf(summary.documents, "document", "documents")}`;
   } catch (reason) {
     const error = BackendError.from(reason);
-    root.replaceChildren(...renderError(error));
+    root.replaceChildren(
+      ...renderError(error),
+      ...(backend.desktop === undefined ? [] : [caseActions(backend.desktop, reload)]),
+    );
     document.title = error.code === "no_case" ? "Dossier — no case open" : "Dossier — cannot open the case";
   } finally {
     root.removeAttribute("aria-busy");
@@ -88,5 +92,5 @@ async function start(root: HTMLElement): Promise<void> {
 
 const root = document.querySelector<HTMLElement>("main#app");
 if (root !== null) {
-  void start(root);
+  void show(root, getBackend());
 }

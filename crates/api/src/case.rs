@@ -152,3 +152,8 @@ pub fn audit(path: &Path) -> ApiResult<Vec<AuditRow>> {
         })
         .collect())
 }
+
+/// Whether `path` holds a case (without opening it).
+pub fn is_case(path: &Path) -> bool {
+    path.join(dossier_store::DATABASE_FILE).is_file()
+}

@@ -47,7 +47,7 @@ pub struct IngestOutput {
 pub fn ingest(
     case_path: &Path,
     request: &IngestRequest,
-    events: &dyn Fn(Event),
+    events: &(dyn Fn(Event) + Sync),
 ) -> ApiResult<IngestOutput> {
     let mut case = open_case(case_path)?;
     let _lock = match case.try_writer_lock()? {

@@ -11,6 +11,7 @@
 //! server-sent events).
 
 mod case;
+mod dispatch;
 mod documents;
 mod error;
 mod ingest;
@@ -19,8 +20,9 @@ use serde::Serialize;
 
 pub use case::{
     AuditRow, CaseSummary, InitOutput, KindCount, VerifyOutput, VerifyProblem, audit, case_summary,
-    init, verify,
+    init, is_case, verify,
 };
+pub use dispatch::{ShowRequest, dispatch};
 pub use documents::{DocListItem, DocsRequest, DocumentView, PageView, SourceView, docs, show};
 pub use error::{ApiError, ApiResult};
 pub use ingest::{IngestOutput, IngestRequest, ItemError, ingest};
@@ -28,13 +30,7 @@ pub use ingest::{IngestOutput, IngestRequest, ItemError, ingest};
 /// Every command of the surface, by the name each shell exposes it under.
 /// The shells' tests check that they expose exactly this set.
 pub const COMMANDS: &[&str] = &[
-    "init",
-    "ingest",
-    "docs",
-    "show",
-    "verify",
-    "audit",
-    "case_summary",
+    "init", "ingest", "docs", "show", "verify", "audit", "summary",
 ];
 
 /// Something a long-running command wants its caller to know while it works.

@@ -6,6 +6,7 @@
 //! presentation.
 
 mod progress;
+mod serve;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -39,6 +40,10 @@ enum Command {
     Verify(CaseArgs),
     /// Print the audit log.
     Audit(CaseArgs),
+    /// Print the case's name and how many documents of each kind it holds.
+    Summary(CaseArgs),
+    /// Serve the UI and the HTTP API on this machine; prints the URL with its token.
+    Serve(serve::ServeArgs),
 }
 
 #[derive(Args)]
@@ -124,6 +129,17 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
             print(a.json, &out, || format!("created case {}\n", out.case))
         }
         Command::Ingest(a) => ingest(a),
+        Command::Summary(a) => {
+            let s = api::case_summary(&a.case)?;
+            print(a.json, &s, || {
+                let mut text = format!("{}: {} documents\n", s.name, s.documents);
+                for k in &s.by_kind {
+                    text += &format!("  {:<10} {}\n", k.kind, k.count);
+                }
+                text
+            })
+        }
+        Command::Serve(a) => serve::run(a).map(|()| Outcome::Done),
         Command::Docs(a) => {
             let request = api::DocsRequest {
                 kind: a.kind,

@@ -1,37 +1,99 @@
 // The only door from the UI to Rust. No other file calls `invoke` or `fetch` (DESIGN.md).
-// Components ask getBackend() for a Backend and never learn which transport is behind it.
+// Components ask getBackend() for a Backend and never learn which transport is behind it:
+// Tauri commands inside the desktop app, HTTP under `dossier serve` in a browser.
 
+import { HttpBackend } from "./http";
 import { TauriBackend, tauriGlobal } from "./tauri";
-import { BackendError, type CaseSummary } from "./types";
+import {
+  BackendError,
+  type CaseSummary,
+  type DocListItem,
+  type IngestOutput,
+  type IngestRequest,
+  type ProgressEvent,
+} from "./types";
 
 export { BackendError } from "./types";
-export type { CaseSummary, KindCount } from "./types";
+export type {
+  CaseSummary,
+  DocListItem,
+  IngestOutput,
+  IngestRequest,
+  ItemError,
+  KindCount,
+  ProgressEvent,
+} from "./types";
 
 /** Every user action the UI can ask of the case. Methods reject with a BackendError. */
 export interface Backend {
   /** The open case's name, path, document count and counts by kind. */
-  caseSummary(): Promise<CaseSummary>;
+  summary(): Promise<CaseSummary>;
+  /** The documents, in ingest order. */
+  docs(filter?: { kind?: string; tag?: string }): Promise<DocListItem[]>;
+  /** Ingests files and folders by path. */
+  ingest(request: IngestRequest): Promise<IngestOutput>;
+  /** Calls `listener` with the progress of long commands; returns a function that stops it. */
+  onProgress(listener: (event: ProgressEvent) => void): Promise<() => void>;
+  /** What only the desktop app can do (native dialogs, dropped files, switching cases). */
+  readonly desktop: DesktopActions | undefined;
+}
+
+/** Desktop-only actions: the browser has no native dialogs and no file paths. */
+export interface DesktopActions {
+  /** Asks for a folder with the native dialog; undefined when cancelled. */
+  pickFolder(title: string): Promise<string | undefined>;
+  /** Asks for files with the native dialog; empty when cancelled. */
+  pickFiles(title: string): Promise<string[]>;
+  /** Creates a case in `path` (which must not exist or be empty). */
+  createCase(path: string): Promise<void>;
+  /** Switches the window to the case in `path` and remembers it. */
+  openCase(path: string): Promise<CaseSummary>;
+  /** Recently opened cases, newest first. */
+  recentCases(): Promise<string[]>;
+  /** Calls `listener` with the paths of files dropped on the window; returns a function that stops it. */
+  onFilesDropped(listener: (paths: string[]) => void): Promise<() => void>;
 }
 
 /** Stands in where no transport is available, so the UI can say so instead of crashing. */
 class UnavailableBackend implements Backend {
-  caseSummary(): Promise<CaseSummary> {
+  readonly desktop = undefined;
+
+  #fail<T>(): Promise<T> {
     return Promise.reject(
       new BackendError(
         "no_backend",
-        "This page is not running inside the Dossier desktop app, so it cannot reach a case.",
+        "This page runs neither inside the Dossier desktop app nor under `dossier serve`, so it cannot reach a case.",
       ),
     );
+  }
+  summary(): Promise<CaseSummary> {
+    return this.#fail();
+  }
+  docs(): Promise<DocListItem[]> {
+    return this.#fail();
+  }
+  ingest(): Promise<IngestOutput> {
+    return this.#fail();
+  }
+  onProgress(): Promise<() => void> {
+    return Promise.resolve(() => undefined);
   }
 }
 
 let chosen: Backend | undefined;
 
-/** The backend for this page: Tauri inside the desktop app. */
+/** The backend for this page: Tauri inside the desktop app, HTTP when served with a token. */
 export function getBackend(): Backend {
   if (chosen === undefined) {
     const tauri = tauriGlobal();
-    chosen = tauri === undefined ? new UnavailableBackend() : new TauriBackend(tauri);
+    const token = new URLSearchParams(window.location.search).get("token");
+    if (tauri !== undefined) {
+      chosen = new TauriBackend(tauri);
+    } else if (token !== null && token !== "") {
+      chosen = new HttpBackend(window.location.origin, token);
+    } else {
+      chosen = new UnavailableBackend();
+    }
   }
   return chosen;
 }

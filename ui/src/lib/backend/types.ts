@@ -15,6 +15,43 @@ export interface CaseSummary {
   schema_version: number;
 }
 
+/** One line of the document list: `dossier_api::DocListItem`. */
+export interface DocListItem {
+  id: number;
+  kind: string;
+  title: string | null;
+  date: string | null;
+  sha256: string;
+  parent: number | null;
+}
+
+/** What to ingest: `dossier_api::IngestRequest`. */
+export interface IngestRequest {
+  paths: string[];
+  kind?: string;
+  custodian?: string;
+}
+
+/** An item that could not be ingested, and why. */
+export interface ItemError {
+  path: string;
+  error: string;
+}
+
+/** What an ingest did: `dossier_api::IngestOutput`. */
+export interface IngestOutput {
+  added: number;
+  duplicates: number;
+  failed: ItemError[];
+  skipped: ItemError[];
+  documents: number[];
+}
+
+/** Progress of a long command: `dossier_api::Event`. */
+export type ProgressEvent =
+  | { event: "progress"; phase: string; done: number; total: number; item: string | null }
+  | { event: "waiting"; message: string };
+
 /**
  * An error from the backend: `dossier_api::ApiError` ({code, message}), or a transport failure.
  * `code` is stable and the UI may branch on it; `message` is for people.
@@ -46,7 +83,8 @@ export class BackendError extends Error {
   }
 }
 
-function isApiError(value: unknown): value is { code: string; message: string } {
+/** Whether a value has the `{code, message}` shape of an api error. */
+export function isApiError(value: unknown): value is { code: string; message: string } {
   if (typeof value !== "object" || value === null) {
     return false;
   }

@@ -1,0 +1,123 @@
+//! Commands by name with JSON arguments: how the HTTP server (and any other transport that
+//! carries names and JSON rather than Rust types) reaches the surface.
+//!
+//! Each arm deserialises the arguments into the command's typed request, calls the typed
+//! function, and serialises the result; nothing else happens here.
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+use crate::{ApiError, ApiResult, Event};
+
+/// Arguments of `show`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShowRequest {
+    /// Document id.
+    pub doc: i64,
+}
+
+/// Arguments of commands that take none beyond the case.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NoArgs {}
+
+/// Runs the command called `command` on the case at `case`, with `args` as its JSON
+/// arguments (`null` counts as `{}`), and returns its JSON result.
+///
+/// Unknown names fail with code `unknown_command`; arguments that do not fit the
+/// command's request type fail with `invalid_input`, naming what was wrong.
+pub fn dispatch(
+    command: &str,
+    case: &Path,
+    args: Value,
+    events: &(dyn Fn(Event) + Sync),
+) -> ApiResult<Value> {
+    match command {
+        "init" => {
+            parse::<NoArgs>(command, args)?;
+            to_json(crate::init(case)?)
+        }
+        "ingest" => to_json(crate::ingest(case, &parse(command, args)?, events)?),
+        "docs" => to_json(crate::docs(case, &parse(command, args)?)?),
+        "show" => {
+            let request: ShowRequest = parse(command, args)?;
+            to_json(crate::show(case, request.doc)?)
+        }
+        "verify" => {
+            parse::<NoArgs>(command, args)?;
+            to_json(crate::verify(case, events)?)
+        }
+        "audit" => {
+            parse::<NoArgs>(command, args)?;
+            to_json(crate::audit(case)?)
+        }
+        "summary" => {
+            parse::<NoArgs>(command, args)?;
+            to_json(crate::case_summary(case)?)
+        }
+        other => Err(ApiError::new(
+            "unknown_command",
+            format!(
+                "no command named {other:?}; the commands are: {}",
+                crate::COMMANDS.join(", ")
+            ),
+        )),
+    }
+}
+
+fn parse<T: DeserializeOwned>(command: &str, args: Value) -> ApiResult<T> {
+    let args = if args.is_null() {
+        Value::Object(Default::default())
+    } else {
+        args
+    };
+    serde_json::from_value(args)
+        .map_err(|e| ApiError::new("invalid_input", format!("arguments of {command}: {e}")))
+}
+
+fn to_json<T: serde::Serialize>(value: T) -> ApiResult<Value> {
+    serde_json::to_value(value)
+        .map_err(|e| ApiError::new("internal", format!("cannot serialise the result: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_listed_command_is_dispatched_and_nothing_else_is() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let case = dir.path().join("case");
+        crate::init(&case).expect("init");
+        for &command in crate::COMMANDS {
+            // Deliberately wrong arguments: a known command rejects them as its own input
+            // (or runs, for commands that take none); it never says "unknown command".
+            let result = dispatch(command, &case, serde_json::json!({"bogus": 1}), &|_| {});
+            if let Err(e) = result {
+                assert_ne!(
+                    e.code, "unknown_command",
+                    "{command} is listed but not dispatched"
+                );
+            }
+        }
+        let e = dispatch("format_disk", &case, Value::Null, &|_| {}).expect_err("unknown");
+        assert_eq!(e.code, "unknown_command");
+    }
+
+    #[test]
+    fn arguments_are_checked_against_the_command() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let case = dir.path().join("case");
+        crate::init(&case).expect("init");
+        let e =
+            dispatch("show", &case, serde_json::json!({"doc": "one"}), &|_| {}).expect_err("bad");
+        assert_eq!(e.code, "invalid_input");
+        assert!(e.message.contains("arguments of show"), "{}", e.message);
+        let docs = dispatch("docs", &case, Value::Null, &|_| {}).expect("docs");
+        assert_eq!(docs, serde_json::json!([]));
+    }
+}

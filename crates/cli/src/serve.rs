@@ -1,0 +1,47 @@
+//! `dossier serve`: prints the UI's URL with its token, then serves until interrupted.
+
+use std::io::Write;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::Args;
+use dossier_api::ApiError;
+use dossier_server::{ServeOptions, new_token, serve, ui_url};
+
+/// Arguments of `dossier serve`.
+#[derive(Args)]
+pub struct ServeArgs {
+    /// The case folder.
+    case: PathBuf,
+    /// Address to listen on; port 0 picks a free port.
+    #[arg(long, default_value = "127.0.0.1:0")]
+    addr: SocketAddr,
+    /// Accept connections from other machines. The token is still required.
+    #[arg(long)]
+    allow_remote: bool,
+    /// The built UI to serve (default: the `ui/dist` this binary was built beside).
+    #[arg(long, env = "DOSSIER_UI_DIR")]
+    ui_dir: Option<PathBuf>,
+}
+
+/// Serves the case; returns only on failure.
+pub fn run(a: ServeArgs) -> Result<(), ApiError> {
+    let token =
+        new_token().map_err(|e| ApiError::new("io", format!("cannot draw a random token: {e}")))?;
+    let ui_dir = a
+        .ui_dir
+        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/dist")));
+    let options = ServeOptions {
+        case: a.case,
+        addr: a.addr,
+        allow_remote: a.allow_remote,
+        ui_dir,
+        token: token.clone(),
+    };
+    serve(options, |bound| {
+        let mut out = std::io::stdout().lock();
+        // One line, flushed at once: scripts and tests wait for it.
+        let _ = writeln!(out, "{}", ui_url(bound, &token)).and_then(|()| out.flush());
+    })
+    .map_err(|e| ApiError::new("io", e.to_string()))
+}

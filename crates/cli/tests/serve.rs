@@ -1,0 +1,271 @@
+//! `dossier serve`: the same commands over loopback HTTP, guarded by a per-run token.
+//! These tests start the real binary and speak raw HTTP/1.1 to it, so that malformed and
+//! unauthenticated requests can be sent exactly as an attacker or a buggy client would.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use serde_json::{Value, json};
+
+/// A running `dossier serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    addr: String,
+    token: String,
+}
+
+impl Server {
+    fn start(case: &Path) -> Server {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(["serve".as_ref(), case.as_os_str()])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("start dossier serve");
+        let stdout = child.stdout.take().expect("stdout");
+        let mut line = String::new();
+        BufReader::new(stdout)
+            .read_line(&mut line)
+            .expect("the URL line");
+        let url = line.trim();
+        let rest = url.strip_prefix("http://").expect("an http URL");
+        let (addr, query) = rest.split_once("/?token=").expect("URL carries the token");
+        assert!(
+            addr.starts_with("127.0.0.1:"),
+            "binds to loopback by default: {url}"
+        );
+        Server {
+            child,
+            addr: addr.to_owned(),
+            token: query.to_owned(),
+        }
+    }
+
+    /// Sends one raw request; returns (status, body).
+    fn raw(&self, request: &str) -> (u16, String) {
+        let mut stream = TcpStream::connect(&self.addr).expect("connect");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(60)))
+            .expect("timeout");
+        stream.write_all(request.as_bytes()).expect("send");
+        let mut response = String::new();
+        stream.read_to_string(&mut response).expect("read");
+        let status = response
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .expect("a status line");
+        let body = response
+            .split_once("\r\n\r\n")
+            .map(|(_, b)| b.to_owned())
+            .unwrap_or_default();
+        (status, body)
+    }
+
+    fn post(&self, command: &str, token: Option<&str>, body: &str) -> (u16, String) {
+        let auth = token
+            .map(|t| format!("Authorization: Bearer {t}\r\n"))
+            .unwrap_or_default();
+        self.raw(&format!(
+            "POST /api/{command} HTTP/1.1\r\nHost: {}\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            self.addr,
+            body.len()
+        ))
+    }
+
+    /// A call with the right token, expected to succeed; returns its JSON.
+    fn call(&self, command: &str, args: Value) -> Value {
+        let (status, body) = self.post(command, Some(&self.token), &args.to_string());
+        assert_eq!(status, 200, "{command}: {body}");
+        serde_json::from_str(&body).expect("JSON body")
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn new_case(dir: &Path) -> std::path::PathBuf {
+    let case = dir.join("Sample matter");
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args(["init".as_ref(), case.as_os_str()])
+        .output()
+        .expect("init");
+    assert!(out.status.success());
+    case
+}
+
+#[test]
+fn the_api_answers_with_the_token_and_refuses_everything_else_without_changing_the_case() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = new_case(dir.path());
+    let server = Server::start(&case);
+    let audit_before = server.call("audit", Value::Null);
+
+    let summary = server.call("summary", Value::Null);
+    assert_eq!(summary["name"], "Sample matter");
+
+    let (status, body) = server.post("audit", None, "");
+    assert_eq!(status, 401, "no token: {body}");
+    assert!(body.contains("\"code\":\"unauthorized\""), "{body}");
+    let (status, _) = server.post("audit", Some("0123456789abcdef"), "");
+    assert_eq!(status, 401, "wrong token");
+    let (status, body) = server.post("ingest", Some(&server.token), "{\"paths\": [");
+    assert_eq!(status, 400, "malformed JSON: {body}");
+    assert!(body.contains("invalid_json"), "{body}");
+    let (status, body) = server.post("ingest", Some(&server.token), "{\"paths\": 7}");
+    assert_eq!(status, 400, "JSON of the wrong shape: {body}");
+    assert!(body.contains("invalid_input"), "{body}");
+    let (status, body) = server.post("drop_tables", Some(&server.token), "{}");
+    assert_eq!(status, 404, "unknown command: {body}");
+    assert!(body.contains("unknown_command"), "{body}");
+    let (status, _) = server.post(
+        "ingest",
+        None,
+        &json!({"paths": [case.join("dossier.sqlite")]}).to_string(),
+    );
+    assert_eq!(status, 401, "an ingest without the token does nothing");
+
+    assert_eq!(
+        server.call("audit", Value::Null),
+        audit_before,
+        "nothing changed"
+    );
+    assert_eq!(server.call("docs", Value::Null), json!([]));
+}
+
+#[test]
+fn ingest_over_http_reports_progress_as_server_sent_events() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = new_case(dir.path());
+    let files = dir.path().join("files");
+    std::fs::create_dir_all(&files).expect("mkdir");
+    for i in 0..20 {
+        std::fs::write(
+            files.join(format!("note-{i:02}.txt")),
+            format!("note number {i}"),
+        )
+        .expect("write");
+    }
+    let server = Server::start(&case);
+
+    // Subscribe first (EventSource style: token in the query), then ingest.
+    let mut events = TcpStream::connect(&server.addr).expect("connect");
+    events
+        .write_all(
+            format!(
+                "GET /api/events?token={} HTTP/1.1\r\nHost: {}\r\nAccept: text/event-stream\r\n\r\n",
+                server.token, server.addr
+            )
+            .as_bytes(),
+        )
+        .expect("subscribe");
+    events
+        .set_read_timeout(Some(Duration::from_secs(30)))
+        .expect("timeout");
+    let mut events = BufReader::new(events);
+    let mut status_line = String::new();
+    events.read_line(&mut status_line).expect("status");
+    assert!(status_line.contains(" 200 "), "{status_line}");
+
+    let result = server.call(
+        "ingest",
+        json!({"paths": [files], "custodian": "Priya Raman"}),
+    );
+    assert_eq!(result["added"], 20);
+
+    let mut progress = Vec::new();
+    let mut line = String::new();
+    while progress.len() < 20 {
+        line.clear();
+        if events.read_line(&mut line).expect("event line") == 0 {
+            break;
+        }
+        if let Some(data) = line.trim().strip_prefix("data:") {
+            let event: Value = serde_json::from_str(data.trim()).expect("event JSON");
+            assert_eq!(event["command"], "ingest");
+            if event["event"] == "progress" {
+                progress.push(event);
+            }
+        }
+    }
+    assert_eq!(progress.len(), 20, "one progress event per item");
+    assert_eq!(progress[19]["done"], 20);
+    assert_eq!(progress[19]["total"], 20);
+    let docs = server.call("docs", Value::Null);
+    assert_eq!(docs.as_array().map(Vec::len), Some(20));
+}
+
+#[test]
+fn the_server_serves_the_ui_and_every_command_of_the_surface() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = new_case(dir.path());
+    let server = Server::start(&case);
+    let (status, body) = server.raw(&format!(
+        "GET / HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.addr
+    ));
+    assert_eq!(
+        status, 200,
+        "the UI is served (build it first: scripts/dev test does)"
+    );
+    assert!(body.contains("<html"), "{body}");
+    for command in dossier_api::COMMANDS {
+        let (status, body) =
+            server.post(command, Some(&server.token), "{\"no_such_argument\": true}");
+        assert!(
+            !body.contains("unknown_command"),
+            "{command} is not served: {status} {body}"
+        );
+    }
+}
+
+#[test]
+fn listening_beyond_loopback_needs_an_explicit_flag() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = new_case(dir.path());
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .args([
+            "serve".as_ref(),
+            case.as_os_str(),
+            "--addr".as_ref(),
+            "0.0.0.0:0".as_ref(),
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--allow-remote"), "{stderr}");
+    assert!(out.stdout.is_empty(), "no URL printed");
+}
+
+#[test]
+fn the_cli_exposes_every_command_of_the_surface() {
+    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        .arg("--help")
+        .output()
+        .expect("help");
+    let help = String::from_utf8_lossy(&out.stdout);
+    let listed: std::collections::BTreeSet<String> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .map(|c| c.replace('-', "_"))
+        .collect();
+    let mut expected: std::collections::BTreeSet<String> = dossier_api::COMMANDS
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    // `serve` is the transport itself, not a command it carries.
+    expected.insert("serve".into());
+    assert_eq!(listed, expected);
+}

@@ -1,0 +1,211 @@
+//! `dossier serve`: the command surface over HTTP, for the UI in a browser and for a second
+//! person on the same machine.
+//!
+//! - `POST /api/<command>` runs one command of [`dossier_api::dispatch`] with the JSON body
+//!   as its arguments and answers its JSON result, or `{code, message}` with a 4xx/5xx status.
+//! - `GET /api/events` streams progress as server-sent events (`data: {"command", "event", …}`).
+//! - Everything else serves the built UI (`ui/dist`).
+//!
+//! Security: the server listens only on a loopback address (so other machines cannot connect)
+//! unless `allow_remote` is set, and requires a random per-run token on every API call
+//! (`Authorization: Bearer TOKEN`; the event stream may carry it as `?token=`, because a
+//! browser's `EventSource` cannot set headers). Requests that fail these checks change nothing.
+//!
+//! The server holds no logic: each request is one call into the api crate on a blocking thread.
+
+mod auth;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{Path as UrlPath, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use dossier_api::ApiError;
+use serde_json::Value;
+use tokio::sync::broadcast;
+use tokio_stream::StreamExt;
+use tokio_stream::wrappers::BroadcastStream;
+use tower_http::services::ServeDir;
+
+pub use auth::new_token;
+
+/// How to serve a case.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The case folder.
+    pub case: PathBuf,
+    /// Where to listen; port 0 picks a free port.
+    pub addr: SocketAddr,
+    /// Accept connections from other machines (and listen on non-loopback addresses).
+    pub allow_remote: bool,
+    /// The built UI to serve.
+    pub ui_dir: PathBuf,
+    /// The token API calls must carry.
+    pub token: String,
+}
+
+/// Why the server could not start or stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    /// Asked to listen on a non-loopback address without `allow_remote`.
+    #[error(
+        "refusing to listen on {0}: it is reachable from other machines; use a 127.0.0.1 address or pass --allow-remote"
+    )]
+    NotLoopback(SocketAddr),
+    /// The address could not be bound or the server failed.
+    #[error("{addr}: {source}")]
+    Io {
+        /// The address concerned.
+        addr: SocketAddr,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+}
+
+struct AppState {
+    case: PathBuf,
+    token: String,
+    events: broadcast::Sender<String>,
+}
+
+/// The URL a person opens: the UI with the token in its query.
+pub fn ui_url(addr: SocketAddr, token: &str) -> String {
+    format!("http://{addr}/?token={token}")
+}
+
+/// Serves until the process ends. `on_ready` receives the bound address once the socket
+/// listens (so a caller asking for port 0 learns the port).
+pub fn serve(options: ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Result<(), ServeError> {
+    if !options.allow_remote && !options.addr.ip().is_loopback() {
+        return Err(ServeError::NotLoopback(options.addr));
+    }
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|source| ServeError::Io {
+            addr: options.addr,
+            source,
+        })?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(options.addr)
+            .await
+            .map_err(|source| ServeError::Io {
+                addr: options.addr,
+                source,
+            })?;
+        let bound = listener.local_addr().map_err(|source| ServeError::Io {
+            addr: options.addr,
+            source,
+        })?;
+        let (events, _) = broadcast::channel(1024);
+        let state = Arc::new(AppState {
+            case: options.case,
+            token: options.token,
+            events,
+        });
+        let app = router(state, options.ui_dir);
+        on_ready(bound);
+        axum::serve(listener, app)
+            .await
+            .map_err(|source| ServeError::Io {
+                addr: bound,
+                source,
+            })
+    })
+}
+
+fn router(state: Arc<AppState>, ui_dir: PathBuf) -> Router {
+    Router::new()
+        .route("/api/events", get(events))
+        .route("/api/{command}", post(command))
+        .fallback_service(ServeDir::new(ui_dir).append_index_html_on_directories(true))
+        .with_state(state)
+}
+
+/// `POST /api/<command>`.
+async fn command(
+    State(state): State<Arc<AppState>>,
+    UrlPath(name): UrlPath<String>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
+    if !auth::has_bearer(&headers, &state.token) {
+        return auth::unauthorized();
+    }
+    let args: Value = if body.iter().all(u8::is_ascii_whitespace) {
+        Value::Null
+    } else {
+        match serde_json::from_slice(&body) {
+            Ok(v) => v,
+            Err(e) => {
+                return error_response(
+                    StatusCode::BAD_REQUEST,
+                    ApiError::new("invalid_json", format!("the request body is not JSON: {e}")),
+                );
+            }
+        }
+    };
+    let worker_state = state.clone();
+    let ran = tokio::task::spawn_blocking(move || {
+        let events = worker_state.events.clone();
+        let tag = name.clone();
+        let forward = move |event: dossier_api::Event| {
+            let mut json = serde_json::to_value(&event).unwrap_or(Value::Null);
+            if let Value::Object(map) = &mut json {
+                map.insert("command".into(), Value::String(tag.clone()));
+            }
+            // Nobody listening is fine: progress is advisory.
+            let _ = events.send(json.to_string());
+        };
+        dossier_api::dispatch(&name, &worker_state.case, args, &forward)
+    })
+    .await;
+    match ran {
+        Ok(Ok(value)) => axum::Json(value).into_response(),
+        Ok(Err(e)) => error_response(status_for(&e.code), e),
+        Err(join) => error_response(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::new("internal", format!("the command crashed: {join}")),
+        ),
+    }
+}
+
+/// `GET /api/events`: progress of every running command, as server-sent events.
+async fn events(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+    query: axum::extract::Query<std::collections::HashMap<String, String>>,
+) -> Response {
+    let from_query = query.get("token").map(String::as_str);
+    if !auth::has_bearer(&headers, &state.token)
+        && !from_query.is_some_and(|t| auth::same_token(t, &state.token))
+    {
+        return auth::unauthorized();
+    }
+    let stream = BroadcastStream::new(state.events.subscribe()).filter_map(|msg| {
+        msg.ok()
+            .map(|data| Ok::<_, std::convert::Infallible>(SseEvent::default().data(data)))
+    });
+    Sse::new(stream)
+        .keep_alive(KeepAlive::default())
+        .into_response()
+}
+
+/// The HTTP status for an api error code: the caller's mistakes are 4xx, ours 5xx.
+fn status_for(code: &str) -> StatusCode {
+    match code {
+        "unknown_command" | "not_found" => StatusCode::NOT_FOUND,
+        "invalid_input" | "invalid_query" | "invalid_json" => StatusCode::BAD_REQUEST,
+        "already_exists" | "not_a_case" | "locked" | "schema_too_new" => StatusCode::CONFLICT,
+        _ => StatusCode::INTERNAL_SERVER_ERROR,
+    }
+}
+
+fn error_response(status: StatusCode, error: ApiError) -> Response {
+    (status, axum::Json(error)).into_response()
+}

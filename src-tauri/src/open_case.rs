@@ -1,0 +1,101 @@
+//! Which case the window shows. Held in Tauri's managed state so commands never take a case
+//! path from the UI: the window reads and writes only the case it was opened on (or that the
+//! user then chose with "Open case…", through [`crate::commands::open_case`]).
+
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use dossier_api::ApiError;
+
+/// The environment variable naming the case folder when no argument is given.
+pub const CASE_ENV: &str = "DOSSIER_CASE";
+
+/// The case this window is on, if any.
+pub struct OpenCase(Mutex<Option<PathBuf>>);
+
+impl OpenCase {
+    /// Takes the case from the first argument, or else from [`CASE_ENV`]; an empty value is none.
+    pub fn new(first_arg: Option<OsString>, env: Option<OsString>) -> Self {
+        let path = first_arg
+            .into_iter()
+            .chain(env)
+            .find(|value| !value.is_empty())
+            .map(PathBuf::from);
+        OpenCase(Mutex::new(path))
+    }
+
+    /// The case folder, or the error the UI shows when no case is open.
+    pub fn path(&self) -> Result<PathBuf, ApiError> {
+        self.current().ok_or_else(|| {
+            ApiError::new(
+                "no_case",
+                format!(
+                    "No case is open. Open or create one, or start Dossier with a case folder \
+                     as its argument (dossier-desktop CASE), or name one in {CASE_ENV}."
+                ),
+            )
+        })
+    }
+
+    /// Switches the window to another case.
+    pub fn set(&self, path: PathBuf) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(path);
+    }
+
+    fn current(&self) -> Option<PathBuf> {
+        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// `Dossier — <case folder name>`, or `Dossier — no case open`.
+    pub fn window_title(&self) -> String {
+        let name = match self.current() {
+            Some(path) => folder_name(&path),
+            None => "no case open".to_owned(),
+        };
+        format!("Dossier — {name}")
+    }
+}
+
+/// The last component of the folder, resolving `.` and `..` when the folder exists.
+pub fn folder_name(path: &Path) -> String {
+    let resolved = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+    match resolved.file_name() {
+        Some(name) => name.to_string_lossy().into_owned(),
+        None => resolved.display().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_argument_wins_over_the_environment() {
+        let case = OpenCase::new(Some("arg-case".into()), Some("env-case".into()));
+        assert_eq!(case.current(), Some(PathBuf::from("arg-case")));
+    }
+
+    #[test]
+    fn the_environment_is_used_without_an_argument() {
+        let case = OpenCase::new(None, Some("env-case".into()));
+        assert_eq!(case.current(), Some(PathBuf::from("env-case")));
+    }
+
+    #[test]
+    fn empty_values_mean_no_case() {
+        let case = OpenCase::new(Some("".into()), Some("".into()));
+        assert_eq!(case.current(), None);
+        assert_eq!(case.window_title(), "Dossier — no case open");
+        let error = case.path().err().map(|e| e.code);
+        assert_eq!(error.as_deref(), Some("no_case"));
+    }
+
+    #[test]
+    fn the_title_names_the_case_folder_and_follows_a_switch() {
+        let case = OpenCase::new(Some("/no/such/place/My Case/".into()), None);
+        assert_eq!(case.window_title(), "Dossier — My Case");
+        case.set(PathBuf::from("/elsewhere/Other Case"));
+        assert_eq!(case.window_title(), "Dossier — Other Case");
+    }
+}
