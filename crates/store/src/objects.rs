@@ -1,9 +1,14 @@
 //! Content-addressed storage of originals under `objects/`.
 //!
-//! An object is written once: to a temporary file created read-only, fsynced, then
-//! hard-linked into place (a link fails rather than replace an existing name, so nothing is
-//! ever overwritten). A crash at any point leaves either no object or a complete one; a
-//! stray temporary file is harmless and ignored.
+//! An object is written once: to a temporary file created read-only beside its final name,
+//! fsynced, then renamed into place with `RENAME_NOREPLACE` (the rename fails rather than
+//! replace an existing name, so nothing is ever overwritten). A crash at any point leaves
+//! either no object or a complete one; a stray `.tmp-*` file is harmless and ignored.
+//!
+//! Why a rename beside the final name rather than a shared temporary folder and a hard link:
+//! measured on the 4,000-file email corpus, creating and unlinking thousands of files in one
+//! folder made ext4 spend most of the ingest contending for that folder's lock and skipping
+//! recently deleted inodes; renaming within the shard deletes nothing.
 //!
 //! The new name itself becomes durable when its shard folder is fsynced. That is done once
 //! per shard per transaction, just before the transaction that first refers to the object
@@ -29,9 +34,6 @@ pub struct ObjectStore {
 }
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
-
-/// Where objects are written before they are linked into place.
-const TEMP_DIR: &str = "tmp";
 
 impl ObjectStore {
     /// The object folder inside a case folder. Creates nothing.
@@ -65,15 +67,16 @@ impl ObjectStore {
         if target.exists() {
             return Ok(false);
         }
-        let tmp = self.dir.join(TEMP_DIR).join(format!(
-            "{}-{}-{}",
+        let tmp = target.with_file_name(format!(
+            ".tmp-{}-{}",
             std::process::id(),
             TEMP_COUNTER.fetch_add(1, Ordering::Relaxed),
-            &hash.as_str()[..16]
         ));
         let written = with_parent(&tmp, |p| write_synced(p, bytes))
-            .and_then(|()| with_parent(&target, |t| link_if_absent(&tmp, t)));
-        let _ = fs::remove_file(&tmp);
+            .and_then(|()| rename_if_absent(&tmp, &target));
+        if !matches!(written, Ok(true)) {
+            let _ = fs::remove_file(&tmp);
+        }
         written.map_err(|e| StoreError::io(&target, e))
     }
 
@@ -117,13 +120,14 @@ fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
     f.sync_all()
 }
 
-/// Links `tmp` to `target` unless `target` exists: a link never replaces a name.
-fn link_if_absent(tmp: &Path, target: &Path) -> io::Result<bool> {
-    match fs::hard_link(tmp, target) {
+/// Renames `tmp` to `target` unless `target` exists; never replaces a name.
+fn rename_if_absent(tmp: &Path, target: &Path) -> io::Result<bool> {
+    use rustix::fs::{CWD, RenameFlags, renameat_with};
+    match renameat_with(CWD, tmp, CWD, target, RenameFlags::NOREPLACE) {
         Ok(()) => Ok(true),
         // Another writer stored the same bytes first: theirs stays.
-        Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Ok(false),
-        Err(e) => Err(e),
+        Err(rustix::io::Errno::EXIST) => Ok(false),
+        Err(e) => Err(e.into()),
     }
 }
 
@@ -166,9 +170,32 @@ mod tests {
             !store.put(&hash, bytes).expect("second put"),
             "second put must not rewrite"
         );
-        let leftovers = fs::read_dir(dir.path().join("objects/tmp"))
-            .expect("tmp")
-            .count();
-        assert_eq!(leftovers, 0, "temporary files are cleaned up");
+        let shard = path.parent().expect("shard");
+        let names: Vec<_> = fs::read_dir(shard)
+            .expect("shard")
+            .flatten()
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(
+            names.len(),
+            1,
+            "no temporary file is left beside the object: {names:?}"
+        );
+    }
+
+    #[test]
+    fn an_existing_name_is_never_replaced_even_by_a_racing_writer() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = ObjectStore::new(dir.path().join("objects"));
+        let bytes = b"the real original";
+        let hash = ContentHash::of(bytes);
+        let target = store.path_of(&hash);
+        fs::create_dir_all(target.parent().expect("shard")).expect("mkdir");
+        // Another writer's file got there between our existence check and our rename.
+        assert!(rename_if_absent(&dir.path().join("missing"), &target).is_err());
+        fs::write(dir.path().join("ours"), bytes).expect("write");
+        fs::write(&target, b"theirs").expect("write");
+        assert!(!rename_if_absent(&dir.path().join("ours"), &target).expect("rename"));
+        assert_eq!(fs::read(&target).expect("read"), b"theirs");
     }
 }
