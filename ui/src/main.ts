@@ -66,28 +66,33 @@ function renderError(error: BackendError): HTMLElement[] {
   ];
 }
 
-/** Loads the open case and shows it, with what can be done to it. */
+/**
+ * Shows the open case: its summary, and what can be done to it. After an ingest only the
+ * summary is refreshed, so the ingest report (and its list of failures) stays on screen.
+ */
 async function show(root: HTMLElement, backend: Backend): Promise<void> {
-  const reload = (): void => void show(root, backend);
-  try {
-    const summary = await backend.summary();
-    root.replaceChildren(
-      ...renderSummary(summary),
-      ingestPanel(backend, reload),
-      ...(backend.desktop === undefined ? [] : [caseActions(backend.desktop, reload)]),
-      renderFooter(summary),
-    );
-    document.title = `Dossier — ${summary.name} — ${countOf(summary.documents, "document", "documents")}`;
-  } catch (reason) {
-    const error = BackendError.from(reason);
-    root.replaceChildren(
-      ...renderError(error),
-      ...(backend.desktop === undefined ? [] : [caseActions(backend.desktop, reload)]),
-    );
-    document.title = error.code === "no_case" ? "Dossier — no case open" : "Dossier — cannot open the case";
-  } finally {
-    root.removeAttribute("aria-busy");
-  }
+  const summaryArea = h("div", { class: "summary" });
+  const reloadCase = (): void => void show(root, backend);
+  const refreshSummary = async (): Promise<boolean> => {
+    try {
+      const summary = await backend.summary();
+      summaryArea.replaceChildren(...renderSummary(summary), renderFooter(summary));
+      document.title = `Dossier — ${summary.name} — ${countOf(summary.documents, "document", "documents")}`;
+      return true;
+    } catch (reason) {
+      const error = BackendError.from(reason);
+      summaryArea.replaceChildren(...renderError(error));
+      document.title = error.code === "no_case" ? "Dossier — no case open" : "Dossier — cannot open the case";
+      return false;
+    }
+  };
+  const opened = await refreshSummary();
+  root.replaceChildren(
+    summaryArea,
+    ...(opened ? [ingestPanel(backend, () => void refreshSummary())] : []),
+    ...(backend.desktop === undefined ? [] : [caseActions(backend.desktop, reloadCase)]),
+  );
+  root.removeAttribute("aria-busy");
 }
 
 const root = document.querySelector<HTMLElement>("main#app");

@@ -5,6 +5,9 @@ import type { Backend, IngestOutput } from "../lib/backend";
 import { BackendError } from "../lib/backend";
 import { h } from "../dom";
 
+/** Stops the drop listener of the panel shown before, so a drop is never ingested twice. */
+let stopPreviousDropListener: (() => void) | undefined;
+
 /** The "Add evidence" section. `onIngested` runs after each ingest that added something. */
 export function ingestPanel(backend: Backend, onIngested: () => void): HTMLElement {
   const bar = h("progress", { max: "1", value: "0", "aria-label": "Ingest progress", hidden: "" }) as HTMLProgressElement;
@@ -67,7 +70,11 @@ export function ingestPanel(backend: Backend, onIngested: () => void): HTMLEleme
       void desktop.pickFolder("Add a folder to the case").then((p) => run(p === undefined ? [] : [p]));
     });
     section.append(h("p", { class: "actions" }, addFiles, " ", addFolder), h("p", { class: "hint" }, "Or drop files and folders on this window."));
-    void desktop.onFilesDropped((paths) => void run(paths));
+    stopPreviousDropListener?.();
+    stopPreviousDropListener = undefined;
+    void desktop.onFilesDropped((paths) => void run(paths)).then((stop) => {
+      stopPreviousDropListener = stop;
+    });
   } else {
     section.append(h("p", { class: "hint" }, "To add evidence from a browser, use `dossier ingest` on this machine."));
   }
