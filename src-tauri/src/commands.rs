@@ -37,7 +37,9 @@ macro_rules! commands {
 }
 
 commands! {
-    surface: [init, ingest, docs, show, verify, audit, summary],
+    surface: [init, ingest, docs, show, verify, audit, summary, thread,
+              policy, policy_diff, policy_trace, policy_asof, search, reindex,
+              event, cite, timeline, tag, exhibit, exhibits, note, notes, suggest],
     desktop: [open_case, recent_cases]
 }
 
@@ -92,6 +94,147 @@ fn audit(case: State<'_, OpenCase>) -> Result<Vec<AuditRow>, ApiError> {
 #[tauri::command(async)]
 fn summary(case: State<'_, OpenCase>) -> Result<CaseSummary, ApiError> {
     dossier_api::case_summary(&case.path()?)
+}
+
+/// The email thread a message belongs to.
+#[tauri::command(async)]
+fn thread(
+    case: State<'_, OpenCase>,
+    request: dossier_api::ThreadRequest,
+) -> Result<dossier_api::ThreadOutput, ApiError> {
+    dossier_api::thread(&case.path()?, &request)
+}
+
+/// Adds, edits, deletes, undoes or imports events; withdraws or reinstates citations.
+#[tauri::command(async)]
+fn event(
+    case: State<'_, OpenCase>,
+    request: dossier_api::EventRequest,
+) -> Result<dossier_api::EventOutput, ApiError> {
+    dossier_api::event(&case.path()?, &request)
+}
+
+/// Cites a document for an event.
+#[tauri::command(async)]
+fn cite(
+    case: State<'_, OpenCase>,
+    request: dossier_api::CiteRequest,
+) -> Result<dossier_api::CiteOutput, ApiError> {
+    dossier_api::cite(&case.path()?, &request)
+}
+
+/// The chronology, as JSON or an export.
+#[tauri::command(async)]
+fn timeline(
+    case: State<'_, OpenCase>,
+    request: dossier_api::TimelineRequest,
+) -> Result<dossier_api::TimelineOutput, ApiError> {
+    dossier_api::timeline(&case.path()?, &request)
+}
+
+/// Tags a document or an event.
+#[tauri::command(async)]
+fn tag(
+    case: State<'_, OpenCase>,
+    request: dossier_api::TagRequest,
+) -> Result<dossier_api::TagOutput, ApiError> {
+    dossier_api::tag(&case.path()?, &request)
+}
+
+/// Makes a document an exhibit.
+#[tauri::command(async)]
+fn exhibit(
+    case: State<'_, OpenCase>,
+    request: dossier_api::ExhibitRequest,
+) -> Result<dossier_api::ExhibitView, ApiError> {
+    dossier_api::exhibit(&case.path()?, &request)
+}
+
+/// The exhibit list, as JSON, CSV or DAT.
+#[tauri::command(async)]
+fn exhibits(
+    case: State<'_, OpenCase>,
+    request: dossier_api::ExhibitsRequest,
+) -> Result<dossier_api::ExhibitsOutput, ApiError> {
+    dossier_api::exhibits(&case.path()?, &request)
+}
+
+/// Attaches a note to a span of a document.
+#[tauri::command(async)]
+fn note(
+    case: State<'_, OpenCase>,
+    request: dossier_api::NoteRequest,
+) -> Result<dossier_api::NoteView, ApiError> {
+    dossier_api::note(&case.path()?, &request)
+}
+
+/// Notes, re-checked.
+#[tauri::command(async)]
+fn notes(
+    case: State<'_, OpenCase>,
+    request: dossier_api::NotesRequest,
+) -> Result<Vec<dossier_api::NoteView>, ApiError> {
+    dossier_api::notes(&case.path()?, &request)
+}
+
+/// Candidate events, or accepting some.
+#[tauri::command(async)]
+fn suggest(
+    case: State<'_, OpenCase>,
+    request: dossier_api::SuggestRequest,
+) -> Result<dossier_api::SuggestOutput, ApiError> {
+    dossier_api::suggest(&case.path()?, &request)
+}
+
+/// Policy series, or one series with its versions and changes.
+#[tauri::command(async)]
+fn policy(
+    case: State<'_, OpenCase>,
+    request: dossier_api::PolicyRequest,
+) -> Result<dossier_api::PolicyOutput, ApiError> {
+    dossier_api::policy(&case.path()?, &request)
+}
+
+/// A word-level diff of two versions of a series.
+#[tauri::command(async)]
+fn policy_diff(
+    case: State<'_, OpenCase>,
+    request: dossier_api::PolicyDiffRequest,
+) -> Result<dossier_api::PolicyDiffOutput, ApiError> {
+    dossier_api::policy_diff(&case.path()?, &request)
+}
+
+/// When a phrase appeared in and disappeared from a series.
+#[tauri::command(async)]
+fn policy_trace(
+    case: State<'_, OpenCase>,
+    request: dossier_api::PolicyTraceRequest,
+) -> Result<dossier_api::PolicyTraceOutput, ApiError> {
+    dossier_api::policy_trace(&case.path()?, &request)
+}
+
+/// Searches a series as it read on a date.
+#[tauri::command(async)]
+fn policy_asof(
+    case: State<'_, OpenCase>,
+    request: dossier_api::PolicyAsofRequest,
+) -> Result<dossier_api::PolicyAsofOutput, ApiError> {
+    dossier_api::policy_asof(&case.path()?, &request)
+}
+
+/// Full-text search.
+#[tauri::command(async)]
+fn search(
+    case: State<'_, OpenCase>,
+    request: dossier_api::SearchRequest,
+) -> Result<dossier_api::SearchOutput, ApiError> {
+    dossier_api::search(&case.path()?, &request)
+}
+
+/// Rebuilds the search index from the case database.
+#[tauri::command(async)]
+fn reindex(case: State<'_, OpenCase>) -> Result<dossier_api::ReindexOutput, ApiError> {
+    dossier_api::reindex(&case.path()?)
 }
 
 /// Switches the window to the case at `path`, remembers it among the recent cases, and

@@ -66,7 +66,7 @@ pub fn case_summary(path: &Path) -> ApiResult<CaseSummary> {
 /// One problem found by `verify`.
 #[derive(Debug, Clone, Serialize)]
 pub struct VerifyProblem {
-    /// `object_missing`, `object_altered`, `database`, `audit_chain`.
+    /// `object_missing`, `object_altered`, `database`, `audit_chain`, `citation`.
     pub kind: String,
     /// What it concerns.
     pub subject: String,
@@ -85,9 +85,13 @@ pub struct VerifyOutput {
     pub objects_checked: u64,
     /// Audit rows checked.
     pub audit_rows_checked: u64,
+    /// Citations re-checked against their documents' text.
+    pub citations_checked: u64,
 }
 
-/// Re-hashes every original, checks the database and the audit chain.
+/// Re-hashes every original, checks the database and the audit chain, and re-checks
+/// every citation (kind `citation`: listed, never dropped, when its quote is no longer
+/// where it was cited).
 pub fn verify(path: &Path, events: &(dyn Fn(Event) + Sync)) -> ApiResult<VerifyOutput> {
     let case = open_case(path)?;
     let report = case.verify(&|done, total| {
@@ -98,19 +102,30 @@ pub fn verify(path: &Path, events: &(dyn Fn(Event) + Sync)) -> ApiResult<VerifyO
             item: None,
         })
     })?;
+    let mut problems: Vec<VerifyProblem> = report
+        .problems
+        .into_iter()
+        .map(|p| VerifyProblem {
+            kind: p.kind.as_str().to_owned(),
+            subject: p.subject,
+            message: p.message,
+        })
+        .collect();
+    let citations = crate::timeline::check_all(&case)?;
+    let citations_checked = citations.len() as u64;
+    problems.extend(citations.into_iter().filter_map(|(c, outcome)| {
+        outcome.err().map(|message| VerifyProblem {
+            kind: "citation".into(),
+            subject: format!("citation {} (event {})", c.id, c.event),
+            message,
+        })
+    }));
     Ok(VerifyOutput {
-        ok: report.problems.is_empty(),
-        problems: report
-            .problems
-            .into_iter()
-            .map(|p| VerifyProblem {
-                kind: p.kind.as_str().to_owned(),
-                subject: p.subject,
-                message: p.message,
-            })
-            .collect(),
+        ok: problems.is_empty(),
+        problems,
         objects_checked: report.objects_checked,
         audit_rows_checked: report.audit_rows_checked,
+        citations_checked,
     })
 }
 

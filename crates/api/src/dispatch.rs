@@ -59,6 +59,25 @@ pub fn dispatch(
             parse::<NoArgs>(command, args)?;
             to_json(crate::case_summary(case)?)
         }
+        "policy" => to_json(crate::policy(case, &parse(command, args)?)?),
+        "policy_diff" => to_json(crate::policy_diff(case, &parse(command, args)?)?),
+        "policy_trace" => to_json(crate::policy_trace(case, &parse(command, args)?)?),
+        "policy_asof" => to_json(crate::policy_asof(case, &parse(command, args)?)?),
+        "search" => to_json(crate::search(case, &parse(command, args)?)?),
+        "reindex" => {
+            parse::<NoArgs>(command, args)?;
+            to_json(crate::reindex(case)?)
+        }
+        "thread" => to_json(crate::thread(case, &parse(command, args)?)?),
+        "event" => to_json(crate::event(case, &parse(command, args)?)?),
+        "cite" => to_json(crate::cite(case, &parse(command, args)?)?),
+        "timeline" => to_json(crate::timeline(case, &parse(command, args)?)?),
+        "tag" => to_json(crate::tag(case, &parse(command, args)?)?),
+        "exhibit" => to_json(crate::exhibit(case, &parse(command, args)?)?),
+        "exhibits" => to_json(crate::exhibits(case, &parse(command, args)?)?),
+        "note" => to_json(crate::note(case, &parse(command, args)?)?),
+        "notes" => to_json(crate::notes(case, &parse(command, args)?)?),
+        "suggest" => to_json(crate::suggest(case, &parse(command, args)?)?),
         other => Err(ApiError::new(
             "unknown_command",
             format!(

@@ -44,6 +44,10 @@ impl From<StoreError> for ApiError {
             StoreError::Locked(_) => "locked",
             StoreError::DocumentNotFound(_) => "not_found",
             StoreError::BadHash(_) => "invalid_input",
+            StoreError::NotFound { .. } => "not_found",
+            // A change the case refuses (a number taken, nothing to undo) is the caller's
+            // mistake and changes nothing, like any other invalid input.
+            StoreError::Refused(_) => "invalid_input",
         };
         ApiError::new(code, e.to_string())
     }

@@ -6,6 +6,7 @@ use dossier_extract::Registry;
 use dossier_ingest::{IngestOptions, IngestProgress};
 use serde::{Deserialize, Serialize};
 
+use crate::series_ingest::SeriesIngestOutput;
 use crate::{ApiResult, Event, open_case};
 
 /// What to ingest and how.
@@ -17,6 +18,15 @@ pub struct IngestRequest {
     pub kind: Option<String>,
     /// Whose files these are.
     pub custodian: Option<String>,
+    /// Record the files as captures of this policy series (a folder is the whole series).
+    pub series: Option<String>,
+    /// When a single capture was taken (ISO 8601); otherwise from `YYYY-MM-DD` file names.
+    pub captured: Option<String>,
+    /// The captured page's address.
+    pub url: Option<String>,
+    /// The password for encrypted files (a PDF with a user password); documents already
+    /// in the case that failed for want of a password are extracted again with it.
+    pub password: Option<String>,
 }
 
 /// An item that did not become a document.
@@ -41,6 +51,13 @@ pub struct IngestOutput {
     pub skipped: Vec<ItemError>,
     /// Document ids of every item added or found again, in input order.
     pub documents: Vec<i64>,
+    /// With `--series`: what was recorded in the series.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub series: Option<SeriesIngestOutput>,
+    /// Why the search index could not follow this ingest, if it could not (the next search
+    /// heals it).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index_error: Option<String>,
 }
 
 /// Ingests files and folders. Waits (and says so) while another process writes to the case.
@@ -49,6 +66,10 @@ pub fn ingest(
     request: &IngestRequest,
     events: &(dyn Fn(Event) + Sync),
 ) -> ApiResult<IngestOutput> {
+    let series = crate::series_ingest::plan(request)?;
+    let paths = series
+        .as_ref()
+        .map_or_else(|| request.paths.clone(), |p| p.paths());
     let mut case = open_case(case_path)?;
     let _lock = match case.try_writer_lock()? {
         Some(lock) => lock,
@@ -64,12 +85,17 @@ pub fn ingest(
     };
     let options = IngestOptions {
         custodian: request.custodian.clone(),
-        kind: request.kind.clone(),
+        kind: request
+            .kind
+            .clone()
+            .or_else(|| series.as_ref().map(|_| "policy".to_owned())),
         workers: 0,
+        password: request.password.clone(),
     };
-    let report = dossier_ingest::ingest(
+    let mut indexer = crate::search::IngestIndexer::start(&case);
+    let report = dossier_ingest::ingest_with_hook(
         &mut case,
-        &request.paths,
+        &paths,
         &options,
         &Registry::standard(),
         &|p: &IngestProgress| {
@@ -80,6 +106,7 @@ pub fn ingest(
                 item: Some(p.path.clone()),
             })
         },
+        &mut |case, ids| indexer.batch(case, ids),
     )?;
     let to_errors = |items: Vec<dossier_ingest::ItemProblem>| {
         items
@@ -90,11 +117,24 @@ pub fn ingest(
             })
             .collect()
     };
+    let series_output = match &series {
+        Some(plan) => Some(crate::series_ingest::record(
+            &mut case,
+            plan,
+            report.run_id,
+        )?),
+        None => None,
+    };
+    let mut skipped: Vec<ItemError> = to_errors(report.skipped);
+    skipped.extend(series.map(|p| p.skipped).unwrap_or_default());
+    let index_error = indexer.finish(&case);
     Ok(IngestOutput {
         added: report.added,
         duplicates: report.duplicates,
         failed: to_errors(report.failed),
-        skipped: to_errors(report.skipped),
+        skipped,
         documents: report.documents,
+        series: series_output,
+        index_error,
     })
 }

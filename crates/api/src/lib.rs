@@ -11,10 +11,19 @@
 //! server-sent events).
 
 mod case;
+mod chronology;
 mod dispatch;
 mod documents;
 mod error;
+mod exhibits;
 mod ingest;
+mod policy;
+mod policy_trace;
+mod search;
+mod series_ingest;
+mod suggest;
+mod thread;
+mod timeline;
 
 use serde::Serialize;
 
@@ -22,15 +31,65 @@ pub use case::{
     AuditRow, CaseSummary, InitOutput, KindCount, VerifyOutput, VerifyProblem, audit, case_summary,
     init, is_case, verify,
 };
+pub use chronology::{
+    CitationRef, CiteOutput, CiteRequest, EventAdd, EventChange, EventImport, EventOutput,
+    EventRef, EventRequest, ImportOutput, cite, event,
+};
 pub use dispatch::{ShowRequest, dispatch};
 pub use documents::{DocListItem, DocsRequest, DocumentView, PageView, SourceView, docs, show};
 pub use error::{ApiError, ApiResult};
+pub use exhibits::{
+    ExhibitRequest, ExhibitView, ExhibitsOutput, ExhibitsRequest, NoteRequest, NoteView,
+    NotesRequest, TagOutput, TagRequest, exhibit, exhibits, note, notes, tag,
+};
 pub use ingest::{IngestOutput, IngestRequest, ItemError, ingest};
+pub use policy::{
+    ChangeView, HunkView, PolicyDiffOutput, PolicyDiffRequest, PolicyOutput, PolicyRequest,
+    SegmentView, SeriesListItem, SeriesView, VersionRef, VersionView, policy, policy_diff,
+};
+pub use policy_trace::{
+    Appeared, AsofHit, Disappeared, InForce, PolicyAsofOutput, PolicyAsofRequest,
+    PolicyTraceOutput, PolicyTraceRequest, Span, policy_asof, policy_trace,
+};
+pub use search::{
+    ReindexOutput, SearchFacets, SearchHit, SearchOutput, SearchPage, SearchRequest, SearchSort,
+    reindex, search,
+};
+pub use series_ingest::SeriesIngestOutput;
+pub use suggest::{
+    Accepted, SuggestOutput, SuggestRequest, SuggestedCitation, Suggestion, suggest,
+};
+pub use thread::{ThreadMessageView, ThreadOutput, ThreadRequest, thread};
+pub use timeline::{
+    Export, TimelineCitation, TimelineEvent, TimelineOutput, TimelineRequest, timeline,
+};
 
 /// Every command of the surface, by the name each shell exposes it under.
 /// The shells' tests check that they expose exactly this set.
 pub const COMMANDS: &[&str] = &[
-    "init", "ingest", "docs", "show", "verify", "audit", "summary",
+    "init",
+    "ingest",
+    "docs",
+    "show",
+    "verify",
+    "audit",
+    "summary",
+    "policy",
+    "policy_diff",
+    "policy_trace",
+    "policy_asof",
+    "search",
+    "reindex",
+    "event",
+    "cite",
+    "timeline",
+    "tag",
+    "exhibit",
+    "exhibits",
+    "note",
+    "notes",
+    "suggest",
+    "thread",
 ];
 
 /// Something a long-running command wants its caller to know while it works.

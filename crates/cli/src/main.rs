@@ -5,8 +5,12 @@
 //! Failures print one line on stderr and exit non-zero. No logic lives here beyond
 //! presentation.
 
+mod chronology;
+mod policy;
 mod progress;
+mod search;
 mod serve;
+mod thread;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -44,6 +48,38 @@ enum Command {
     Summary(CaseArgs),
     /// Serve the UI and the HTTP API on this machine; prints the URL with its token.
     Serve(serve::ServeArgs),
+    /// List policy series, or show one series' versions and changes.
+    Policy(policy::PolicyArgs),
+    /// Word-level diff of two versions of a policy series (document ids or dates).
+    PolicyDiff(policy::DiffArgs),
+    /// When a phrase appeared in a policy series, and when it disappeared.
+    PolicyTrace(policy::TraceArgs),
+    /// Search a policy series as it read on a date.
+    PolicyAsof(policy::AsofArgs),
+    /// Full-text search: hits per document with their best pages, snippets and facets.
+    Search(search::SearchArgs),
+    /// Rebuild the search index from the case database.
+    Reindex(search::ReindexArgs),
+    /// Add, edit, delete, undo or import events of the chronology.
+    Event(chronology::EventArgs),
+    /// Cite a document (page, exact quote) for an event; the quote must be there.
+    Cite(chronology::CiteArgs),
+    /// The chronology with its citations: json, csv, markdown, html, timelinejs, timelinejs-csv.
+    Timeline(chronology::TimelineArgs),
+    /// Tag a document (or, with --event, an event).
+    Tag(chronology::TagArgs),
+    /// Make a document an exhibit: a number (PX-0001) and a Bates range over its pages.
+    Exhibit(chronology::ExhibitArgs),
+    /// The exhibit list: json, csv, or a Concordance DAT load file.
+    Exhibits(chronology::ExhibitsArgs),
+    /// Attach a note to a span of a document.
+    Note(chronology::NoteArgs),
+    /// List notes, each re-checked against its document.
+    Notes(chronology::NotesArgs),
+    /// Candidate events from documents' own dates and policy changes; --accept adds them.
+    Suggest(chronology::SuggestArgs),
+    /// The email thread a message belongs to.
+    Thread(thread::ThreadArgs),
 }
 
 #[derive(Args)]
@@ -68,6 +104,20 @@ struct IngestArgs {
     /// Whose files these are.
     #[arg(long)]
     custodian: Option<String>,
+    /// Record the files as captures of this policy series (a folder of YYYY-MM-DD.* files
+    /// is the whole series).
+    #[arg(long)]
+    series: Option<String>,
+    /// When the capture was taken (ISO 8601), for a single file not named by its date.
+    #[arg(long, requires = "series")]
+    captured: Option<String>,
+    /// The captured page's address.
+    #[arg(long, requires = "series")]
+    url: Option<String>,
+    /// The password for encrypted files (PDFs with a user password); files that failed
+    /// earlier for want of one are extracted again.
+    #[arg(long)]
+    password: Option<String>,
     /// Print one JSON value on stdout.
     #[arg(long)]
     json: bool,
@@ -140,6 +190,22 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
             })
         }
         Command::Serve(a) => serve::run(a).map(|()| Outcome::Done),
+        Command::Policy(a) => policy::policy(a),
+        Command::PolicyDiff(a) => policy::diff(a),
+        Command::PolicyTrace(a) => policy::trace(a),
+        Command::PolicyAsof(a) => policy::asof(a),
+        Command::Search(a) => search::search(a),
+        Command::Reindex(a) => search::reindex(a),
+        Command::Event(a) => chronology::event(a),
+        Command::Cite(a) => chronology::cite(a),
+        Command::Timeline(a) => chronology::timeline(a),
+        Command::Tag(a) => chronology::tag(a),
+        Command::Exhibit(a) => chronology::exhibit(a),
+        Command::Exhibits(a) => chronology::exhibits(a),
+        Command::Note(a) => chronology::note(a),
+        Command::Notes(a) => chronology::notes(a),
+        Command::Suggest(a) => chronology::suggest(a),
+        Command::Thread(a) => thread::thread(a),
         Command::Docs(a) => {
             let request = api::DocsRequest {
                 kind: a.kind,
@@ -196,8 +262,8 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
             bar.finish();
             print(a.json, &out, || {
                 let mut s = format!(
-                    "checked {} originals and {} audit rows\n",
-                    out.objects_checked, out.audit_rows_checked
+                    "checked {} originals, {} audit rows and {} citations\n",
+                    out.objects_checked, out.audit_rows_checked, out.citations_checked
                 );
                 for p in &out.problems {
                     s += &format!("PROBLEM {}: {}: {}\n", p.kind, p.subject, p.message);
@@ -231,6 +297,10 @@ fn ingest(a: IngestArgs) -> Result<Outcome, ApiError> {
         paths: a.paths,
         kind: a.kind,
         custodian: a.custodian,
+        series: a.series,
+        captured: a.captured,
+        url: a.url,
+        password: a.password,
     };
     let bar = Progress::new(a.json);
     let out = api::ingest(&a.case, &request, &|e| bar.event(&e))?;

@@ -353,16 +353,12 @@ fn the_audit_log_is_append_only_and_records_every_change() {
         .iter()
         .map(|r| r["action"].as_str().unwrap_or(""))
         .collect();
+    // One `case.migrate` row per schema migration, however many there are by now.
+    let migrations = actions.iter().take_while(|a| **a == "case.migrate").count();
+    assert!(migrations >= 2, "{actions:?}");
     assert_eq!(
-        actions,
-        [
-            "case.migrate",
-            "case.migrate",
-            "case.init",
-            "ingest.start",
-            "document.add",
-            "ingest.finish"
-        ]
+        actions[migrations..],
+        ["case.init", "ingest.start", "document.add", "ingest.finish"]
     );
     assert!(
         rows.as_array()
@@ -465,7 +461,18 @@ fn the_shared_email_corpus_ingests_as_opaque_files_without_loss() {
     assert_eq!(v["failed"], serde_json::json!([]), "no file fails");
     let added = v["added"].as_u64().expect("added");
     let duplicates = v["duplicates"].as_u64().expect("duplicates");
-    assert_eq!(added + duplicates, files, "every file is accounted for");
+    // Messages inside mboxes and attachments inside messages are documents too, each with a
+    // source `FILE#offset=N` or `FILE#attachment=N/NAME`; every file given is one source.
+    assert!(added + duplicates > files, "containers add their children");
+    let db = rusqlite::Connection::open(case.join("dossier.sqlite")).expect("open the case");
+    let file_sources: i64 = db
+        .query_row(
+            "SELECT count(*) FROM sources WHERE path NOT LIKE '%#%'",
+            [],
+            |r| r.get(0),
+        )
+        .expect("count");
+    assert_eq!(file_sources as u64, files, "every file is accounted for");
     assert_eq!(doc_count(&case) as u64, added);
     let v = json(&[&"verify", &case]);
     assert_eq!(v["ok"], true);

@@ -9,14 +9,30 @@
 //!
 //! A bad file is a result, not a crash: [`extract`] turns an extractor's error and even
 //! its panic into an [`ExtractError`], and the batch goes on.
+//!
+//! Containers come in two shapes. A small one (an email with attachments) is read whole,
+//! and its extractor returns the items inside as [`Extraction::children`]. A large one (an
+//! mbox, which can be gigabytes) is a [`Container`]: it yields its items one at a time from
+//! a reader, so memory stays bounded. Either way the ingest pipeline sends every child back
+//! through the registry, so an attachment is read by whichever extractor bids highest on it.
 
 mod charset;
+mod container;
+mod email;
+pub mod html;
+mod mbox;
+pub mod pdf;
 mod registry;
 mod text;
 
 use std::collections::BTreeMap;
 
 pub use charset::{Decoded, decode_text, looks_like_text};
+pub use container::{Child, Container};
+pub use email::{EmailExtractor, is_maildir_name, looks_like_message, parse_address_line};
+pub use html::{HtmlExtractor, normalize_date, sanitize_html};
+pub use mbox::{MboxContainer, MboxSplitter};
+pub use pdf::{PdfExtractor, frame as pdf_frame};
 pub use registry::{Registry, extract};
 pub use text::PlainTextExtractor;
 
@@ -47,6 +63,10 @@ pub struct Hints {
     pub file_name: Option<String>,
     /// The kind the user declared.
     pub declared_kind: Option<String>,
+    /// The media type the container declared for a child, if any.
+    pub media_type: Option<String>,
+    /// The password to open an encrypted file with (`dossier ingest --password`).
+    pub password: Option<String>,
 }
 
 /// What an extractor found in an original.
@@ -74,6 +94,9 @@ pub struct Extraction {
     pub pages: Vec<String>,
     /// Things read with difficulty (a guessed charset, a damaged part).
     pub warnings: Vec<String>,
+    /// Items inside this one (an email's attachments), in order; the pipeline extracts
+    /// each with the registry and records it with this document as its parent.
+    pub children: Vec<Child>,
 }
 
 /// Why an extractor produced no text.
@@ -85,6 +108,28 @@ pub enum ExtractError {
         /// The format the extractor reads.
         format: &'static str,
         /// What was wrong.
+        reason: String,
+    },
+    /// The file is encrypted and the password given (or none) does not open it.
+    #[error("needs a password: {reason}")]
+    NeedsPassword {
+        /// What was tried.
+        reason: String,
+    },
+    /// The extractor ran out of time and was stopped.
+    #[error("extractor {extractor} ran out of time (limit {seconds} s) and was stopped")]
+    TimedOut {
+        /// Which extractor.
+        extractor: &'static str,
+        /// The limit.
+        seconds: u64,
+    },
+    /// The extractor's worker process died (a crash, or its memory limit).
+    #[error("extractor {extractor} crashed: {reason}")]
+    Crashed {
+        /// Which extractor.
+        extractor: &'static str,
+        /// How it died.
         reason: String,
     },
     /// The extractor panicked; caught so the batch goes on.

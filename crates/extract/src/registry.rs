@@ -2,25 +2,59 @@
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
+use crate::email::EmailExtractor;
+use crate::mbox::MboxContainer;
 use crate::text::PlainTextExtractor;
-use crate::{ExtractError, Extraction, Extractor, Hints, Probe};
+use crate::{Container, ExtractError, Extraction, Extractor, Hints, Probe};
 
-/// The extractors Dossier knows, in no particular order.
+/// The extractors and containers Dossier knows, in no particular order.
 pub struct Registry {
     extractors: Vec<Box<dyn Extractor>>,
+    containers: Vec<Box<dyn Container>>,
 }
 
 impl Registry {
-    /// Every extractor this build ships.
+    /// Every extractor and container this build ships.
     pub fn standard() -> Self {
         Registry {
-            extractors: vec![Box::new(PlainTextExtractor)],
+            extractors: vec![
+                Box::new(PlainTextExtractor),
+                Box::new(EmailExtractor),
+                Box::new(crate::PdfExtractor::default()),
+                Box::new(crate::HtmlExtractor),
+            ],
+            containers: vec![Box::new(MboxContainer)],
         }
     }
 
     /// A registry of exactly these extractors (for tests and specialised pipelines).
     pub fn with(extractors: Vec<Box<dyn Extractor>>) -> Self {
-        Registry { extractors }
+        Registry {
+            extractors,
+            containers: Vec::new(),
+        }
+    }
+
+    /// Adds a streamed container (builder style).
+    pub fn and_container(mut self, container: Box<dyn Container>) -> Self {
+        self.containers.push(container);
+        self
+    }
+
+    /// The streamed container that outbids every extractor for this file, if one does.
+    ///
+    /// Asked first: a file a container wins is never read whole into memory.
+    pub fn choose_container(&self, probe: &Probe<'_>) -> Option<&dyn Container> {
+        let best_extractor = self.extractors.iter().map(|x| x.bid(probe)).max();
+        let mut best: Option<(u8, &dyn Container)> = None;
+        for c in &self.containers {
+            let bid = c.bid(probe);
+            if bid > 0 && best.is_none_or(|(b, _)| bid > b) {
+                best = Some((bid, c.as_ref()));
+            }
+        }
+        best.filter(|(bid, _)| best_extractor.is_none_or(|x| *bid > x))
+            .map(|(_, c)| c)
     }
 
     /// The extractor with the highest non-zero bid; on a tie, the one registered first.

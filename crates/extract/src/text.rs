@@ -132,7 +132,7 @@ mod tests {
     fn plain_text_is_titled_by_its_file_name_and_records_its_charset() {
         let hints = Hints {
             file_name: Some("memo.txt".into()),
-            declared_kind: None,
+            ..Hints::default()
         };
         let x = PlainTextExtractor
             .extract(b"caf\xE9", &hints)

@@ -11,24 +11,27 @@
 //! - The writer is the calling thread and the only one that touches the database. It
 //!   records results in input order (so document ids follow the order the user gave) and
 //!   commits in batches, each batch one audited [`Change`](dossier_store::Change).
+//! - Containers: what an extractor finds inside a file (an email's attachments) is hashed,
+//!   claimed, stored and extracted by the same worker, and recorded right after its parent
+//!   with `parent_id` set; a streamed container (an mbox) is recorded message by message
+//!   as it is read, across as many batches as it takes. See `worker.rs`.
 //!
 //! The caller must hold the case's writer lock for the whole run.
 
+mod in_order;
 mod walk;
 mod worker;
 
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use dossier_extract::Registry;
-use dossier_store::{
-    Case, Change, ContentHash, DocStatus, ItemOutcome, NewDocument, NewSource, StoreError,
-};
+use dossier_store::{Case, Change, DocStatus, ItemOutcome, NewSource, StoreError};
 
+use in_order::InOrder;
 pub use walk::{Found, walk};
-use worker::{Processed, Worker};
+use worker::{Chunk, Processed, Turn, Worker};
 
 /// What an ingest run is told beyond the paths.
 #[derive(Debug, Clone, Default)]
@@ -39,6 +42,8 @@ pub struct IngestOptions {
     pub kind: Option<String>,
     /// Worker threads; 0 means one per core.
     pub workers: usize,
+    /// The password for encrypted files (`dossier ingest --password`).
+    pub password: Option<String>,
 }
 
 /// Progress of a run, reported after each item is recorded.
@@ -66,15 +71,15 @@ pub struct ItemProblem {
 pub struct IngestReport {
     /// The run's id in `ingest_runs`.
     pub run_id: i64,
-    /// Documents created.
+    /// Documents created, including those found inside containers (attachments, messages).
     pub added: u64,
-    /// Items whose original was already in the case.
+    /// Items and children whose original was already in the case.
     pub duplicates: u64,
     /// Items that could not become documents.
     pub failed: Vec<ItemProblem>,
     /// Items passed over on purpose.
     pub skipped: Vec<ItemProblem>,
-    /// Documents created or found again, in input order.
+    /// Documents created or found again, in input order, each followed by its children.
     pub documents: Vec<i64>,
 }
 
@@ -99,14 +104,37 @@ pub fn ingest(
     registry: &Registry,
     progress: &dyn Fn(&IngestProgress),
 ) -> Result<IngestReport, IngestError> {
+    ingest_with_hook(case, inputs, options, registry, progress, &mut |_, _| {})
+}
+
+/// Ingests `inputs` into `case`, calling `after_batch` with the ids of the documents each
+/// batch added or found again, right after that batch has committed (so a derived cache,
+/// such as the search index, can follow in batches of its own).
+pub fn ingest_with_hook(
+    case: &mut Case,
+    inputs: &[PathBuf],
+    options: &IngestOptions,
+    registry: &Registry,
+    progress: &dyn Fn(&IngestProgress),
+    after_batch: &mut dyn FnMut(&Case, &[i64]),
+) -> Result<IngestReport, IngestError> {
     let found = walk(inputs, case.root());
     let total = found.len() as u64;
     let claimed = Mutex::new(case.known_hashes()?);
+    let retry = Mutex::new(if options.password.is_some() {
+        case.hashes_needing_password()?
+    } else {
+        Default::default()
+    });
+    let turn = Turn::default();
     let worker = Worker {
         objects: case.objects().clone(),
         registry,
         claimed: &claimed,
         declared_kind: options.kind.as_deref(),
+        password: options.password.as_deref(),
+        turn: &turn,
+        retry: &retry,
     };
     let workers = if options.workers == 0 {
         // Each new original waits on an fsync; more workers than cores keep the disk and the
@@ -119,7 +147,7 @@ pub fn ingest(
 
     let (work_tx, work_rx) = crossbeam_channel::unbounded::<(usize, Found)>();
     // Bounded, so workers cannot run far ahead of the writer and hold many files in memory.
-    let (result_tx, result_rx) = crossbeam_channel::bounded::<(usize, Processed)>(workers * 8);
+    let (result_tx, result_rx) = crossbeam_channel::bounded::<(usize, Chunk)>(workers * 8);
     for item in found.into_iter().enumerate() {
         // The receiver lives until the scope ends; sending cannot fail.
         let _ = work_tx.send(item);
@@ -133,7 +161,12 @@ pub fn ingest(
             let worker = &worker;
             scope.spawn(move || {
                 for (i, item) in work_rx {
-                    if result_tx.send((i, worker.process(item))).is_err() {
+                    let mut writer_gone = false;
+                    worker.process(i, item, &mut |chunk| {
+                        writer_gone = writer_gone || result_tx.send((i, chunk)).is_err();
+                        !writer_gone
+                    });
+                    if writer_gone {
                         break; // the writer stopped: nothing more to do
                     }
                 }
@@ -143,11 +176,12 @@ pub fn ingest(
         // If recording fails, returning drops the receiver and the workers stop.
         record_all(
             case,
-            InOrder::new(result_rx),
+            InOrder::new(result_rx, &turn),
             options,
             &actor,
             total,
             progress,
+            after_batch,
         )
     })
 }
@@ -155,11 +189,12 @@ pub fn ingest(
 /// The writer: records every processed item, in batches, each batch one audited change.
 fn record_all(
     case: &mut Case,
-    mut results: InOrder,
+    mut results: InOrder<'_>,
     options: &IngestOptions,
     actor: &str,
     total: u64,
     progress: &dyn Fn(&IngestProgress),
+    after_batch: &mut dyn FnMut(&Case, &[i64]),
 ) -> Result<IngestReport, IngestError> {
     let custodian = options.custodian.as_deref();
     let mut report = IngestReport::default();
@@ -170,19 +205,49 @@ fn record_all(
     }
     let mut done = 0u64;
     let mut exhausted = false;
+    // The document of the streamed container whose children are arriving (an mbox); it
+    // outlives batches, since a large container spans many.
+    let mut container: Option<Option<i64>> = None;
     while !exhausted {
+        let batch_first = report.documents.len();
         let change = case.begin_change()?;
         let batch_started = Instant::now();
         let mut in_batch = 0;
         while in_batch < BATCH_ITEMS && batch_started.elapsed() < BATCH_TIME {
-            let Some(processed) = results.next() else {
+            let Some(chunk) = results.next() else {
                 exhausted = true;
                 break;
             };
-            let path = record_one(&change, processed, &mut results, custodian, &mut report)?;
+            let ctx = &mut Recording {
+                change: &change,
+                results: &mut results,
+                custodian,
+                report: &mut report,
+            };
+            let path = match chunk {
+                Chunk::Whole(item) => {
+                    done += 1;
+                    record_one(ctx, item, None)?.0
+                }
+                Chunk::Open(item) => {
+                    let (path, id) = record_one(ctx, item, None)?;
+                    container = Some(id);
+                    path
+                }
+                Chunk::Child(item) => {
+                    let parent = container.flatten();
+                    record_one(ctx, item, parent)?.0
+                }
+                Chunk::End => {
+                    container = None;
+                    done += 1;
+                    String::new()
+                }
+            };
             in_batch += 1;
-            done += 1;
-            progress(&IngestProgress { done, total, path });
+            if !path.is_empty() {
+                progress(&IngestProgress { done, total, path });
+            }
         }
         if exhausted {
             change.finish_ingest_run(
@@ -197,146 +262,153 @@ fn record_all(
             )?;
         }
         change.commit()?;
+        after_batch(case, &report.documents[batch_first..]);
     }
     Ok(report)
 }
 
-/// Records one item; returns its path for progress reporting.
+/// What recording an item needs besides the item.
+struct Recording<'a, 'c, 't> {
+    change: &'a Change<'c>,
+    results: &'a mut InOrder<'t>,
+    custodian: Option<&'a str>,
+    report: &'a mut IngestReport,
+}
+
+/// Records one item and, depth first, everything inside it, with `parent` as its
+/// container. Returns its path (for progress) and its document id, if it has one.
+///
+/// Children are recorded right after their parent, in the order their container listed
+/// them, so ids stay deterministic inside a container too. A duplicate child (the same
+/// message in two mboxes) adds a source to the one existing document and keeps its first
+/// parent.
 fn record_one(
-    change: &Change<'_>,
+    ctx: &mut Recording<'_, '_, '_>,
     processed: Processed,
-    results: &mut InOrder,
-    custodian: Option<&str>,
-    report: &mut IngestReport,
-) -> Result<String, IngestError> {
-    let run = report.run_id;
+    parent: Option<i64>,
+) -> Result<(String, Option<i64>), IngestError> {
+    let run = ctx.report.run_id;
     let source = |path: &str| NewSource {
         path: path.to_owned(),
-        custodian: custodian.map(str::to_owned),
+        custodian: ctx.custodian.map(str::to_owned),
     };
     match processed {
-        Processed::New { path, document } => {
-            let id = change.add_document(&document, &source(&path))?;
+        Processed::New {
+            path,
+            mut document,
+            children,
+        } => {
+            document.parent = parent;
+            let id = ctx.change.add_document(&document, &source(&path))?;
             let outcome_detail = (document.status != DocStatus::Ok)
                 .then(|| document.status_detail.clone())
                 .flatten();
-            change.record_ingest_item(
+            ctx.change.record_ingest_item(
                 run,
                 &path,
                 ItemOutcome::Added,
                 Some(id),
                 outcome_detail.as_deref(),
             )?;
-            report.added += 1;
-            report.documents.push(id);
-            Ok(path)
+            ctx.report.added += 1;
+            ctx.report.documents.push(id);
+            for child in children {
+                record_one(ctx, child, Some(id))?;
+            }
+            Ok((path, Some(id)))
         }
         Processed::Duplicate { path, hash } => {
-            if let Some(id) = change.document_by_hash(&hash)? {
-                change.add_source(id, &source(&path))?;
-                change.record_ingest_item(run, &path, ItemOutcome::Duplicate, Some(id), None)?;
-                report.duplicates += 1;
-                report.documents.push(id);
-                return Ok(path);
+            if let Some(id) = ctx.change.document_by_hash(&hash)? {
+                ctx.change.add_source(id, &source(&path))?;
+                ctx.change.record_ingest_item(
+                    run,
+                    &path,
+                    ItemOutcome::Duplicate,
+                    Some(id),
+                    None,
+                )?;
+                ctx.report.duplicates += 1;
+                ctx.report.documents.push(id);
+                return Ok((path, Some(id)));
             }
             // A later item in this run claimed these bytes first. This item comes first in
-            // input order, so the document is recorded under this item's path, and the later
-            // item becomes the duplicate when its turn comes.
-            match results.take_claimer(&hash) {
-                Some(document) => record_one(
-                    change,
-                    Processed::New { path, document },
-                    results,
-                    custodian,
-                    report,
+            // input order, so the document (and whatever was found inside it) is recorded
+            // under this item's path, and the later item becomes the duplicate when its
+            // turn comes.
+            match ctx.results.take_claimer(&hash) {
+                Some((document, children)) => record_one(
+                    ctx,
+                    Processed::New {
+                        path,
+                        document,
+                        children,
+                    },
+                    parent,
                 ),
                 None => {
                     let reason =
                         "identical to another file in this run that could not be stored".to_owned();
-                    change.record_ingest_item(
+                    ctx.change.record_ingest_item(
                         run,
                         &path,
                         ItemOutcome::Failed,
                         None,
                         Some(&reason),
                     )?;
-                    report.failed.push(ItemProblem {
+                    ctx.report.failed.push(ItemProblem {
                         path: path.clone(),
                         reason,
                     });
-                    Ok(path)
+                    Ok((path, None))
                 }
             }
         }
+        Processed::Reextracted { path, document } => {
+            let Some(id) = ctx.change.document_by_hash(&document.hash)? else {
+                let new = Processed::New {
+                    path,
+                    document,
+                    children: Vec::new(),
+                };
+                return record_one(ctx, new, parent);
+            };
+            ctx.change.replace_extraction(id, &document)?;
+            ctx.change.add_source(id, &source(&path))?;
+            let detail = match &document.status_detail {
+                Some(d) => format!(
+                    "extracted again with the password: {} ({d})",
+                    document.status
+                ),
+                None => format!("extracted again with the password: {}", document.status),
+            };
+            ctx.change.record_ingest_item(
+                run,
+                &path,
+                ItemOutcome::Duplicate,
+                Some(id),
+                Some(&detail),
+            )?;
+            ctx.report.duplicates += 1;
+            ctx.report.documents.push(id);
+            Ok((path, Some(id)))
+        }
         Processed::Failed { path, reason } => {
-            change.record_ingest_item(run, &path, ItemOutcome::Failed, None, Some(&reason))?;
-            report.failed.push(ItemProblem {
+            ctx.change
+                .record_ingest_item(run, &path, ItemOutcome::Failed, None, Some(&reason))?;
+            ctx.report.failed.push(ItemProblem {
                 path: path.clone(),
                 reason,
             });
-            Ok(path)
+            Ok((path, None))
         }
         Processed::Skipped { path, reason } => {
-            change.record_ingest_item(run, &path, ItemOutcome::Skipped, None, Some(&reason))?;
-            report.skipped.push(ItemProblem {
+            ctx.change
+                .record_ingest_item(run, &path, ItemOutcome::Skipped, None, Some(&reason))?;
+            ctx.report.skipped.push(ItemProblem {
                 path: path.clone(),
                 reason,
             });
-            Ok(path)
-        }
-    }
-}
-
-/// Yields results in input order, whatever order the workers finish in.
-struct InOrder {
-    rx: crossbeam_channel::Receiver<(usize, Processed)>,
-    pending: BTreeMap<usize, Processed>,
-    next: usize,
-}
-
-impl InOrder {
-    fn new(rx: crossbeam_channel::Receiver<(usize, Processed)>) -> Self {
-        InOrder {
-            rx,
-            pending: BTreeMap::new(),
-            next: 0,
-        }
-    }
-}
-
-impl InOrder {
-    /// Finds the later item that claimed `hash` (receiving more results as needed), takes
-    /// its document, and leaves a duplicate in its place.
-    fn take_claimer(&mut self, hash: &ContentHash) -> Option<Box<NewDocument>> {
-        loop {
-            let found = self.pending.iter().find_map(|(&i, p)| match p {
-                Processed::New { document, .. } if &document.hash == hash => Some(i),
-                _ => None,
-            });
-            if let Some(i) = found {
-                let Some(Processed::New { path, document }) = self.pending.remove(&i) else {
-                    unreachable!("the entry was just matched as new")
-                };
-                let hash = document.hash.clone();
-                self.pending.insert(i, Processed::Duplicate { path, hash });
-                return Some(document);
-            }
-            let (i, p) = self.rx.recv().ok()?;
-            self.pending.insert(i, p);
-        }
-    }
-}
-
-impl Iterator for InOrder {
-    type Item = Processed;
-    fn next(&mut self) -> Option<Processed> {
-        loop {
-            if let Some(p) = self.pending.remove(&self.next) {
-                self.next += 1;
-                return Some(p);
-            }
-            let (i, p) = self.rx.recv().ok()?;
-            self.pending.insert(i, p);
+            Ok((path, None))
         }
     }
 }

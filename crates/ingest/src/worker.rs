@@ -1,31 +1,116 @@
-//! What a worker does with one found item: read, hash, store the original, extract.
+//! What a worker does with one found item: read, hash, store the original, extract, and
+//! the same again for every item inside it (an email's attachments, an mbox's messages).
+//!
+//! Children go back through the registry exactly like files: they are hashed, claimed,
+//! stored by hash and extracted by whichever extractor bids highest, so a PDF attached to
+//! an email becomes the same searchable document it would be on its own, with a parent.
+//! A child's name is data (a title, part of its source string), never a path: nothing is
+//! ever written under it, only under the hash of its bytes.
+//!
+//! Two shapes of container (see `dossier_extract`): an extractor's children arrive with
+//! its extraction and travel with the item as one [`Chunk::Whole`] tree; a streamed
+//! [`Container`] (an mbox) is sent as [`Chunk::Open`], one [`Chunk::Child`] per message,
+//! and [`Chunk::End`], so the writer records each message while the next one is read.
+//! A streamed container waits for its [`Turn`] (until the writer has reached it) before it
+//! starts, so only one container streams at a time and no stream piles up in memory.
 
 use std::collections::HashSet;
-use std::fs;
+use std::fs::File;
+use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
-use std::sync::Mutex;
+use std::sync::{Condvar, Mutex};
 
-use dossier_extract::{ExtractError, Hints, Probe, Registry, extract};
+use dossier_extract::{Child, Container, Extraction, Hints, Probe, Registry, extract};
 use dossier_store::{ContentHash, DocStatus, NewDocument, ObjectStore};
 
 use crate::walk::{Found, describe_io, display};
 
 /// How much of a file an extractor sees when it bids.
 const PROBE_BYTES: usize = 8 * 1024;
+/// How deep containers may nest (a message attached to a message attached to …); deeper
+/// children are not extracted, and the last level says so. Defeats "message bombs".
+const MAX_DEPTH: usize = 8;
 
-/// A worker's result for one item, recorded by the writer.
+/// A worker's result for one item or child, recorded by the writer.
 pub(crate) enum Processed {
-    /// A new original, stored, with what extraction made of it.
+    /// A new original, stored, with what extraction made of it and of its children.
     New {
         path: String,
         document: Box<NewDocument>,
+        children: Vec<Processed>,
     },
     /// An original already in the case (or claimed by another worker in this run).
     Duplicate { path: String, hash: ContentHash },
+    /// An original already in the case whose extraction failed for want of a password,
+    /// extracted again with the password given to this run (`ingest --password`).
+    Reextracted {
+        path: String,
+        document: Box<NewDocument>,
+    },
     /// Could not become a document.
     Failed { path: String, reason: String },
     /// Passed over on purpose.
     Skipped { path: String, reason: String },
+}
+
+/// What a worker sends the writer for one input item, in order.
+pub(crate) enum Chunk {
+    /// The whole item, with any children it carries.
+    Whole(Processed),
+    /// A streamed container's own document; its children follow, then [`Chunk::End`].
+    Open(Processed),
+    /// One child of the container opened last.
+    Child(Processed),
+    /// The streamed container is finished.
+    End,
+}
+
+/// Which input item the writer is recording: a streamed container waits for its turn.
+#[derive(Default)]
+pub(crate) struct Turn {
+    state: Mutex<TurnState>,
+    changed: Condvar,
+}
+
+#[derive(Default)]
+struct TurnState {
+    current: usize,
+    /// Every container may go (the writer needs a result that only a waiting one could
+    /// send; see `InOrder::take_claimer`).
+    open: bool,
+    /// The writer stopped: nobody waits any more.
+    stopped: bool,
+}
+
+impl Turn {
+    fn update(&self, f: impl FnOnce(&mut TurnState)) {
+        f(&mut self.state.lock().unwrap_or_else(|e| e.into_inner()));
+        self.changed.notify_all();
+    }
+
+    /// The writer has reached item `index`.
+    pub fn advance_to(&self, index: usize) {
+        self.update(|s| s.current = index);
+    }
+
+    /// Lets every waiting container go.
+    pub fn open_all(&self) {
+        self.update(|s| s.open = true);
+    }
+
+    /// The writer is gone.
+    pub fn stop(&self) {
+        self.update(|s| s.stopped = true);
+    }
+
+    /// Waits until item `index` may stream; false if the writer stopped.
+    fn wait_for(&self, index: usize) -> bool {
+        let mut s = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        while !(s.current >= index || s.open || s.stopped) {
+            s = self.changed.wait(s).unwrap_or_else(|e| e.into_inner());
+        }
+        !s.stopped
+    }
 }
 
 /// Shared, read-only state of the workers.
@@ -35,100 +120,279 @@ pub(crate) struct Worker<'a> {
     /// Hashes already in the case or claimed by a worker in this run.
     pub claimed: &'a Mutex<HashSet<String>>,
     pub declared_kind: Option<&'a str>,
+    /// The password for encrypted files (`dossier ingest --password`).
+    pub password: Option<&'a str>,
+    pub turn: &'a Turn,
+    /// Hashes of documents in the case that failed for want of a password: with a
+    /// password given, each is extracted again (once per run) instead of being a duplicate.
+    pub retry: &'a Mutex<HashSet<String>>,
 }
 
 impl Worker<'_> {
-    pub fn process(&self, item: Found) -> Processed {
-        match item {
+    /// Processes input item number `index`, handing its chunks to `send` (which returns
+    /// false once the writer is gone).
+    pub fn process(&self, index: usize, item: Found, send: &mut dyn FnMut(Chunk) -> bool) {
+        let whole = match item {
             Found::Failed { path, reason } => Processed::Failed { path, reason },
             Found::Skipped { path, reason } => Processed::Skipped { path, reason },
-            Found::File(path) => self.process_file(&path),
-        }
+            Found::File(path) => match self.process_file(index, &path, send) {
+                Some(whole) => whole,
+                None => return, // streamed: already sent
+            },
+        };
+        send(Chunk::Whole(whole));
     }
 
-    fn process_file(&self, path: &Path) -> Processed {
+    /// A file read whole, or `None` when it was a container whose chunks were sent.
+    fn process_file(
+        &self,
+        index: usize,
+        path: &Path,
+        send: &mut dyn FnMut(Chunk) -> bool,
+    ) -> Option<Processed> {
         let shown = display(path);
-        let bytes = match fs::read(path) {
-            Ok(b) => b,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                return Processed::Failed {
-                    path: shown,
-                    reason: "disappeared before it could be read".into(),
-                };
-            }
-            Err(e) => {
-                return Processed::Failed {
-                    path: shown,
-                    reason: describe_io(&e),
-                };
-            }
+        let failed = |e: std::io::Error| Processed::Failed {
+            path: shown.clone(),
+            reason: if e.kind() == std::io::ErrorKind::NotFound {
+                "disappeared before it could be read".into()
+            } else {
+                describe_io(&e)
+            },
         };
-        if bytes.is_empty() {
-            return Processed::Failed {
-                path: shown,
-                reason: "empty file (0 bytes): nothing to keep".into(),
+        let mut file = match File::open(path) {
+            Ok(f) => f,
+            Err(e) => return Some(failed(e)),
+        };
+        let mut bytes = Vec::new();
+        if let Err(e) = (&mut file).take(PROBE_BYTES as u64).read_to_end(&mut bytes) {
+            return Some(failed(e));
+        }
+        let file_name = path.file_name().and_then(|n| n.to_str());
+        let probe = Probe {
+            file_name,
+            head: &bytes,
+            declared_kind: self.declared_kind,
+        };
+        if let Some(container) = self.registry.choose_container(&probe) {
+            return match file.seek(SeekFrom::Start(0)) {
+                Ok(_) => {
+                    self.stream(index, container, file, &shown, file_name, send);
+                    None
+                }
+                Err(e) => Some(failed(e)),
             };
         }
-        let hash = ContentHash::of(&bytes);
-        let first_claim = self
-            .claimed
-            .lock()
-            .unwrap_or_else(|e| e.into_inner())
-            .insert(hash.as_str().to_owned());
-        if !first_claim {
-            return Processed::Duplicate { path: shown, hash };
+        if let Err(e) = file.read_to_end(&mut bytes) {
+            return Some(failed(e));
         }
-        if let Err(e) = self.objects.put(&hash, &bytes) {
-            // Let a later copy of the same bytes try again.
-            self.claimed
+        if bytes.is_empty() {
+            return Some(Processed::Failed {
+                path: shown,
+                reason: "empty file (0 bytes): nothing to keep".into(),
+            });
+        }
+        Some(self.store_and_extract(shown, &bytes, file_name, None, 0, Vec::new()))
+    }
+
+    /// Hashes, claims, stores and extracts one original, then its children.
+    fn store_and_extract(
+        &self,
+        path: String,
+        bytes: &[u8],
+        name: Option<&str>,
+        media_type: Option<&str>,
+        depth: usize,
+        warnings: Vec<String>,
+    ) -> Processed {
+        let hash = ContentHash::of(bytes);
+        if !self.claim(&hash) {
+            let retry = self
+                .retry
                 .lock()
                 .unwrap_or_else(|e| e.into_inner())
                 .remove(hash.as_str());
+            if retry {
+                let (document, _) = self.describe(hash, bytes, name, media_type, depth);
+                return Processed::Reextracted {
+                    path,
+                    document: Box::new(document),
+                };
+            }
+            return Processed::Duplicate { path, hash };
+        }
+        if let Err(e) = self.objects.put(&hash, bytes) {
+            self.unclaim(&hash);
             return Processed::Failed {
-                path: shown,
+                path,
                 reason: format!("could not store the original: {e}"),
             };
         }
-        let file_name = path.file_name().and_then(|n| n.to_str());
+        let (mut document, children) = self.describe(hash, bytes, name, media_type, depth);
+        add_warnings(&mut document, warnings);
+        let children = if children.is_empty() {
+            Vec::new()
+        } else if depth >= MAX_DEPTH {
+            add_warnings(
+                &mut document,
+                vec![format!(
+                    "{} item(s) inside were not extracted: containers nest deeper than {MAX_DEPTH} levels",
+                    children.len()
+                )],
+            );
+            Vec::new()
+        } else {
+            children
+                .into_iter()
+                .map(|c| self.child(&path, c, depth + 1))
+                .collect()
+        };
         Processed::New {
-            document: Box::new(self.describe(hash, &bytes, file_name)),
-            path: shown,
+            path,
+            document: Box::new(document),
+            children,
         }
     }
 
-    /// Chooses an extractor and turns its result into a document row.
-    fn describe(&self, hash: ContentHash, bytes: &[u8], file_name: Option<&str>) -> NewDocument {
-        let probe = Probe {
-            file_name,
-            head: &bytes[..bytes.len().min(PROBE_BYTES)],
-            declared_kind: self.declared_kind,
+    /// One child: recorded under `PARENT#LOCATOR`, e.g. `/abs/msg.eml#attachment=2/report.pdf`.
+    fn child(&self, parent_path: &str, child: Child, depth: usize) -> Processed {
+        let path = format!("{parent_path}#{}", child.locator);
+        let name = probe_name(&child);
+        self.store_and_extract(
+            path,
+            &child.bytes,
+            name.as_deref(),
+            child.media_type.as_deref(),
+            depth,
+            child.warnings,
+        )
+    }
+
+    /// Streams a container: stores it, sends its document, then each child as it is cut.
+    fn stream(
+        &self,
+        index: usize,
+        container: &dyn Container,
+        file: File,
+        path: &str,
+        file_name: Option<&str>,
+        send: &mut dyn FnMut(Chunk) -> bool,
+    ) {
+        if !self.turn.wait_for(index) {
+            return;
+        }
+        let failed = |reason: String| {
+            Chunk::Whole(Processed::Failed {
+                path: path.to_owned(),
+                reason,
+            })
         };
+        let (hash, size) = match self.objects.put_reader(BufReader::new(file)) {
+            Ok((hash, size, _)) => (hash, size),
+            Err(e) => {
+                send(failed(format!("could not store the original: {e}")));
+                return;
+            }
+        };
+        if size == 0 {
+            send(failed("empty file (0 bytes): nothing to keep".into()));
+            return;
+        }
+        if !self.claim(&hash) {
+            send(Chunk::Whole(Processed::Duplicate {
+                path: path.to_owned(),
+                hash,
+            }));
+            return;
+        }
         let hints = Hints {
             file_name: file_name.map(str::to_owned),
             declared_kind: self.declared_kind.map(str::to_owned),
-        };
-        let mut doc = NewDocument {
-            hash,
-            size: bytes.len() as u64,
-            parent: None,
-            kind: "other".into(),
-            title: file_name.map(str::to_owned),
-            doc_date: None,
-            claimed_date: None,
-            captured_at: None,
-            source_url: None,
             media_type: None,
-            status: DocStatus::Skipped,
-            status_detail: None,
-            extractor: None,
-            extractor_version: None,
-            authors: Vec::new(),
-            meta: Default::default(),
-            text: None,
-            pages: Vec::new(),
+            password: self.password.map(str::to_owned),
         };
+        let mut document = new_document(hash.clone(), size, file_name);
+        document.extractor = Some(container.name().to_owned());
+        document.extractor_version = Some(container.version());
+        apply(&mut document, container.describe(&hints));
+        if let Some(kind) = self.declared_kind {
+            document.kind = kind.to_owned();
+        }
+        let open = Processed::New {
+            path: path.to_owned(),
+            document: Box::new(document),
+            children: Vec::new(),
+        };
+        if !send(Chunk::Open(open)) {
+            return;
+        }
+        let reader = match self.objects.open(&hash) {
+            Ok(f) => BufReader::with_capacity(256 * 1024, f),
+            Err(e) => {
+                send(Chunk::Child(Processed::Failed {
+                    path: path.to_owned(),
+                    reason: format!("could not read the stored original back: {e}"),
+                }));
+                send(Chunk::End);
+                return;
+            }
+        };
+        for child in container.split(Box::new(reader)) {
+            let processed = match child {
+                Ok(child) => self.child(path, child, 1),
+                Err(e) => Processed::Failed {
+                    path: format!("{path}#rest"),
+                    reason: format!("could not read the rest of the container: {e}"),
+                },
+            };
+            if !send(Chunk::Child(processed)) {
+                return;
+            }
+        }
+        send(Chunk::End);
+    }
+
+    fn claim(&self, hash: &ContentHash) -> bool {
+        self.claimed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(hash.as_str().to_owned())
+    }
+
+    /// Lets a later copy of the same bytes try again.
+    fn unclaim(&self, hash: &ContentHash) {
+        self.claimed
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .remove(hash.as_str());
+    }
+
+    /// Chooses an extractor and turns its result into a document row and children.
+    fn describe(
+        &self,
+        hash: ContentHash,
+        bytes: &[u8],
+        file_name: Option<&str>,
+        media_type: Option<&str>,
+        depth: usize,
+    ) -> (NewDocument, Vec<Child>) {
+        // `--kind` describes what the user named, not what was found inside it.
+        let declared_kind = if depth == 0 { self.declared_kind } else { None };
+        let probe = Probe {
+            file_name,
+            head: &bytes[..bytes.len().min(PROBE_BYTES)],
+            declared_kind,
+        };
+        let hints = Hints {
+            file_name: file_name.map(str::to_owned),
+            declared_kind: declared_kind.map(str::to_owned),
+            media_type: media_type.map(str::to_owned),
+            password: self.password.map(str::to_owned),
+        };
+        let mut doc = new_document(hash, bytes.len() as u64, file_name);
+        let mut children = Vec::new();
         match self.registry.choose(&probe) {
             None => {
+                doc.media_type = media_type.map(str::to_owned);
                 doc.status_detail = Some(
                     "no extractor reads this format: the original is stored, without text".into(),
                 );
@@ -137,61 +401,88 @@ impl Worker<'_> {
                 doc.extractor = Some(extractor.name().to_owned());
                 doc.extractor_version = Some(extractor.version());
                 match extract(extractor, bytes, &hints) {
-                    Ok(x) => {
-                        doc.status = DocStatus::Ok;
-                        doc.status_detail = (!x.warnings.is_empty()).then(|| x.warnings.join("; "));
-                        doc.kind = x.kind;
-                        doc.media_type = Some(x.media_type);
-                        doc.title = x.title.or(doc.title);
-                        doc.doc_date = x.doc_date;
-                        doc.claimed_date = x.claimed_date;
-                        doc.source_url = x.source_url;
-                        doc.authors = x.authors;
-                        doc.meta = x.meta;
-                        doc.text = Some(x.text);
-                        doc.pages = x.pages;
+                    Ok(mut x) => {
+                        children = std::mem::take(&mut x.children);
+                        apply(&mut doc, x);
                     }
-                    Err(e @ (ExtractError::Malformed { .. } | ExtractError::Panicked { .. })) => {
+                    Err(e) => {
                         doc.status = DocStatus::Failed;
                         doc.status_detail = Some(e.to_string());
                     }
                 }
             }
         }
-        if let Some(kind) = self.declared_kind {
+        if let Some(kind) = declared_kind {
             doc.kind = kind.to_owned();
         }
-        doc
+        (doc, children)
     }
+}
+
+/// The name a child is offered to the registry under. An attached message gets `.eml`
+/// appended when its name does not already say what it is, so the email extractor (which
+/// bids by extension and by content) recognises it even when it starts oddly.
+fn probe_name(child: &Child) -> Option<String> {
+    let is_message = child
+        .media_type
+        .as_deref()
+        .is_some_and(|m| m.eq_ignore_ascii_case("message/rfc822"));
+    match (&child.name, is_message) {
+        (Some(n), true) if !n.to_ascii_lowercase().ends_with(".eml") => Some(format!("{n}.eml")),
+        (None, true) => Some("message.eml".into()),
+        (name, _) => name.clone(),
+    }
+}
+
+/// A document row with nothing extracted yet.
+fn new_document(hash: ContentHash, size: u64, file_name: Option<&str>) -> NewDocument {
+    NewDocument {
+        hash,
+        size,
+        parent: None,
+        kind: "other".into(),
+        title: file_name.map(str::to_owned),
+        doc_date: None,
+        claimed_date: None,
+        captured_at: None,
+        source_url: None,
+        media_type: None,
+        status: DocStatus::Skipped,
+        status_detail: None,
+        extractor: None,
+        extractor_version: None,
+        authors: Vec::new(),
+        meta: Default::default(),
+        text: None,
+        pages: Vec::new(),
+    }
+}
+
+/// Copies an extraction into a document row.
+fn apply(doc: &mut NewDocument, x: Extraction) {
+    doc.status = DocStatus::Ok;
+    doc.status_detail = (!x.warnings.is_empty()).then(|| x.warnings.join("; "));
+    doc.kind = x.kind;
+    doc.media_type = Some(x.media_type);
+    doc.title = x.title.or(doc.title.take());
+    doc.doc_date = x.doc_date;
+    doc.claimed_date = x.claimed_date;
+    doc.source_url = x.source_url;
+    doc.authors = x.authors;
+    doc.meta = x.meta;
+    doc.text = Some(x.text);
+    doc.pages = x.pages;
+}
+
+/// Adds warnings (from cutting a child out of its container) to a document's detail.
+fn add_warnings(doc: &mut NewDocument, warnings: Vec<String>) {
+    if warnings.is_empty() {
+        return;
+    }
+    let mut all: Vec<String> = doc.status_detail.take().into_iter().collect();
+    all.extend(warnings);
+    doc.status_detail = Some(all.join("; "));
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_file_that_disappears_after_the_walk_fails_with_a_clear_reason() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let file = dir.path().join("evidence.txt");
-        std::fs::write(&file, "here for now").expect("write");
-        let found = crate::walk(std::slice::from_ref(&file), &dir.path().join("case"));
-        assert_eq!(found, vec![Found::File(file.clone())]);
-        std::fs::remove_file(&file).expect("remove");
-
-        let registry = Registry::standard();
-        let claimed = Mutex::new(HashSet::new());
-        let worker = Worker {
-            objects: ObjectStore::new(dir.path().join("objects")),
-            registry: &registry,
-            claimed: &claimed,
-            declared_kind: None,
-        };
-        match worker.process(found.into_iter().next().expect("one item")) {
-            Processed::Failed { path, reason } => {
-                assert_eq!(path, file.display().to_string());
-                assert_eq!(reason, "disappeared before it could be read");
-            }
-            _ => panic!("expected a failure"),
-        }
-    }
-}
+mod tests;

@@ -282,6 +282,82 @@ impl Change<'_> {
         document_by_hash(&self.tx, hash)
     }
 
+    /// Replaces what extraction made of an existing document (its kind, title, dates,
+    /// status, authors, metadata, text and pages) with a new extraction of the same
+    /// original, e.g. a PDF that failed for want of a password and was opened with one.
+    /// The original, its sources and the document's id do not change.
+    pub fn replace_extraction(&self, id: i64, doc: &NewDocument) -> Result<()> {
+        let tx = &self.tx;
+        let changed = tx.execute(
+            "UPDATE documents SET kind = ?2, title = ?3, doc_date = ?4, claimed_date = ?5,
+                 source_url = ?6, media_type = ?7, status = ?8, status_detail = ?9,
+                 extractor = ?10, extractor_version = ?11
+             WHERE id = ?1 AND sha256 = ?12",
+            params![
+                id,
+                doc.kind,
+                doc.title,
+                doc.doc_date,
+                doc.claimed_date,
+                doc.source_url,
+                doc.media_type,
+                doc.status.as_str(),
+                doc.status_detail,
+                doc.extractor,
+                doc.extractor_version,
+                doc.hash.as_str(),
+            ],
+        )?;
+        if changed == 0 {
+            return Err(StoreError::DocumentNotFound(id));
+        }
+        for table in [
+            "document_authors",
+            "document_meta",
+            "document_text",
+            "pages",
+        ] {
+            tx.execute(&format!("DELETE FROM {table} WHERE document_id = ?1"), [id])?;
+        }
+        for (i, name) in doc.authors.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO document_authors (document_id, position, name) VALUES (?1, ?2, ?3)",
+                params![id, i as i64, name],
+            )?;
+        }
+        for (key, value) in &doc.meta {
+            tx.execute(
+                "INSERT INTO document_meta (document_id, key, value) VALUES (?1, ?2, ?3)",
+                params![id, key, value],
+            )?;
+        }
+        if let Some(text) = &doc.text {
+            tx.execute(
+                "INSERT INTO document_text (document_id, text) VALUES (?1, ?2)",
+                params![id, text],
+            )?;
+        }
+        for (i, page) in doc.pages.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO pages (document_id, n, text) VALUES (?1, ?2, ?3)",
+                params![id, i as i64 + 1, page],
+            )?;
+        }
+        self.record(
+            "document.reextract",
+            &format!("document:{id}"),
+            &format!(
+                "{} {} extracted again by {} {}: {}",
+                doc.kind,
+                doc.hash,
+                doc.extractor.as_deref().unwrap_or("-"),
+                doc.extractor_version.unwrap_or(0),
+                doc.status
+            ),
+        )?;
+        Ok(())
+    }
+
     fn insert_source(&self, document_id: i64, source: &NewSource) -> Result<()> {
         self.tx.execute(
             "INSERT INTO sources (document_id, path, custodian, ingested_at) VALUES (?1, ?2, ?3, ?4)",
@@ -410,6 +486,15 @@ impl Case {
     /// The document holding this original, if the case has it.
     pub fn document_by_hash(&self, hash: &ContentHash) -> Result<Option<i64>> {
         document_by_hash(&self.conn, hash)
+    }
+
+    /// Hashes of the originals whose extraction failed because they need a password.
+    pub fn hashes_needing_password(&self) -> Result<HashSet<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT sha256 FROM documents WHERE status = 'failed' AND status_detail LIKE 'needs a password%'",
+        )?;
+        let rows = stmt.query_map([], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Hashes of every stored original (to skip re-extracting duplicates early).

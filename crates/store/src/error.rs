@@ -39,6 +39,17 @@ pub enum StoreError {
     /// No document has this id.
     #[error("no document with id {0} in this case")]
     DocumentNotFound(i64),
+    /// No record of this kind has this id (an event, a citation, an exhibit).
+    #[error("no {kind} with id {id} in this case")]
+    NotFound {
+        /// What was looked for: `event`, `citation`.
+        kind: &'static str,
+        /// The id asked for.
+        id: i64,
+    },
+    /// The change contradicts what the case already holds (a number taken, nothing to undo).
+    #[error("{0}")]
+    Refused(String),
     /// A string that should have been a SHA-256 hex digest was not.
     #[error("not a SHA-256 digest: {0:?}")]
     BadHash(String),

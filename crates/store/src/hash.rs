@@ -31,6 +31,11 @@ impl ContentHash {
         Ok((Self::from_digest(hasher.finalize().as_slice()), total))
     }
 
+    /// The hash whose raw SHA-256 digest is `digest`.
+    pub(crate) fn from_bytes(digest: &[u8; 32]) -> Self {
+        Self::from_digest(digest)
+    }
+
     /// Accepts a hex digest read back from the database or typed by a user.
     pub fn parse(s: &str) -> Result<Self> {
         if s.len() == 64

@@ -18,27 +18,45 @@
 //!
 //! Glossary: a *document* is one ingested original with its derived text; a *source* is a
 //! place it was found (a path, a custodian); an *ingest run* is one `ingest` command and
-//! the outcome of each item it was given.
+//! the outcome of each item it was given; a *policy series* is the dated captures of one
+//! web page, each capture pointing at the document that holds its original.
+//! An *event* is a fact or allegation on the chronology; a *citation* links it to a passage
+//! of a document (and records the SHA-256 it was made against); a *note* annotates a span
+//! of a document; an *exhibit* is a document numbered for court, its pages Bates-stamped.
 
+mod annotations;
 pub mod audit;
 mod case;
+mod citations;
 mod clock;
 mod documents;
 mod error;
+mod events;
+mod exhibits;
 mod hash;
 pub mod migrations;
 mod objects;
 mod runs;
+mod search_feed;
+mod series;
+pub mod threads;
 mod verify;
 
+pub use annotations::NoteRecord;
 pub use case::{Case, CaseOptions, Change, DATABASE_FILE, LOCK_FILE, OBJECTS_DIR, WriterLock};
+pub use citations::{CitationRecord, NewCitation, SpanRecord};
 pub use clock::{Clock, FixedClock, SystemClock, timestamp};
 pub use documents::{
     DocStatus, DocumentFilter, DocumentRecord, DocumentSummary, NewDocument, NewSource,
     SourceRecord,
 };
 pub use error::{Result, StoreError};
+pub use events::{EventEdit, EventRecord, EventState};
+pub use exhibits::{ExhibitRecord, NewExhibit};
 pub use hash::ContentHash;
 pub use objects::ObjectStore;
-pub use runs::ItemOutcome;
+pub use runs::{ItemOutcome, RunItem};
+pub use search_feed::FeedDocument;
+pub use series::{CaptureRecord, NewCapture, SeriesSummary};
+pub use threads::{EmailThread, ThreadMessage};
 pub use verify::{Problem, ProblemKind, VerifyReport};

@@ -27,10 +27,20 @@ const MIGRATIONS: &[Migration] = &[
         name: "ingest_runs",
         sql: include_str!("../migrations/0002_ingest_runs.sql"),
     },
+    Migration {
+        version: 3,
+        name: "policy_series",
+        sql: include_str!("../migrations/0003_policy_series.sql"),
+    },
+    Migration {
+        version: 4,
+        name: "chronology",
+        sql: include_str!("../migrations/0004_chronology.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 2;
+pub const LATEST: u32 = 4;
 
 /// The schema version recorded in the database (0 for an empty file).
 pub fn current_version(conn: &Connection) -> Result<u32> {

@@ -80,6 +80,67 @@ impl ObjectStore {
         written.map_err(|e| StoreError::io(&target, e))
     }
 
+    /// Stores everything `reader` yields, hashing while writing, and returns the hash, the
+    /// size, and whether this call wrote the object (`false`: it was already there).
+    ///
+    /// For originals too large to hold in memory (a multi-gigabyte mbox). The name is not
+    /// known until the last byte is read, so the temporary file lives in `objects/` itself
+    /// rather than beside its final name (the contention that placement avoids, see the
+    /// module docs, matters for thousands of small objects, not for a few large ones).
+    pub fn put_reader(&self, mut reader: impl io::Read) -> Result<(ContentHash, u64, bool)> {
+        use sha2::Digest;
+        let tmp = self.dir.join(format!(
+            ".tmp-{}-{}",
+            std::process::id(),
+            TEMP_COUNTER.fetch_add(1, Ordering::Relaxed),
+        ));
+        let mut copy = || -> io::Result<([u8; 32], u64)> {
+            let mut file = with_parent(&tmp, |p| {
+                OpenOptions::new()
+                    .write(true)
+                    .create_new(true)
+                    .mode(0o444)
+                    .open(p)
+            })?;
+            let mut hasher = sha2::Sha256::new();
+            let mut buf = vec![0u8; 256 * 1024];
+            let mut total = 0u64;
+            loop {
+                let n = match reader.read(&mut buf) {
+                    Ok(0) => break,
+                    Ok(n) => n,
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    Err(e) => return Err(e),
+                };
+                hasher.update(&buf[..n]);
+                file.write_all(&buf[..n])?;
+                total += n as u64;
+            }
+            file.sync_all()?;
+            Ok((hasher.finalize().into(), total))
+        };
+        let (digest, size) = match copy() {
+            Ok(done) => done,
+            Err(e) => {
+                let _ = fs::remove_file(&tmp);
+                return Err(StoreError::io(&tmp, e));
+            }
+        };
+        let hash = ContentHash::from_bytes(&digest);
+        let target = self.path_of(&hash);
+        let moved = with_parent(&target, |t| {
+            if t.parent().is_some_and(|p| !p.exists()) {
+                return Err(io::ErrorKind::NotFound.into());
+            }
+            rename_if_absent(&tmp, t)
+        });
+        if !matches!(moved, Ok(true)) {
+            let _ = fs::remove_file(&tmp);
+        }
+        let wrote = moved.map_err(|e| StoreError::io(&target, e))?;
+        Ok((hash, size, wrote))
+    }
+
     /// The shard folder holding this object's name.
     pub(crate) fn shard_of(&self, hash: &ContentHash) -> PathBuf {
         self.dir.join(&hash.as_str()[..2])
@@ -181,6 +242,27 @@ mod tests {
             1,
             "no temporary file is left beside the object: {names:?}"
         );
+    }
+
+    #[test]
+    fn a_streamed_object_lands_under_the_hash_of_what_was_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = ObjectStore::new(dir.path().join("objects"));
+        let bytes = b"From a@x Mon Jan  1 00:00:00 2001\nSubject: s\n\nbody\n".repeat(1000);
+        let (hash, size, wrote) = store.put_reader(&bytes[..]).expect("put");
+        assert_eq!(hash, ContentHash::of(&bytes));
+        assert_eq!(size, bytes.len() as u64);
+        assert!(wrote);
+        assert_eq!(store.read(&hash).expect("read back"), bytes);
+        let (again, _, wrote) = store.put_reader(&bytes[..]).expect("put again");
+        assert_eq!(again, hash);
+        assert!(!wrote, "an existing object is never rewritten");
+        let stray: Vec<_> = fs::read_dir(store.dir())
+            .expect("objects")
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with(".tmp-"))
+            .collect();
+        assert!(stray.is_empty(), "no temporary file is left behind");
     }
 
     #[test]

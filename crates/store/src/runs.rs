@@ -5,7 +5,7 @@ use std::fmt;
 
 use rusqlite::params;
 
-use crate::case::Change;
+use crate::case::{Case, Change};
 use crate::error::Result;
 
 /// What happened to one item of an ingest run.
@@ -30,6 +30,58 @@ impl ItemOutcome {
             ItemOutcome::Failed => "failed",
             ItemOutcome::Skipped => "skipped",
         }
+    }
+}
+
+impl std::str::FromStr for ItemOutcome {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "added" => Ok(ItemOutcome::Added),
+            "duplicate" => Ok(ItemOutcome::Duplicate),
+            "failed" => Ok(ItemOutcome::Failed),
+            "skipped" => Ok(ItemOutcome::Skipped),
+            other => Err(format!("unknown ingest outcome {other:?}")),
+        }
+    }
+}
+
+/// One item of a recorded ingest run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RunItem {
+    /// The path as given or found by the walk.
+    pub path: String,
+    /// What became of it.
+    pub outcome: ItemOutcome,
+    /// The document it became or was found to be.
+    pub document_id: Option<i64>,
+    /// Why, when it failed or was skipped.
+    pub detail: Option<String>,
+}
+
+impl Case {
+    /// The items of an ingest run, in the order they were recorded.
+    pub fn ingest_run_items(&self, run: i64) -> Result<Vec<RunItem>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT path, outcome, document_id, detail FROM ingest_items WHERE run_id = ?1
+             ORDER BY rowid",
+        )?;
+        let rows = stmt.query_map([run], |r| {
+            let outcome: String = r.get(1)?;
+            Ok(RunItem {
+                path: r.get(0)?,
+                outcome: outcome.parse().map_err(|e: String| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        1,
+                        rusqlite::types::Type::Text,
+                        e.into(),
+                    )
+                })?,
+                document_id: r.get(2)?,
+                detail: r.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
 

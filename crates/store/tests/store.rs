@@ -4,8 +4,8 @@ use std::sync::Arc;
 
 use chrono::TimeZone;
 use dossier_store::{
-    Case, CaseOptions, ContentHash, DocStatus, FixedClock, NewDocument, NewSource, audit,
-    migrations,
+    Case, CaseOptions, ContentHash, DocStatus, FixedClock, NewCapture, NewDocument, NewSource,
+    audit, migrations,
 };
 
 fn options() -> CaseOptions {
@@ -86,7 +86,10 @@ fn a_case_written_by_the_first_schema_opens_after_later_migrations() {
     let last = entries.last().expect("rows");
     assert_eq!(
         (last.action.as_str(), last.target.as_str()),
-        ("case.migrate", "schema:2")
+        (
+            "case.migrate",
+            format!("schema:{}", migrations::LATEST).as_str()
+        )
     );
     assert_eq!(last.actor, "paralegal");
     let report = case.verify(&|_, _| {}).expect("verify runs");
@@ -190,4 +193,110 @@ fn recording_a_document_whose_original_was_not_stored_is_refused() {
         )
         .expect_err("refused");
     assert!(err.to_string().contains("must be stored"), "{err}");
+}
+
+#[test]
+fn a_capture_of_an_existing_original_is_an_audited_observation_not_a_second_document() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut case = Case::init(&dir.path().join("case"), options()).expect("init");
+    let bytes = b"Last updated: May 1, 2024. We never sell your data.";
+    case.objects()
+        .put(&ContentHash::of(bytes), bytes)
+        .expect("put");
+    let change = case.begin_change().expect("begin");
+    let doc = change
+        .add_document(
+            &text_document(bytes, "Last updated: May 1, 2024. We never sell your data."),
+            &NewSource {
+                path: "/captures/2024-05-02.md".into(),
+                custodian: None,
+            },
+        )
+        .expect("add");
+    let series = change
+        .ensure_series("acme/privacy", Some("https://acme.example/privacy"))
+        .expect("series");
+    assert_eq!(
+        change.ensure_series("acme/privacy", None).expect("again"),
+        series
+    );
+    let capture = |date: &str| NewCapture {
+        document_id: doc,
+        captured_at: date.into(),
+        ordinal: 0,
+        url: None,
+        source_path: Some(format!("/captures/{date}.md")),
+    };
+    assert!(
+        change
+            .add_capture(series, &capture("2024-05-02"))
+            .expect("first")
+    );
+    assert!(
+        change
+            .add_capture(series, &capture("2024-06-02"))
+            .expect("observation")
+    );
+    assert!(
+        !change
+            .add_capture(series, &capture("2024-06-02"))
+            .expect("same again")
+    );
+    assert!(
+        change
+            .mark_policy_document(doc, "2024-06-02", Some("2024-05-01"))
+            .expect("mark")
+    );
+    assert!(
+        change
+            .mark_policy_document(doc, "2024-05-02", Some("2024-05-01"))
+            .expect("earlier")
+    );
+    assert!(
+        !change
+            .mark_policy_document(doc, "2024-06-02", None)
+            .expect("nothing new")
+    );
+    change.commit().expect("commit");
+
+    assert_eq!(case.documents(&Default::default()).expect("docs").len(), 1);
+    let d = case.document(doc).expect("doc");
+    assert_eq!(d.summary.kind, "policy");
+    assert_eq!(d.captured_at.as_deref(), Some("2024-05-02"));
+    assert_eq!(d.claimed_date.as_deref(), Some("2024-05-01"));
+    let list = case.series_list().expect("list");
+    assert_eq!(list.len(), 1);
+    assert_eq!(
+        (list[0].name.as_str(), list[0].captures),
+        ("acme/privacy", 2)
+    );
+    assert_eq!(list[0].url.as_deref(), Some("https://acme.example/privacy"));
+    let captures = case.series_captures(series).expect("captures");
+    let dates: Vec<&str> = captures.iter().map(|c| c.captured_at.as_str()).collect();
+    assert_eq!(dates, ["2024-05-02", "2024-06-02"]);
+    assert!(
+        captures
+            .iter()
+            .all(|c| c.document_id == doc && c.text.is_some())
+    );
+    assert!(case.series_named("other").expect("query").is_none());
+
+    let actions: Vec<String> = audit::entries(case.connection())
+        .expect("audit")
+        .into_iter()
+        .map(|e| e.action)
+        .filter(|a| a.starts_with("series.") || a == "document.policy")
+        .collect();
+    assert_eq!(
+        actions,
+        [
+            "series.create",
+            "series.capture",
+            "series.capture",
+            "document.policy",
+            "document.policy"
+        ]
+    );
+    let report = case.verify(&|_, _| {}).expect("verify");
+    assert_eq!(report.problems, vec![]);
 }

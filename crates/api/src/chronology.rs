@@ -1,0 +1,533 @@
+//! The chronology's commands: `event` (add, edit, delete, undo, import) and `cite`.
+//!
+//! Dates, statuses, relations and quotes are checked here with `dossier-timeline` before
+//! the store records them; the store audits every change. An event shows as
+//! `prospective` while it has no citation, whatever status it was given.
+
+use std::path::{Path, PathBuf};
+
+use dossier_store::{Case, EventEdit, EventRecord, EventState, NewCitation, SpanRecord};
+use dossier_timeline::{FuzzyDate, Hint, Relation, Status, csv, quote};
+use serde::{Deserialize, Serialize};
+
+use crate::timeline::{TimelineEvent, load_event};
+use crate::{ApiError, ApiResult, open_case};
+
+/// The fields of a new event.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventAdd {
+    /// What happened, in a line.
+    pub title: String,
+    /// When: `2024`, `2024-08`, `2024-08-15`, `before D`, `after D`, `between D and D`, `D/D`.
+    pub date: String,
+    /// Makes the date a range ending here.
+    #[serde(default)]
+    pub end: Option<String>,
+    /// alleged (default), disputed, admitted, established, prospective.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// More about it.
+    #[serde(default)]
+    pub description: Option<String>,
+    /// Legal issues.
+    #[serde(default)]
+    pub issues: Vec<String>,
+    /// Who took part.
+    #[serde(default)]
+    pub actors: Vec<String>,
+    /// Tags.
+    #[serde(default)]
+    pub tags: Vec<String>,
+}
+
+/// Changes to an event; what is left out stays as it is.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventChange {
+    /// The event.
+    pub event: i64,
+    /// New title.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// New date (replaces the whole date, end included, unless `end` is given too).
+    #[serde(default)]
+    pub date: Option<String>,
+    /// New end (with the current start when no date is given).
+    #[serde(default)]
+    pub end: Option<String>,
+    /// New status.
+    #[serde(default)]
+    pub status: Option<String>,
+    /// New description (an empty one clears it).
+    #[serde(default)]
+    pub description: Option<String>,
+    /// New issues (replace the old).
+    #[serde(default)]
+    pub issues: Option<Vec<String>>,
+    /// New actors.
+    #[serde(default)]
+    pub actors: Option<Vec<String>>,
+    /// New tags.
+    #[serde(default)]
+    pub tags: Option<Vec<String>>,
+}
+
+/// One event, by id.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventRef {
+    /// The event.
+    pub event: i64,
+}
+
+/// One citation, by id.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CitationRef {
+    /// The citation.
+    pub citation: i64,
+}
+
+/// A CSV file of events to import.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EventImport {
+    /// The file: a header row naming columns date (required), title or fact (required),
+    /// end, description, status, issues, actors, tags (lists separated by `;`).
+    pub path: PathBuf,
+}
+
+/// `event` arguments: what to do, and its fields.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(tag = "action", rename_all = "snake_case")]
+pub enum EventRequest {
+    /// Create an event.
+    Add(EventAdd),
+    /// Change an event.
+    Edit(EventChange),
+    /// Delete an event (kept, restorable by undo).
+    Delete(EventRef),
+    /// Undo the latest change to an event, as a new change.
+    Undo(EventRef),
+    /// Import events from CSV.
+    Import(EventImport),
+    /// Withdraw one of an event's citations (kept, out of the chronology).
+    Withdraw(CitationRef),
+    /// Reinstate a withdrawn citation.
+    Reinstate(CitationRef),
+}
+
+/// `event import` output.
+#[derive(Debug, Clone, Serialize)]
+pub struct ImportOutput {
+    /// How many events were created.
+    pub imported: usize,
+    /// Their ids, in file order.
+    pub ids: Vec<i64>,
+}
+
+/// `event` output: the event as it now stands, or what an import created.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum EventOutput {
+    /// The event added, changed, deleted or restored.
+    Event(Box<TimelineEvent>),
+    /// What an import created.
+    Imported(ImportOutput),
+}
+
+fn invalid(message: impl Into<String>) -> ApiError {
+    ApiError::new("invalid_input", message)
+}
+
+fn parse_status(s: Option<&str>) -> ApiResult<Status> {
+    s.map_or(Ok(Status::Alleged), |s| s.parse().map_err(invalid))
+}
+
+fn state_of(a: &EventAdd) -> ApiResult<EventState> {
+    if a.title.trim().is_empty() {
+        return Err(invalid("an event needs a title"));
+    }
+    let date =
+        FuzzyDate::parse_with_end(&a.date, a.end.as_deref()).map_err(|e| invalid(e.to_string()))?;
+    Ok(EventState {
+        title: a.title.trim().to_owned(),
+        description: a.description.clone().filter(|d| !d.trim().is_empty()),
+        date: date.to_string(),
+        status: parse_status(a.status.as_deref())?.as_str().to_owned(),
+        issues: a.issues.clone(),
+        actors: a.actors.clone(),
+        tags: a.tags.clone(),
+        deleted: false,
+    })
+}
+
+fn edit_of(current: &EventRecord, c: &EventChange) -> ApiResult<EventEdit> {
+    let date = if c.date.is_some() || c.end.is_some() {
+        let now = FuzzyDate::parse(&current.state.date).map_err(|e| invalid(e.to_string()))?;
+        let (start, end) = match &c.date {
+            Some(d) => (d.clone(), c.end.clone()),
+            None => (now.date_and_end().0, c.end.clone()),
+        };
+        let parsed = FuzzyDate::parse_with_end(&start, end.as_deref())
+            .map_err(|e| invalid(e.to_string()))?;
+        Some(parsed.to_string())
+    } else {
+        None
+    };
+    if c.title.as_deref().is_some_and(|t| t.trim().is_empty()) {
+        return Err(invalid("an event needs a title"));
+    }
+    Ok(EventEdit {
+        title: c.title.as_ref().map(|t| t.trim().to_owned()),
+        description: c
+            .description
+            .as_ref()
+            .map(|d| Some(d.trim().to_owned()).filter(|d| !d.is_empty())),
+        date,
+        status: c
+            .status
+            .as_deref()
+            .map(|s| parse_status(Some(s)).map(|s| s.as_str().to_owned()))
+            .transpose()?,
+        issues: c.issues.clone(),
+        actors: c.actors.clone(),
+        tags: c.tags.clone(),
+    })
+}
+
+/// Creates, changes, deletes, restores or imports events.
+pub fn event(path: &Path, request: &EventRequest) -> ApiResult<EventOutput> {
+    let mut case = open_case(path)?;
+    let id = match request {
+        EventRequest::Add(a) => {
+            let state = state_of(a)?;
+            let change = case.begin_change()?;
+            let id = change.add_event(&state)?;
+            change.commit()?;
+            id
+        }
+        EventRequest::Edit(c) => {
+            let edit = edit_of(&case.event(c.event)?, c)?;
+            let change = case.begin_change()?;
+            change.edit_event(c.event, &edit)?;
+            change.commit()?;
+            c.event
+        }
+        EventRequest::Delete(r) => {
+            let change = case.begin_change()?;
+            change.delete_event(r.event)?;
+            change.commit()?;
+            r.event
+        }
+        EventRequest::Undo(r) => {
+            let change = case.begin_change()?;
+            change.undo_event(r.event)?;
+            change.commit()?;
+            r.event
+        }
+        EventRequest::Import(i) => return import(&mut case, &i.path).map(EventOutput::Imported),
+        EventRequest::Withdraw(c) | EventRequest::Reinstate(c) => {
+            let change = case.begin_change()?;
+            let event = if matches!(request, EventRequest::Withdraw(_)) {
+                change.withdraw_citation(c.citation)?
+            } else {
+                change.reinstate_citation(c.citation)?
+            };
+            change.commit()?;
+            event
+        }
+    };
+    Ok(EventOutput::Event(Box::new(load_event(&case, id)?)))
+}
+
+/// Reads every row first and creates nothing unless all are valid.
+fn import(case: &mut Case, path: &Path) -> ApiResult<ImportOutput> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| ApiError::new("io", format!("{}: {e}", path.display())))?;
+    let rows = csv::read(&text).map_err(|e| invalid(format!("{}: {e}", path.display())))?;
+    let Some((header, body)) = rows.split_first() else {
+        return Err(invalid(format!("{}: the file is empty", path.display())));
+    };
+    let column = |names: &[&str]| {
+        header
+            .iter()
+            .position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
+    };
+    let (Some(date), Some(title)) = (column(&["date"]), column(&["title", "fact"])) else {
+        return Err(invalid(format!(
+            "{}: the header must name a date column and a title (or fact) column",
+            path.display()
+        )));
+    };
+    let [end, description, status, issues, actors, tags] = [
+        column(&["end"]),
+        column(&["description"]),
+        column(&["status"]),
+        column(&["issues"]),
+        column(&["actors"]),
+        column(&["tags"]),
+    ];
+    let mut states = Vec::new();
+    for (i, row) in body.iter().enumerate() {
+        let cell = |c: Option<usize>| {
+            c.and_then(|c| row.get(c))
+                .map(|s| s.trim().to_owned())
+                .filter(|s| !s.is_empty())
+        };
+        let list = |c: Option<usize>| {
+            cell(c).map_or_else(Vec::new, |s| {
+                s.split(';').map(|x| x.trim().to_owned()).collect()
+            })
+        };
+        let add = EventAdd {
+            title: cell(Some(title)).unwrap_or_default(),
+            date: cell(Some(date)).unwrap_or_default(),
+            end: cell(end),
+            status: cell(status),
+            description: cell(description),
+            issues: list(issues),
+            actors: list(actors),
+            tags: list(tags),
+        };
+        let state = state_of(&add)
+            .map_err(|e| invalid(format!("{}: row {}: {}", path.display(), i + 2, e.message)))?;
+        states.push(state);
+    }
+    let change = case.begin_change()?;
+    let mut ids = Vec::with_capacity(states.len());
+    for s in &states {
+        ids.push(change.add_event(s)?);
+    }
+    change.record(
+        "event.import",
+        "events",
+        &format!("imported {} events from {}", ids.len(), path.display()),
+    )?;
+    change.commit()?;
+    Ok(ImportOutput {
+        imported: ids.len(),
+        ids,
+    })
+}
+
+/// `cite` arguments.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CiteRequest {
+    /// The event.
+    pub event: i64,
+    /// The document.
+    pub doc: i64,
+    /// The page (from 1); without it, every page is searched and the first holding the
+    /// quote is recorded.
+    #[serde(default)]
+    pub page: Option<u32>,
+    /// The exact words cited.
+    #[serde(default)]
+    pub quote: Option<String>,
+    /// supports (default), contradicts, context.
+    #[serde(default)]
+    pub relation: Option<String>,
+    /// Text just before the quote, to choose among repeated occurrences.
+    #[serde(default)]
+    pub prefix: Option<String>,
+    /// Text just after the quote.
+    #[serde(default)]
+    pub suffix: Option<String>,
+}
+
+/// `cite` output.
+#[derive(Debug, Clone, Serialize)]
+pub struct CiteOutput {
+    /// The citation's id.
+    pub id: i64,
+    /// Whether the quote was found where cited (always true: a quote that is not there
+    /// is refused).
+    pub verified: bool,
+    /// The page recorded.
+    pub page: Option<u32>,
+    /// The passage exactly as the document has it.
+    pub exact: Option<String>,
+    /// Text before it.
+    pub prefix: Option<String>,
+    /// Text after it.
+    pub suffix: Option<String>,
+    /// Character offset of its start in the page.
+    pub start: Option<i64>,
+    /// Character offset just past its end.
+    pub end: Option<i64>,
+    /// How many times the quote occurs on the page.
+    pub occurrences: usize,
+    /// SHA-256 of the document cited.
+    pub sha256: String,
+    /// The event's status now.
+    pub event_status: String,
+}
+
+/// Finds a quote in a document: on the page given, or on the first page that has it.
+/// Returns the page (as recorded) and the passage.
+pub(crate) fn find_quote(
+    case: &Case,
+    doc: i64,
+    page: Option<u32>,
+    text: &str,
+    hint: Hint<'_>,
+) -> ApiResult<(Option<u32>, quote::Located)> {
+    let record = case.document(doc)?;
+    let name = match &record.summary.title {
+        Some(t) => format!("document {doc} ({t})"),
+        None => format!("document {doc}"),
+    };
+    if page.is_none() && !record.pages.is_empty() {
+        let mut first_error = None;
+        for (n, page_text) in &record.pages {
+            match quote::locate(page_text, text, hint) {
+                Ok(l) => return Ok((Some(*n), l)),
+                Err(e) => {
+                    first_error.get_or_insert(e);
+                }
+            }
+        }
+        let reason = first_error.map(|e| e.to_string()).unwrap_or_default();
+        return Err(invalid(format!(
+            "the quote is on no page of {name}: {reason}"
+        )));
+    }
+    let page_text = case.cited_text(doc, page)?.ok_or_else(|| {
+        invalid(match page {
+            Some(n) => format!("{name} has no page {n}"),
+            None => format!("{name} has no text to quote"),
+        })
+    })?;
+    let at = page.map(|n| format!("page {n} of ")).unwrap_or_default();
+    quote::locate(&page_text, text, hint)
+        .map(|l| (page, l))
+        .map_err(|e| invalid(format!("the quote is not on {at}{name}: {e}")))
+}
+
+/// Cites a document for an event, checking that the quote is there.
+pub fn cite(path: &Path, request: &CiteRequest) -> ApiResult<CiteOutput> {
+    let mut case = open_case(path)?;
+    let event = case.event(request.event)?;
+    if event.state.deleted {
+        return Err(invalid(format!("event {} is deleted", request.event)));
+    }
+    let relation: Relation = request
+        .relation
+        .as_deref()
+        .map_or(Ok(Relation::Supports), str::parse)
+        .map_err(invalid)?;
+    let sha256 = case.document(request.doc)?.summary.sha256;
+    let (page, located) = match request.quote.as_deref().filter(|q| !q.trim().is_empty()) {
+        Some(q) => {
+            let hint = Hint {
+                prefix: request.prefix.as_deref(),
+                suffix: request.suffix.as_deref(),
+                start: None,
+            };
+            let (page, l) = find_quote(&case, request.doc, request.page, q, hint)?;
+            // The quote is kept as given, with its spacing and line breaks made single spaces.
+            let q = q.split_whitespace().collect::<Vec<_>>().join(" ");
+            (page, Some((q, l)))
+        }
+        None => (request.page, None),
+    };
+    let span = located.as_ref().map(|(q, l)| SpanRecord {
+        quote: q.clone(),
+        exact: l.selector.exact.clone(),
+        prefix: l.selector.prefix.clone(),
+        suffix: l.selector.suffix.clone(),
+        start: l.selector.start as i64,
+        end: l.selector.end as i64,
+    });
+    let change = case.begin_change()?;
+    let id = change.add_citation(&NewCitation {
+        event: request.event,
+        document: request.doc,
+        relation: relation.as_str().to_owned(),
+        page,
+        span: span.clone(),
+        sha256: sha256.clone(),
+    })?;
+    change.commit()?;
+    let requested: Status = event.state.status.parse().map_err(invalid)?;
+    Ok(CiteOutput {
+        id,
+        verified: true,
+        page,
+        exact: span.as_ref().map(|s| s.exact.clone()),
+        prefix: span.as_ref().map(|s| s.prefix.clone()),
+        suffix: span.as_ref().map(|s| s.suffix.clone()),
+        start: span.as_ref().map(|s| s.start),
+        end: span.as_ref().map(|s| s.end),
+        occurrences: located.map_or(0, |(_, l)| l.occurrences),
+        sha256,
+        event_status: Status::effective(requested, 1).as_str().to_owned(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use crate::dispatch;
+
+    /// The shells that carry JSON (HTTP, the desktop) reach the chronology by name.
+    #[test]
+    fn the_chronology_is_reachable_by_name_with_json_arguments() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let case = dir.path().join("case");
+        crate::init(&case).expect("init");
+        let file = dir.path().join("memo.txt");
+        std::fs::write(
+            &file,
+            "The setting was switched on\nfor every member by default.\n",
+        )
+        .expect("write");
+        let ingested =
+            dispatch("ingest", &case, json!({"paths": [file]}), &|_| {}).expect("ingest");
+        assert_eq!(ingested["documents"], json!([1]));
+
+        let run = |command: &str, args: serde_json::Value| {
+            dispatch(command, &case, args, &|_| {}).expect(command)
+        };
+        let event = run(
+            "event",
+            json!({"action": "add", "title": "Switched on", "date": "between 2024-08 and 2024-09-18"}),
+        );
+        assert_eq!(event["status"], "prospective");
+        let cited = run(
+            "cite",
+            json!({"event": 1, "doc": 1, "quote": "switched on for every member"}),
+        );
+        assert_eq!(cited["verified"], true);
+        assert_eq!(cited["exact"], "switched on\nfor every member");
+        let timeline = run("timeline", json!({"status": "alleged"}));
+        assert_eq!(timeline[0]["date"], "between 2024-08 and 2024-09-18");
+        let csv = run("timeline", json!({"format": "csv"}));
+        assert_eq!(csv["media_type"], "text/csv");
+        let e = dispatch(
+            "event",
+            &case,
+            json!({"action": "rename", "event": 1}),
+            &|_| {},
+        )
+        .expect_err("unknown action");
+        assert_eq!(e.code, "invalid_input");
+        let e = dispatch(
+            "cite",
+            &case,
+            json!({"event": 1, "doc": 1, "quote": "switched off"}),
+            &|_| {},
+        )
+        .expect_err("not there");
+        assert_eq!(e.code, "invalid_input");
+        assert!(
+            e.message.contains("the quote is not on document 1"),
+            "{}",
+            e.message
+        );
+    }
+}

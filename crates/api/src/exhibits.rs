@@ -1,0 +1,417 @@
+//! Tags, exhibits and notes: `tag`, `exhibit`, `exhibits` (JSON, CSV, Concordance DAT),
+//! `note` and `notes`.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use dossier_store::{ExhibitRecord, NewExhibit, NoteRecord, SpanRecord};
+use dossier_timeline::exhibits::{self, ExhibitNumber, ExhibitRow, bates};
+use dossier_timeline::{Hint, QuoteSelector, quote};
+use serde::{Deserialize, Serialize};
+
+use crate::chronology::find_quote;
+use crate::timeline::Export;
+use crate::{ApiError, ApiResult, open_case};
+
+fn invalid(message: impl Into<String>) -> ApiError {
+    ApiError::new("invalid_input", message)
+}
+
+/// `tag` arguments: a document or an event, and tags to add.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TagRequest {
+    /// The document to tag.
+    #[serde(default)]
+    pub doc: Option<i64>,
+    /// Or the event to tag.
+    #[serde(default)]
+    pub event: Option<i64>,
+    /// Tags to add.
+    pub tags: Vec<String>,
+}
+
+/// `tag` output.
+#[derive(Debug, Clone, Serialize)]
+pub struct TagOutput {
+    /// Tags it did not have before.
+    pub added: Vec<String>,
+    /// All its tags now.
+    pub tags: Vec<String>,
+}
+
+/// Tags a document or an event.
+pub fn tag(path: &Path, request: &TagRequest) -> ApiResult<TagOutput> {
+    let mut case = open_case(path)?;
+    if request.tags.iter().all(|t| t.trim().is_empty()) {
+        return Err(invalid("no tag given"));
+    }
+    match (request.doc, request.event) {
+        (Some(doc), None) => {
+            case.document(doc)?;
+            let change = case.begin_change()?;
+            let added = change.tag_document(doc, &request.tags)?;
+            change.commit()?;
+            Ok(TagOutput {
+                added,
+                tags: case.document_tags(doc)?,
+            })
+        }
+        (None, Some(event)) => {
+            let before = case.event(event)?.state.tags;
+            let mut tags = before.clone();
+            for t in request
+                .tags
+                .iter()
+                .map(|t| t.trim())
+                .filter(|t| !t.is_empty())
+            {
+                if !tags.iter().any(|x| x == t) {
+                    tags.push(t.to_owned());
+                }
+            }
+            let added: Vec<String> = tags
+                .iter()
+                .filter(|t| !before.contains(t))
+                .cloned()
+                .collect();
+            if !added.is_empty() {
+                let change = case.begin_change()?;
+                change.edit_event(
+                    event,
+                    &dossier_store::EventEdit {
+                        tags: Some(tags),
+                        ..Default::default()
+                    },
+                )?;
+                change.commit()?;
+            }
+            Ok(TagOutput {
+                added,
+                tags: case.event(event)?.state.tags,
+            })
+        }
+        _ => Err(invalid("tag either a document (doc) or an event (event)")),
+    }
+}
+
+/// `exhibit` arguments.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExhibitRequest {
+    /// The document.
+    pub doc: i64,
+    /// A chosen number such as `PX-0007`; without it, the next free number of the prefix.
+    #[serde(default)]
+    pub number: Option<String>,
+    /// Number prefix when no number is given (default `PX`).
+    #[serde(default)]
+    pub prefix: Option<String>,
+    /// Bates prefix (default `DOSS`).
+    #[serde(default)]
+    pub bates_prefix: Option<String>,
+    /// Who offers it, for what.
+    #[serde(default)]
+    pub designation: Option<String>,
+}
+
+/// An exhibit as listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExhibitView {
+    /// `PX-0001`.
+    pub number: String,
+    /// The document.
+    pub doc: i64,
+    /// First Bates number.
+    pub bates_begin: String,
+    /// Last Bates number.
+    pub bates_end: String,
+    /// Pages stamped.
+    pub pages: u64,
+    /// Its title.
+    pub title: Option<String>,
+    /// Its own date.
+    pub date: Option<String>,
+    /// SHA-256 of its original.
+    pub sha256: String,
+    /// Designation.
+    pub designation: Option<String>,
+    /// Events it supports: `id: title`.
+    pub events: Vec<String>,
+}
+
+fn view(x: &ExhibitRecord, events: Vec<String>) -> ExhibitView {
+    ExhibitView {
+        number: ExhibitNumber {
+            prefix: x.prefix.clone(),
+            n: x.n,
+        }
+        .to_string(),
+        doc: x.document,
+        bates_begin: bates(&x.bates_prefix, x.bates_first),
+        bates_end: bates(&x.bates_prefix, x.bates_last),
+        pages: x.bates_last - x.bates_first + 1,
+        title: x.title.clone(),
+        date: x.date.clone(),
+        sha256: x.sha256.clone(),
+        designation: x.designation.clone(),
+        events,
+    }
+}
+
+fn prefix_of(s: Option<&str>, default: &str, what: &str) -> ApiResult<String> {
+    let p = s
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .unwrap_or(default);
+    if p.len() > 12 || !p.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+        return Err(invalid(format!("{what} {p:?} must be letters and digits")));
+    }
+    Ok(p.to_ascii_uppercase())
+}
+
+/// Makes a document an exhibit: a number and a Bates range over its pages.
+pub fn exhibit(path: &Path, request: &ExhibitRequest) -> ApiResult<ExhibitView> {
+    let mut case = open_case(path)?;
+    let (prefix, n) = match request.number.as_deref() {
+        Some(s) => {
+            let n = ExhibitNumber::parse(s).map_err(invalid)?;
+            (n.prefix, Some(n.n))
+        }
+        None => (
+            prefix_of(
+                request.prefix.as_deref(),
+                exhibits::DEFAULT_PREFIX,
+                "prefix",
+            )?,
+            None,
+        ),
+    };
+    let change = case.begin_change()?;
+    let record = change.add_exhibit(&NewExhibit {
+        document: request.doc,
+        prefix,
+        n,
+        bates_prefix: prefix_of(
+            request.bates_prefix.as_deref(),
+            exhibits::DEFAULT_BATES_PREFIX,
+            "Bates prefix",
+        )?,
+        designation: request.designation.clone().filter(|d| !d.trim().is_empty()),
+    })?;
+    change.commit()?;
+    let events = supported_events(&case)?
+        .remove(&record.document)
+        .unwrap_or_default();
+    Ok(view(&record, events))
+}
+
+/// For each document, the events (not deleted) that cite it as support.
+fn supported_events(case: &dossier_store::Case) -> ApiResult<BTreeMap<i64, Vec<String>>> {
+    let titles: BTreeMap<i64, String> = case
+        .events()?
+        .into_iter()
+        .map(|e| (e.id, e.state.title))
+        .collect();
+    let mut out: BTreeMap<i64, Vec<String>> = BTreeMap::new();
+    for c in case.citations()? {
+        if c.relation != "supports" {
+            continue;
+        }
+        if let Some(t) = titles.get(&c.event) {
+            let label = format!("{}: {t}", c.event);
+            let list = out.entry(c.document).or_default();
+            if !list.contains(&label) {
+                list.push(label);
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `exhibits` arguments.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExhibitsRequest {
+    /// json (default), csv or dat.
+    #[serde(default)]
+    pub format: Option<String>,
+}
+
+/// `exhibits` output.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum ExhibitsOutput {
+    /// The list as JSON.
+    List(Vec<ExhibitView>),
+    /// The list as CSV or a DAT load file.
+    Export(Export),
+}
+
+/// The exhibit list, tied to the events each exhibit supports.
+pub fn exhibits(path: &Path, request: &ExhibitsRequest) -> ApiResult<ExhibitsOutput> {
+    let case = open_case(path)?;
+    let mut events = supported_events(&case)?;
+    let views: Vec<ExhibitView> = case
+        .exhibits()?
+        .iter()
+        .map(|x| view(x, events.remove(&x.document).unwrap_or_default()))
+        .collect();
+    let rows: Vec<ExhibitRow> = views
+        .iter()
+        .map(|v| ExhibitRow {
+            number: v.number.clone(),
+            bates_begin: v.bates_begin.clone(),
+            bates_end: v.bates_end.clone(),
+            pages: v.pages,
+            doc: v.doc,
+            title: v.title.clone(),
+            date: v.date.clone(),
+            sha256: v.sha256.clone(),
+            designation: v.designation.clone(),
+            events: v.events.clone(),
+        })
+        .collect();
+    let format = request
+        .format
+        .as_deref()
+        .unwrap_or("json")
+        .to_ascii_lowercase();
+    let (media_type, content) = match format.as_str() {
+        "json" => return Ok(ExhibitsOutput::List(views)),
+        "csv" => ("text/csv", exhibits::list_csv(&rows)),
+        "dat" => ("application/octet-stream", exhibits::dat(&rows)),
+        other => {
+            return Err(invalid(format!(
+                "unknown exhibit list format {other:?}; use json, csv or dat"
+            )));
+        }
+    };
+    Ok(ExhibitsOutput::Export(Export {
+        format,
+        media_type: media_type.to_owned(),
+        content,
+    }))
+}
+
+/// `note` arguments: a note on the span of a document where a quote is.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteRequest {
+    /// The document.
+    pub doc: i64,
+    /// The page (searched on every page without it).
+    #[serde(default)]
+    pub page: Option<u32>,
+    /// The words the note is attached to.
+    pub quote: String,
+    /// The note.
+    pub text: String,
+}
+
+/// A note as listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteView {
+    /// Note id.
+    pub id: i64,
+    /// The document.
+    pub doc: i64,
+    /// The page.
+    pub page: Option<u32>,
+    /// The words annotated.
+    pub quote: String,
+    /// Character offset of their start.
+    pub start: i64,
+    /// Just past their end.
+    pub end: i64,
+    /// The note.
+    pub text: String,
+    /// Whether the words are still where they were annotated.
+    pub verified: bool,
+    /// When it was written.
+    pub created_at: String,
+}
+
+/// Attaches a note to a span of a document.
+pub fn note(path: &Path, request: &NoteRequest) -> ApiResult<NoteView> {
+    let mut case = open_case(path)?;
+    if request.text.trim().is_empty() {
+        return Err(invalid("the note is empty"));
+    }
+    let sha256 = case.document(request.doc)?.summary.sha256;
+    let (page, l) = find_quote(
+        &case,
+        request.doc,
+        request.page,
+        &request.quote,
+        Hint::default(),
+    )?;
+    let record = NoteRecord {
+        id: 0,
+        document: request.doc,
+        page,
+        span: SpanRecord {
+            quote: request.quote.trim().to_owned(),
+            exact: l.selector.exact,
+            prefix: l.selector.prefix,
+            suffix: l.selector.suffix,
+            start: l.selector.start as i64,
+            end: l.selector.end as i64,
+        },
+        sha256,
+        body: request.text.trim().to_owned(),
+        created_at: String::new(),
+    };
+    let change = case.begin_change()?;
+    let id = change.add_note(&record)?;
+    change.commit()?;
+    notes(
+        path,
+        &NotesRequest {
+            doc: Some(request.doc),
+        },
+    )?
+    .into_iter()
+    .find(|n| n.id == id)
+    .ok_or_else(|| ApiError::new("internal", format!("note {id} was not recorded")))
+}
+
+/// `notes` arguments.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NotesRequest {
+    /// Only notes on this document.
+    #[serde(default)]
+    pub doc: Option<i64>,
+}
+
+/// Notes, each re-checked against its document's text.
+pub fn notes(path: &Path, request: &NotesRequest) -> ApiResult<Vec<NoteView>> {
+    let case = open_case(path)?;
+    case.notes(request.doc)?
+        .into_iter()
+        .map(|n| {
+            let text = case.cited_text(n.document, n.page)?;
+            let recorded = QuoteSelector {
+                exact: n.span.exact.clone(),
+                prefix: n.span.prefix.clone(),
+                suffix: n.span.suffix.clone(),
+                start: usize::try_from(n.span.start).unwrap_or_default(),
+                end: usize::try_from(n.span.end).unwrap_or_default(),
+            };
+            let verified =
+                text.is_some_and(|t| quote::reverify(&t, &n.span.quote, &recorded).is_ok());
+            Ok(NoteView {
+                id: n.id,
+                doc: n.document,
+                page: n.page,
+                quote: n.span.quote,
+                start: n.span.start,
+                end: n.span.end,
+                text: n.body,
+                verified,
+                created_at: n.created_at,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,285 @@
+//! `search` and `reindex`, and the search index's part in `ingest`.
+//!
+//! The index (`CASE/index/`) is a cache of the case database. Searching first heals it
+//! (indexes what is missing or stale, removes what is gone) unless another process is
+//! writing the case, in which case that process keeps the index in step itself.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use dossier_search::{self as search, SearchError, SearchIndex, SortOrder, Writer};
+use dossier_store::Case;
+use serde::{Deserialize, Serialize};
+
+use crate::{ApiError, ApiResult, open_case};
+
+/// Hits returned when no limit is given.
+const DEFAULT_LIMIT: usize = 20;
+/// The most hits one search may return.
+const MAX_LIMIT: usize = 1000;
+/// Pages listed per hit.
+const PAGES_PER_HIT: usize = 3;
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SearchSort {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Newest document first.
+    Date,
+}
+
+/// `dossier search` arguments.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchRequest {
+    /// The query (words, "phrases", "a b"~5, prefix*, fuzzy~1, AND/OR/NOT, -word, field:value,
+    /// date:[2001 TO 2002-06]).
+    pub query: String,
+    /// Only documents of this kind.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Only documents dated on or after this date.
+    #[serde(default)]
+    pub since: Option<String>,
+    /// Only documents dated on or before this date.
+    #[serde(default)]
+    pub until: Option<String>,
+    /// Only documents with this tag.
+    #[serde(default)]
+    pub tag: Option<String>,
+    /// How many documents (default 20, at most 1000).
+    #[serde(default)]
+    pub limit: Option<usize>,
+    /// Relevance (default) or date.
+    #[serde(default)]
+    pub sort: SearchSort,
+}
+
+/// One matching page of a hit.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchPage {
+    /// Page number; null for documents without pages.
+    pub page: Option<u32>,
+    /// Relevance of this page.
+    pub score: f32,
+    /// Excerpt, HTML-escaped, matches in `<mark>`.
+    pub snippet: String,
+}
+
+/// One matching document.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchHit {
+    /// Document id.
+    pub doc: i64,
+    /// Title.
+    pub title: Option<String>,
+    /// Kind.
+    pub kind: String,
+    /// The document's own date.
+    pub date: Option<String>,
+    /// Its best page; null for documents without pages.
+    pub page: Option<u32>,
+    /// Relevance (its best page's).
+    pub score: f32,
+    /// Excerpt of the best page, matches in `<mark>`.
+    pub snippet: String,
+    /// Its best pages, best first (the first is `page`).
+    pub pages: Vec<SearchPage>,
+}
+
+/// Counts of matching documents per kind, tag and year.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct SearchFacets {
+    /// Per kind.
+    pub kind: BTreeMap<String, u64>,
+    /// Per tag.
+    pub tag: BTreeMap<String, u64>,
+    /// Per year of the document's date.
+    pub year: BTreeMap<String, u64>,
+}
+
+/// `dossier search` output.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchOutput {
+    /// Matching documents in all (exact).
+    pub total: u64,
+    /// The top documents.
+    pub hits: Vec<SearchHit>,
+    /// Facet counts over all matching documents.
+    pub facets: SearchFacets,
+}
+
+/// `dossier reindex` output.
+#[derive(Debug, Clone, Serialize)]
+pub struct ReindexOutput {
+    /// Documents indexed.
+    pub documents: u64,
+}
+
+/// Searches the case's documents.
+pub fn search(case_path: &Path, request: &SearchRequest) -> ApiResult<SearchOutput> {
+    let limit = request.limit.unwrap_or(DEFAULT_LIMIT);
+    if limit == 0 || limit > MAX_LIMIT {
+        return Err(ApiError::new(
+            "invalid_input",
+            format!("limit must be between 1 and {MAX_LIMIT}, not {limit}"),
+        ));
+    }
+    let case = open_case(case_path)?;
+    let index = open_index(&case)?;
+    // Heal only when no other process is writing the case; if one is, it indexes its own work.
+    if let Some(_lock) = case.try_writer_lock()? {
+        search::sync(&case, &index)?;
+    }
+    let inner = search::SearchRequest {
+        query: request.query.clone(),
+        kind: request.kind.clone(),
+        tag: request.tag.clone(),
+        since: request.since.clone(),
+        until: request.until.clone(),
+        limit,
+        sort: match request.sort {
+            SearchSort::Relevance => SortOrder::Relevance,
+            SearchSort::Date => SortOrder::Date,
+        },
+        operator: search::DefaultOperator::And,
+        pages_per_hit: PAGES_PER_HIT,
+    };
+    let mut texts = |doc: i64, page: u32| case.passage_text(doc, page).ok().flatten();
+    let results = index.search(&inner, &mut texts)?;
+    let hits = results
+        .hits
+        .into_iter()
+        .map(|h| {
+            let pages: Vec<SearchPage> = h
+                .pages
+                .into_iter()
+                .map(|p| SearchPage {
+                    page: (p.page > 0).then_some(p.page),
+                    score: p.score,
+                    snippet: p.snippet,
+                })
+                .collect();
+            SearchHit {
+                doc: h.doc,
+                title: h.title,
+                kind: h.kind,
+                date: h.date,
+                page: pages.first().and_then(|p| p.page),
+                score: h.score,
+                snippet: pages.first().map(|p| p.snippet.clone()).unwrap_or_default(),
+                pages,
+            }
+        })
+        .collect();
+    let f = results.facets;
+    Ok(SearchOutput {
+        total: f.total,
+        hits,
+        facets: SearchFacets {
+            kind: f.kind,
+            tag: f.tag,
+            year: f
+                .year
+                .into_iter()
+                .map(|(y, n)| (y.to_string(), n))
+                .collect(),
+        },
+    })
+}
+
+/// Rebuilds the search index from the case database.
+pub fn reindex(case_path: &Path) -> ApiResult<ReindexOutput> {
+    let case = open_case(case_path)?;
+    let _lock = case.writer_lock()?;
+    let index = open_index(&case)?;
+    let documents = search::reindex(&case, &index)?;
+    Ok(ReindexOutput { documents })
+}
+
+fn open_index(case: &Case) -> ApiResult<SearchIndex> {
+    Ok(SearchIndex::open(&case.root().join(search::INDEX_DIR))?)
+}
+
+/// Keeps the index in step with an ingest: healed before the run, then fed each batch the
+/// pipeline commits, committed once per batch.
+///
+/// The index is a cache: when it cannot be written the ingest still succeeds, and the next
+/// search heals the index; the first such error is kept for the ingest's output.
+pub(crate) struct IngestIndexer {
+    index: Option<(SearchIndex, Writer)>,
+    /// The first indexing error, if any.
+    pub(crate) error: Option<String>,
+}
+
+impl IngestIndexer {
+    /// Opens the index and takes its writer (the caller holds the case's writer lock).
+    pub(crate) fn start(case: &Case) -> IngestIndexer {
+        let opened = open_index(case).and_then(|index| {
+            let writer = index.writer()?.ok_or_else(|| {
+                ApiError::new("locked", "another process is writing the search index")
+            })?;
+            Ok((index, writer))
+        });
+        let mut indexer = match opened {
+            Ok(pair) => IngestIndexer {
+                index: Some(pair),
+                error: None,
+            },
+            Err(e) => IngestIndexer {
+                index: None,
+                error: Some(e.message),
+            },
+        };
+        indexer.heal(case);
+        indexer
+    }
+
+    /// Indexes the documents of one committed batch and commits the index.
+    pub(crate) fn batch(&mut self, case: &Case, ids: &[i64]) {
+        let Some((index, writer)) = &mut self.index else {
+            return;
+        };
+        let result = search::sync_documents(case, writer, ids)
+            .and_then(|_| writer.commit())
+            .and_then(|()| index.reload());
+        if let Err(e) = result {
+            self.error.get_or_insert(e.to_string());
+        }
+    }
+
+    /// Brings the index fully in step (catching anything recorded after the batches, such as
+    /// series captures) and releases the writer.
+    pub(crate) fn finish(mut self, case: &Case) -> Option<String> {
+        self.heal(case);
+        if let Some((_, writer)) = self.index.take()
+            && let Err(e) = writer.finish()
+        {
+            self.error.get_or_insert(e.to_string());
+        }
+        self.error
+    }
+
+    fn heal(&mut self, case: &Case) {
+        let Some((index, writer)) = &mut self.index else {
+            return;
+        };
+        if let Err(e) = search::sync_with_writer(case, index, writer) {
+            self.error.get_or_insert(e.to_string());
+        }
+    }
+}
+
+impl From<SearchError> for ApiError {
+    fn from(e: SearchError) -> Self {
+        match e {
+            SearchError::InvalidQuery(m) => ApiError::new("invalid_query", m),
+            SearchError::Io { .. } => ApiError::new("io", e.to_string()),
+            SearchError::Index(_) => ApiError::new("index", e.to_string()),
+            SearchError::Store(e) => e.into(),
+        }
+    }
+}

@@ -1,0 +1,248 @@
+//! `ingest --series`: captures of a web page become versions of a policy series.
+//!
+//! A file is one capture, dated by `--captured` or by its name (`2024-08-05.md`); a folder is
+//! a whole series laid out as the shared corpus is (`YYYY-MM-DD.md` or `YYYY-MM-DD_N.md`,
+//! plus an optional `versions.csv` whose `source_url` column gives each capture's URL).
+//! The files go through the ordinary ingest pipeline (so an identical capture is the same
+//! original, stored once); membership of the series is then recorded in one audited change.
+
+use std::collections::{BTreeMap, HashSet};
+use std::path::{Path, PathBuf};
+
+use dossier_policy::{
+    Format, Normalised, VERSIONS_CSV, capture_name, check_iso_date, claimed_date,
+};
+use dossier_store::{Case, ItemOutcome, NewCapture};
+use serde::Serialize;
+
+use crate::ingest::{IngestRequest, ItemError};
+use crate::{ApiError, ApiResult};
+
+/// What a series ingest recorded.
+#[derive(Debug, Clone, Serialize)]
+pub struct SeriesIngestOutput {
+    /// The series name.
+    pub name: String,
+    /// Captures recorded by this run.
+    pub captures: u64,
+    /// Of those, captures of an original the series already had (observations: no new text).
+    pub observations: u64,
+    /// Captures given again that were already recorded (same document, same date).
+    pub already_recorded: u64,
+}
+
+/// One file to record as a capture.
+#[derive(Debug, Clone)]
+pub(crate) struct PlannedCapture {
+    path: PathBuf,
+    captured: String,
+    ordinal: u32,
+    url: Option<String>,
+}
+
+/// The captures a series ingest will record, worked out before anything is written.
+#[derive(Debug, Clone)]
+pub(crate) struct SeriesPlan {
+    name: String,
+    url: Option<String>,
+    captures: Vec<PlannedCapture>,
+    /// Paths given that could not be planned (missing files): the pipeline reports them.
+    passthrough: Vec<PathBuf>,
+    /// Files in a series folder that are not captures.
+    pub skipped: Vec<ItemError>,
+}
+
+impl SeriesPlan {
+    /// The paths to hand to the ingest pipeline, in capture order.
+    pub fn paths(&self) -> Vec<PathBuf> {
+        self.captures
+            .iter()
+            .map(|c| c.path.clone())
+            .chain(self.passthrough.iter().cloned())
+            .collect()
+    }
+}
+
+fn invalid(message: String) -> ApiError {
+    ApiError::new("invalid_input", message)
+}
+
+/// Checks the series options of a request and lists the captures; `None` without `--series`.
+pub(crate) fn plan(request: &IngestRequest) -> ApiResult<Option<SeriesPlan>> {
+    let Some(name) = request.series.as_deref().map(str::trim) else {
+        if request.captured.is_some() || request.url.is_some() {
+            return Err(invalid(
+                "--captured and --url describe a capture of a policy series: give --series NAME too"
+                    .into(),
+            ));
+        }
+        return Ok(None);
+    };
+    if name.is_empty() {
+        return Err(invalid("--series needs a name".into()));
+    }
+    if let Some(d) = &request.captured
+        && check_iso_date(d).is_none()
+    {
+        return Err(invalid(format!(
+            "--captured {d:?}: not an ISO 8601 date (2024, 2024-08, 2024-08-15 or 2024-08-15T10:00:00Z)"
+        )));
+    }
+    let mut plan = SeriesPlan {
+        name: name.to_owned(),
+        url: request.url.clone(),
+        captures: Vec::new(),
+        passthrough: Vec::new(),
+        skipped: Vec::new(),
+    };
+    for path in &request.paths {
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+        if path.is_dir() {
+            plan_folder(&path, request, &mut plan)?;
+        } else if path.exists() {
+            let from_name = file_name(&path).and_then(|n| capture_name(&n));
+            let (captured, ordinal) = match (&request.captured, from_name) {
+                (Some(d), _) => (d.clone(), 0),
+                (None, Some(named)) => named,
+                (None, None) => {
+                    return Err(invalid(format!(
+                        "{}: no capture date: give --captured DATE or name the file YYYY-MM-DD.ext",
+                        path.display()
+                    )));
+                }
+            };
+            plan.captures.push(PlannedCapture {
+                path,
+                captured,
+                ordinal,
+                url: request.url.clone(),
+            });
+        } else {
+            plan.passthrough.push(path);
+        }
+    }
+    Ok(Some(plan))
+}
+
+fn file_name(path: &Path) -> Option<String> {
+    path.file_name().map(|n| n.to_string_lossy().into_owned())
+}
+
+fn plan_folder(dir: &Path, request: &IngestRequest, plan: &mut SeriesPlan) -> ApiResult<()> {
+    if request.captured.is_some() {
+        return Err(invalid(format!(
+            "{}: is a folder; its captures are dated by their file names, so --captured does not apply",
+            dir.display()
+        )));
+    }
+    let io = |e: std::io::Error| ApiError::new("io", format!("{}: {e}", dir.display()));
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map_err(io)?
+        .map(|e| e.map(|e| e.path()))
+        .collect::<Result<_, _>>()
+        .map_err(io)?;
+    entries.sort();
+    let csv_path = dir.join(VERSIONS_CSV);
+    let urls: BTreeMap<String, String> = if csv_path.is_file() {
+        let text = std::fs::read_to_string(&csv_path)
+            .map_err(|e| ApiError::new("io", format!("{}: {e}", csv_path.display())))?;
+        dossier_policy::source_urls(&text)
+            .map_err(|e| invalid(format!("{}: {e}", csv_path.display())))?
+    } else {
+        BTreeMap::new()
+    };
+    let mut found = Vec::new();
+    for path in entries {
+        let name = file_name(&path).unwrap_or_default();
+        if name == VERSIONS_CSV {
+            continue;
+        }
+        match capture_name(&name).filter(|_| path.is_file()) {
+            Some((captured, ordinal)) => found.push(PlannedCapture {
+                url: urls.get(&name).cloned().or_else(|| request.url.clone()),
+                path,
+                captured,
+                ordinal,
+            }),
+            None => plan.skipped.push(ItemError {
+                path: path.display().to_string(),
+                error: "not a capture of the series: captures are files named YYYY-MM-DD.ext or YYYY-MM-DD_N.ext".into(),
+            }),
+        }
+    }
+    if found.is_empty() {
+        return Err(invalid(format!(
+            "{}: no captures in this folder (files named YYYY-MM-DD.md, .html or .txt)",
+            dir.display()
+        )));
+    }
+    found.sort_by(|a, b| (&a.captured, a.ordinal).cmp(&(&b.captured, b.ordinal)));
+    plan.captures.extend(found);
+    Ok(())
+}
+
+/// Records the planned captures whose files the ingest run turned into documents.
+pub(crate) fn record(
+    case: &mut Case,
+    plan: &SeriesPlan,
+    run: i64,
+) -> ApiResult<SeriesIngestOutput> {
+    let documents: BTreeMap<String, i64> = case
+        .ingest_run_items(run)?
+        .into_iter()
+        .filter(|i| matches!(i.outcome, ItemOutcome::Added | ItemOutcome::Duplicate))
+        .filter_map(|i| Some((i.path, i.document_id?)))
+        .collect();
+    let existing: HashSet<i64> = match case.series_named(&plan.name)? {
+        Some(s) => case
+            .series_captures(s.id)?
+            .into_iter()
+            .map(|c| c.document_id)
+            .collect(),
+        None => HashSet::new(),
+    };
+    // Read every text before the change begins (the change borrows the case).
+    let mut planned = Vec::new();
+    for capture in &plan.captures {
+        let Some(&doc) = documents.get(&capture.path.display().to_string()) else {
+            continue; // it failed; the ingest output says why
+        };
+        let text = case.document(doc)?.text.unwrap_or_default();
+        let name = file_name(&capture.path);
+        let normalised = Normalised::new(&text, Format::detect(name.as_deref(), &text));
+        let claim = claimed_date(&normalised).map(|c| c.date);
+        planned.push((capture, doc, claim));
+    }
+    let mut out = SeriesIngestOutput {
+        name: plan.name.clone(),
+        captures: 0,
+        observations: 0,
+        already_recorded: 0,
+    };
+    let mut seen = existing;
+    let change = case.begin_change()?;
+    let series = change.ensure_series(&plan.name, plan.url.as_deref())?;
+    for (capture, doc, claim) in planned {
+        change.mark_policy_document(doc, &capture.captured, claim.as_deref())?;
+        let added = change.add_capture(
+            series,
+            &NewCapture {
+                document_id: doc,
+                captured_at: capture.captured.clone(),
+                ordinal: capture.ordinal,
+                url: capture.url.clone(),
+                source_path: Some(capture.path.display().to_string()),
+            },
+        )?;
+        if added {
+            out.captures += 1;
+            if !seen.insert(doc) {
+                out.observations += 1;
+            }
+        } else {
+            out.already_recorded += 1;
+        }
+    }
+    change.commit()?;
+    Ok(out)
+}

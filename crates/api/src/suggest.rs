@@ -1,0 +1,226 @@
+//! `suggest`: candidate events the case already knows the date of — documents' own
+//! dates (an email sent, an article published, a filing filed) and detected policy
+//! changes — which the user accepts into the chronology with their citations.
+
+use std::path::Path;
+
+use dossier_store::{EventState, NewCitation};
+use dossier_timeline::{FuzzyDate, PartialDate};
+use serde::{Deserialize, Serialize};
+
+use crate::{ApiError, ApiResult, PolicyOutput, PolicyRequest, open_case, policy};
+
+/// A citation a suggestion would make.
+#[derive(Debug, Clone, Serialize)]
+pub struct SuggestedCitation {
+    /// The document.
+    pub doc: i64,
+    /// supports or context.
+    pub relation: String,
+}
+
+/// One candidate event.
+#[derive(Debug, Clone, Serialize)]
+pub struct Suggestion {
+    /// Stable key to accept it by: `doc:ID` or `policy:SERIES:DOC`.
+    pub key: String,
+    /// Its date.
+    pub date: String,
+    /// Its title.
+    pub title: String,
+    /// What it comes from: `document` or `policy_change`.
+    pub source: String,
+    /// The citations accepting it makes.
+    pub citations: Vec<SuggestedCitation>,
+}
+
+/// `suggest` arguments.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SuggestRequest {
+    /// Keys of suggestions to accept into the chronology; none lists them.
+    #[serde(default)]
+    pub accept: Vec<String>,
+}
+
+/// A suggestion accepted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Accepted {
+    /// Its key.
+    pub key: String,
+    /// The event created.
+    pub event: i64,
+}
+
+/// `suggest` output.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum SuggestOutput {
+    /// The candidates (nothing accepted).
+    Candidates(Vec<Suggestion>),
+    /// What was accepted.
+    Accepted(Vec<Accepted>),
+}
+
+/// A date as documents carry it (ISO 8601, possibly with a time), at day precision or
+/// coarser; `None` when it cannot be read.
+fn day_of(s: &str) -> Option<PartialDate> {
+    let d = PartialDate::parse(s)
+        .or_else(|_| PartialDate::parse(s.get(..10).unwrap_or(s)))
+        .ok()?;
+    Some(PartialDate { time: None, ..d })
+}
+
+fn verb(kind: &str) -> Option<&'static str> {
+    Some(match kind {
+        "email" => "Email sent",
+        "article" => "Article published",
+        "filing" => "Filed",
+        "policy" | "attachment" => return None,
+        _ => "Dated",
+    })
+}
+
+fn candidates(path: &Path) -> ApiResult<Vec<Suggestion>> {
+    let case = open_case(path)?;
+    let events = case.events()?;
+    let cited: Vec<(i64, String)> = {
+        let dates: std::collections::HashMap<i64, &str> = events
+            .iter()
+            .map(|e| (e.id, e.state.date.as_str()))
+            .collect();
+        case.citations()?
+            .into_iter()
+            .filter_map(|c| dates.get(&c.event).map(|d| (c.document, d.to_string())))
+            .collect()
+    };
+    let taken = |doc: i64, date: &str| cited.iter().any(|(d, x)| *d == doc && x == date);
+    let mut out = Vec::new();
+    for d in case.documents(&Default::default())? {
+        let (Some(raw), Some(verb)) = (d.date.as_deref(), verb(&d.kind)) else {
+            continue;
+        };
+        let Some(day) = day_of(raw) else { continue };
+        let date = FuzzyDate::On(day).to_string();
+        let title = d.title.as_deref().map(str::trim).filter(|t| !t.is_empty());
+        out.push(Suggestion {
+            key: format!("doc:{}", d.id),
+            date,
+            title: format!("{verb}: {}", title.unwrap_or("(untitled)")),
+            source: "document".into(),
+            citations: vec![SuggestedCitation {
+                doc: d.id,
+                relation: "supports".into(),
+            }],
+        });
+    }
+    if let PolicyOutput::List(list) = policy(path, &PolicyRequest { series: None })? {
+        for s in list {
+            let PolicyOutput::Series(view) = policy(
+                path,
+                &PolicyRequest {
+                    series: Some(s.series.clone()),
+                },
+            )?
+            else {
+                continue;
+            };
+            for c in &view.changes {
+                let (Some(a), Some(b)) = (day_of(&c.last_old), day_of(&c.first_new)) else {
+                    continue;
+                };
+                let date = if a == b {
+                    FuzzyDate::On(a)
+                } else {
+                    FuzzyDate::Between(a, b)
+                };
+                let what = match (c.silent, c.empty_bump) {
+                    (true, _) => "changed without a new \"last updated\" date",
+                    (_, true) => "re-dated with no change of wording",
+                    _ => "changed",
+                };
+                out.push(Suggestion {
+                    key: format!("policy:{}:{}", view.series, c.new_doc),
+                    date: date.to_string(),
+                    title: format!("{} {what}", view.series),
+                    source: "policy_change".into(),
+                    citations: vec![
+                        SuggestedCitation {
+                            doc: c.old_doc,
+                            relation: "context".into(),
+                        },
+                        SuggestedCitation {
+                            doc: c.new_doc,
+                            relation: "supports".into(),
+                        },
+                    ],
+                });
+            }
+        }
+    }
+    // Accepted already: an event of that date cites the document the suggestion rests on.
+    out.retain(|s| {
+        !s.citations
+            .iter()
+            .any(|c| c.relation == "supports" && taken(c.doc, &s.date))
+    });
+    out.sort_by(|a, b| {
+        let key = |s: &Suggestion| FuzzyDate::parse(&s.date).ok();
+        key(a).cmp(&key(b)).then_with(|| a.key.cmp(&b.key))
+    });
+    Ok(out)
+}
+
+/// Lists candidate events, or accepts some into the chronology with their citations.
+pub fn suggest(path: &Path, request: &SuggestRequest) -> ApiResult<SuggestOutput> {
+    let all = candidates(path)?;
+    if request.accept.is_empty() {
+        return Ok(SuggestOutput::Candidates(all));
+    }
+    let chosen: Vec<&Suggestion> = request
+        .accept
+        .iter()
+        .map(|k| {
+            all.iter().find(|s| &s.key == k).ok_or_else(|| {
+                ApiError::new(
+                    "not_found",
+                    format!("no suggestion {k:?} (dossier suggest CASE lists them; accepted ones are not listed again)"),
+                )
+            })
+        })
+        .collect::<ApiResult<_>>()?;
+    let mut case = open_case(path)?;
+    let mut hashes = std::collections::HashMap::new();
+    for s in &chosen {
+        for c in &s.citations {
+            hashes.insert(c.doc, case.document(c.doc)?.summary.sha256);
+        }
+    }
+    let change = case.begin_change()?;
+    let mut accepted = Vec::new();
+    for s in chosen {
+        let event = change.add_event(&EventState {
+            title: s.title.clone(),
+            date: s.date.clone(),
+            status: "alleged".into(),
+            ..EventState::default()
+        })?;
+        for c in &s.citations {
+            change.add_citation(&NewCitation {
+                event,
+                document: c.doc,
+                relation: c.relation.clone(),
+                page: None,
+                span: None,
+                sha256: hashes.get(&c.doc).cloned().unwrap_or_default(),
+            })?;
+        }
+        change.record("suggestion.accept", &format!("event:{event}"), &s.key)?;
+        accepted.push(Accepted {
+            key: s.key.clone(),
+            event,
+        });
+    }
+    change.commit()?;
+    Ok(SuggestOutput::Accepted(accepted))
+}

@@ -1,0 +1,64 @@
+//! `thread`: the email thread a message belongs to.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{ApiError, ApiResult, open_case};
+
+/// Arguments of `thread`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ThreadRequest {
+    /// Any message of the thread (a document id).
+    pub doc: i64,
+}
+
+/// One message of a thread.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThreadMessageView {
+    /// Document id.
+    pub id: i64,
+    /// The message it answers, if that message is in the case.
+    pub parent: Option<i64>,
+    /// Subject.
+    pub subject: Option<String>,
+    /// Sent date (UTC, ISO 8601).
+    pub date: Option<String>,
+    /// Sender, `Name <address>`.
+    pub from: Option<String>,
+}
+
+/// `dossier thread` output.
+#[derive(Debug, Clone, Serialize)]
+pub struct ThreadOutput {
+    /// The thread's first message.
+    pub root: i64,
+    /// Its messages, oldest first.
+    pub messages: Vec<ThreadMessageView>,
+}
+
+/// The thread of an email document, threaded by Message-ID, References and In-Reply-To.
+pub fn thread(path: &Path, request: &ThreadRequest) -> ApiResult<ThreadOutput> {
+    let case = open_case(path)?;
+    let thread = case.email_thread(request.doc)?.ok_or_else(|| {
+        ApiError::new(
+            "invalid_input",
+            format!("document {} is not an email message", request.doc),
+        )
+    })?;
+    Ok(ThreadOutput {
+        root: thread.root,
+        messages: thread
+            .messages
+            .into_iter()
+            .map(|m| ThreadMessageView {
+                id: m.id,
+                parent: m.parent,
+                subject: m.subject,
+                date: m.date,
+                from: m.from,
+            })
+            .collect(),
+    })
+}

@@ -1,0 +1,389 @@
+//! `timeline`: the chronology in the contract's JSON or an export format, and the
+//! re-checking of every citation that `timeline` shows and `verify` reports.
+//!
+//! Citations are checked live (a quote is compared with the page text the case holds
+//! now, at its recorded offsets first), so a citation that no longer verifies shows as
+//! such everywhere, and is never dropped.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use dossier_store::{Case, CitationRecord, EventRecord, ExhibitRecord};
+use dossier_timeline::exhibits::{ExhibitNumber, bates};
+use dossier_timeline::{
+    CitationEntry, Entry, FuzzyDate, QuoteSelector, Relation, Status, export, quote, timelinejs,
+};
+use serde::{Deserialize, Serialize};
+
+use crate::{ApiError, ApiResult, open_case};
+
+/// A citation as the timeline shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineCitation {
+    /// Citation id.
+    pub id: i64,
+    /// The document.
+    pub doc: i64,
+    /// The page.
+    pub page: Option<u32>,
+    /// The quote.
+    pub quote: Option<String>,
+    /// supports, contradicts or context.
+    pub relation: String,
+    /// Whether the quote is still in the document as cited.
+    pub verified: bool,
+    /// Why it no longer verifies.
+    pub problem: Option<String>,
+    /// The pin cite (exhibit number and Bates number when the document is an exhibit).
+    pub pin_cite: String,
+    /// Character offsets of the quote in its page.
+    pub start: Option<i64>,
+    /// End offset.
+    pub end: Option<i64>,
+    /// SHA-256 of the document version cited.
+    pub sha256: String,
+}
+
+/// An event as the timeline shows it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimelineEvent {
+    /// Event id.
+    pub id: i64,
+    /// The date: ISO 8601 at its precision, or `before D`, `after D`, `between D and D`.
+    pub date: String,
+    /// The end of a range.
+    pub end: Option<String>,
+    /// The date in words.
+    pub display_date: String,
+    /// What happened.
+    pub title: String,
+    /// More about it.
+    pub description: Option<String>,
+    /// The status it shows (`prospective` while it has no citation).
+    pub status: String,
+    /// The status it was given.
+    pub requested_status: String,
+    /// Legal issues.
+    pub issues: Vec<String>,
+    /// Who took part.
+    pub actors: Vec<String>,
+    /// Tags.
+    pub tags: Vec<String>,
+    /// Whether it was deleted (only `event` shows deleted events).
+    pub deleted: bool,
+    /// Its citations.
+    pub citations: Vec<TimelineCitation>,
+}
+
+/// Re-checks one citation against the text the case now holds for its page.
+pub(crate) fn check_citation(c: &CitationRecord, text: Option<&str>) -> Result<(), String> {
+    if c.sha256 != c.document_sha256 {
+        return Err(format!(
+            "document {} now holds original {}, not {} which the citation was made against",
+            c.document, c.document_sha256, c.sha256
+        ));
+    }
+    let Some(span) = &c.span else {
+        return Ok(());
+    };
+    let place = match c.page {
+        Some(n) => format!("page {n} of document {}", c.document),
+        None => format!("document {}", c.document),
+    };
+    let Some(text) = text else {
+        return Err(format!("{place} has no text any more"));
+    };
+    let recorded = QuoteSelector {
+        exact: span.exact.clone(),
+        prefix: span.prefix.clone(),
+        suffix: span.suffix.clone(),
+        start: usize::try_from(span.start).unwrap_or_default(),
+        end: usize::try_from(span.end).unwrap_or_default(),
+    };
+    quote::reverify(text, &span.quote, &recorded)
+        .map(|_| ())
+        .map_err(|e| format!("the quote {:?} is no longer on {place}: {e}", span.quote))
+}
+
+/// A citation and the outcome of its check (`Err` says why it no longer verifies).
+pub(crate) type Checked = (CitationRecord, Result<(), String>);
+
+/// Every citation with the outcome of its check, in id order.
+pub(crate) fn check_all(case: &Case) -> ApiResult<Vec<Checked>> {
+    let texts = case.cited_texts()?;
+    Ok(case
+        .citations()?
+        .into_iter()
+        .map(|c| {
+            let text = texts.get(&(c.document, c.page)).or_else(|| {
+                texts
+                    .get(&(c.document, None))
+                    .filter(|_| c.page.is_none_or(|p| p == 1))
+            });
+            let outcome = check_citation(&c, text.map(String::as_str));
+            (c, outcome)
+        })
+        .collect())
+}
+
+struct Exhibits(HashMap<i64, ExhibitRecord>);
+
+impl Exhibits {
+    fn load(case: &Case) -> ApiResult<Exhibits> {
+        Ok(Exhibits(
+            case.exhibits()?
+                .into_iter()
+                .map(|x| (x.document, x))
+                .collect(),
+        ))
+    }
+
+    fn number(&self, doc: i64) -> Option<String> {
+        self.0.get(&doc).map(|x| {
+            ExhibitNumber {
+                prefix: x.prefix.clone(),
+                n: x.n,
+            }
+            .to_string()
+        })
+    }
+
+    fn bates(&self, doc: i64, page: Option<u32>) -> Option<String> {
+        self.0.get(&doc).map(|x| {
+            let n =
+                (x.bates_first + u64::from(page.unwrap_or(1)).saturating_sub(1)).min(x.bates_last);
+            bates(&x.bates_prefix, n)
+        })
+    }
+}
+
+fn bad_record(e: String) -> ApiError {
+    ApiError::new(
+        "database",
+        format!("the case holds a value this Dossier cannot read: {e}"),
+    )
+}
+
+/// An event with its checked citations, as both the JSON and the exports need it.
+struct Loaded {
+    view: TimelineEvent,
+    entry: Entry,
+}
+
+fn build(
+    e: &EventRecord,
+    citations: &[&Checked],
+    titles: &HashMap<i64, Option<String>>,
+    exhibits: &Exhibits,
+) -> ApiResult<Loaded> {
+    let date = FuzzyDate::parse(&e.state.date).map_err(|x| bad_record(x.to_string()))?;
+    let requested: Status = e.state.status.parse().map_err(bad_record)?;
+    let status = Status::effective(requested, citations.len());
+    let mut entries = Vec::new();
+    let mut views = Vec::new();
+    for (c, outcome) in citations.iter().map(|p| (&p.0, &p.1)) {
+        let relation: Relation = c.relation.parse().map_err(bad_record)?;
+        let entry = CitationEntry {
+            id: c.id,
+            doc: c.document,
+            doc_title: titles.get(&c.document).cloned().flatten(),
+            exhibit: exhibits.number(c.document),
+            bates: exhibits.bates(c.document, c.page),
+            page: c.page,
+            quote: c.span.as_ref().map(|s| s.quote.clone()),
+            relation,
+            verified: outcome.is_ok(),
+        };
+        views.push(TimelineCitation {
+            id: c.id,
+            doc: c.document,
+            page: c.page,
+            quote: entry.quote.clone(),
+            relation: c.relation.clone(),
+            verified: outcome.is_ok(),
+            problem: outcome.as_ref().err().cloned(),
+            pin_cite: entry.pin_cite(),
+            start: c.span.as_ref().map(|s| s.start),
+            end: c.span.as_ref().map(|s| s.end),
+            sha256: c.sha256.clone(),
+        });
+        entries.push(entry);
+    }
+    let (d, end) = date.date_and_end();
+    Ok(Loaded {
+        view: TimelineEvent {
+            id: e.id,
+            date: d,
+            end,
+            display_date: date.human(),
+            title: e.state.title.clone(),
+            description: e.state.description.clone(),
+            status: status.as_str().to_owned(),
+            requested_status: requested.as_str().to_owned(),
+            issues: e.state.issues.clone(),
+            actors: e.state.actors.clone(),
+            tags: e.state.tags.clone(),
+            deleted: e.state.deleted,
+            citations: views,
+        },
+        entry: Entry {
+            id: e.id,
+            date,
+            title: e.state.title.clone(),
+            description: e.state.description.clone(),
+            status,
+            issues: e.state.issues.clone(),
+            actors: e.state.actors.clone(),
+            tags: e.state.tags.clone(),
+            citations: entries,
+        },
+    })
+}
+
+fn document_titles(case: &Case) -> ApiResult<HashMap<i64, Option<String>>> {
+    Ok(case
+        .documents(&Default::default())?
+        .into_iter()
+        .map(|d| (d.id, d.title))
+        .collect())
+}
+
+/// The whole chronology in date order (events not deleted).
+fn load_all(case: &Case) -> ApiResult<Vec<Loaded>> {
+    let checked = check_all(case)?;
+    let mut by_event: HashMap<i64, Vec<&Checked>> = HashMap::new();
+    for pair in &checked {
+        by_event.entry(pair.0.event).or_default().push(pair);
+    }
+    let titles = document_titles(case)?;
+    let exhibits = Exhibits::load(case)?;
+    let mut all = case
+        .events()?
+        .iter()
+        .map(|e| {
+            build(
+                e,
+                by_event.get(&e.id).map_or(&[][..], Vec::as_slice),
+                &titles,
+                &exhibits,
+            )
+        })
+        .collect::<ApiResult<Vec<_>>>()?;
+    all.sort_by(|a, b| {
+        a.entry
+            .date
+            .cmp(&b.entry.date)
+            .then(a.entry.id.cmp(&b.entry.id))
+    });
+    Ok(all)
+}
+
+/// One event with its checked citations, deleted or not.
+pub(crate) fn load_event(case: &Case, id: i64) -> ApiResult<TimelineEvent> {
+    let e = case.event(id)?;
+    let texts = case.cited_texts()?;
+    let checked: Vec<Checked> = case
+        .citations()?
+        .into_iter()
+        .filter(|c| c.event == id)
+        .map(|c| {
+            let text = texts
+                .get(&(c.document, c.page))
+                .or_else(|| texts.get(&(c.document, None)));
+            let outcome = check_citation(&c, text.map(String::as_str));
+            (c, outcome)
+        })
+        .collect();
+    let refs: Vec<_> = checked.iter().collect();
+    Ok(build(&e, &refs, &document_titles(case)?, &Exhibits::load(case)?)?.view)
+}
+
+/// `timeline` arguments.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TimelineRequest {
+    /// json (default), csv, markdown, html, timelinejs, timelinejs-csv.
+    #[serde(default)]
+    pub format: Option<String>,
+    /// Only events bearing on this issue (case ignored).
+    #[serde(default)]
+    pub issue: Option<String>,
+    /// Only events showing this status.
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+/// An export: its format and its content, ready to write to a file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Export {
+    /// The format asked for.
+    pub format: String,
+    /// Its media type.
+    pub media_type: String,
+    /// The file's content.
+    pub content: String,
+}
+
+/// `timeline` output: the events (json), or an export.
+#[derive(Debug, Clone, Serialize)]
+#[serde(untagged)]
+pub enum TimelineOutput {
+    /// The contract's JSON.
+    Events(Vec<TimelineEvent>),
+    /// Any other format.
+    Export(Export),
+}
+
+/// The chronology, filtered, as JSON or an export.
+pub fn timeline(path: &Path, request: &TimelineRequest) -> ApiResult<TimelineOutput> {
+    let case = open_case(path)?;
+    let status: Option<Status> = request
+        .status
+        .as_deref()
+        .map(str::parse)
+        .transpose()
+        .map_err(|e: String| ApiError::new("invalid_input", e))?;
+    let issue = request.issue.as_deref().map(str::trim);
+    let all: Vec<Loaded> = load_all(&case)?
+        .into_iter()
+        .filter(|l| status.is_none_or(|s| l.entry.status == s))
+        .filter(|l| issue.is_none_or(|i| l.entry.issues.iter().any(|x| x.eq_ignore_ascii_case(i))))
+        .collect();
+    let format = request
+        .format
+        .as_deref()
+        .unwrap_or("json")
+        .to_ascii_lowercase();
+    let entries: Vec<Entry> = all.iter().map(|l| l.entry.clone()).collect();
+    let name = case.name();
+    let (media_type, content) = match format.as_str() {
+        "json" => {
+            return Ok(TimelineOutput::Events(
+                all.into_iter().map(|l| l.view).collect(),
+            ));
+        }
+        "csv" => ("text/csv", export::chronology_csv(&entries)),
+        "markdown" | "md" => ("text/markdown", export::markdown(&name, &entries)),
+        "html" => ("text/html", export::html(&name, &entries)),
+        "timelinejs" => (
+            "application/json",
+            serde_json::to_string_pretty(&timelinejs::json(&name, &entries))
+                .map_err(|e| ApiError::new("internal", e.to_string()))?
+                + "\n",
+        ),
+        "timelinejs-csv" | "timelinejs_csv" => ("text/csv", timelinejs::sheet_csv(&name, &entries)),
+        other => {
+            return Err(ApiError::new(
+                "invalid_input",
+                format!(
+                    "unknown timeline format {other:?}; use json, csv, markdown, html, timelinejs or timelinejs-csv"
+                ),
+            ));
+        }
+    };
+    Ok(TimelineOutput::Export(Export {
+        format,
+        media_type: media_type.to_owned(),
+        content,
+    }))
+}

@@ -1,0 +1,56 @@
+//! `dossier thread`.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use dossier_api::{self as api, ApiError};
+
+use crate::{Outcome, print};
+
+/// Arguments of `dossier thread`.
+#[derive(Args)]
+pub struct ThreadArgs {
+    /// The case folder.
+    case: PathBuf,
+    /// Any message of the thread (a document id).
+    doc: i64,
+    /// Print one JSON value on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Runs `dossier thread`: the messages indented under the ones they answer.
+pub fn thread(a: ThreadArgs) -> Result<Outcome, ApiError> {
+    let out = api::thread(&a.case, &api::ThreadRequest { doc: a.doc })?;
+    print(a.json, &out, || {
+        let depth = |mut id: i64| {
+            let mut d = 0;
+            while let Some(p) = out
+                .messages
+                .iter()
+                .find(|m| m.id == id)
+                .and_then(|m| m.parent)
+            {
+                id = p;
+                d += 1;
+                if d > out.messages.len() {
+                    break;
+                }
+            }
+            d
+        };
+        out.messages
+            .iter()
+            .map(|m| {
+                format!(
+                    "{:>6}  {:<20}  {}{}  ({})\n",
+                    m.id,
+                    m.date.as_deref().unwrap_or("-"),
+                    "  ".repeat(depth(m.id)),
+                    m.subject.as_deref().unwrap_or("(no subject)"),
+                    m.from.as_deref().unwrap_or("unknown sender")
+                )
+            })
+            .collect()
+    })
+}

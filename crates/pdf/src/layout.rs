@@ -1,0 +1,292 @@
+//! Rebuilding lines and words from positioned glyphs.
+
+use pdf_extract::{MediaBox, OutputDev, OutputError, Transform};
+
+/// One glyph as drawn: its text and where it sits on the page (y grows downwards).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Glyph {
+    /// Left edge.
+    pub x: f64,
+    /// Baseline, from the top of the page.
+    pub y: f64,
+    /// Right edge (left edge plus advance width).
+    pub end: f64,
+    /// Font size on the page, in points.
+    pub size: f64,
+    /// The characters (a ligature can be several).
+    pub text: String,
+    /// Drawn along a rotated baseline (a vertical margin note): then `x` and `end` are
+    /// positions along that baseline and `y` across it.
+    pub rotated: bool,
+}
+
+/// A pdf-extract output device that records every glyph of a page.
+#[derive(Debug, Default)]
+pub struct PageCollector {
+    glyphs: Vec<Glyph>,
+    page_height: f64,
+}
+
+impl PageCollector {
+    /// The glyphs in drawing order.
+    pub fn into_glyphs(self) -> Vec<Glyph> {
+        self.glyphs
+    }
+}
+
+impl OutputDev for PageCollector {
+    fn begin_page(
+        &mut self,
+        _page_num: u32,
+        media_box: &MediaBox,
+        _art_box: Option<(f64, f64, f64, f64)>,
+    ) -> Result<(), OutputError> {
+        self.page_height = media_box.ury - media_box.lly;
+        Ok(())
+    }
+    fn end_page(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn output_character(
+        &mut self,
+        trm: &Transform,
+        width: f64,
+        _spacing: f64,
+        font_size: f64,
+        char: &str,
+    ) -> Result<(), OutputError> {
+        // The glyph's size on the page: the side of the square with the area of the
+        // transformed font box (as pdf-extract's own text output computes it).
+        let sx = font_size * (trm.m11 + trm.m21);
+        let sy = font_size * (trm.m12 + trm.m22);
+        let size = (sx * sy).abs().sqrt();
+        let (px, py) = (trm.m31, trm.m32);
+        let norm = trm.m11.hypot(trm.m12);
+        if !(px.is_finite() && py.is_finite() && size.is_finite() && norm.is_finite()) {
+            return Ok(());
+        }
+        let rotated = norm > 0.0 && trm.m12.abs() > 0.1 * trm.m11.abs();
+        let (x, y) = if rotated {
+            let (dx, dy) = (trm.m11 / norm, trm.m12 / norm);
+            (px * dx + py * dy, -(-px * dy + py * dx))
+        } else {
+            (px, self.page_height - py)
+        };
+        self.glyphs.push(Glyph {
+            x,
+            y,
+            end: x + width * size,
+            size: if size > 0.0 { size } else { 1.0 },
+            text: char.to_owned(),
+            rotated,
+        });
+        Ok(())
+    }
+    fn begin_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_word(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+    fn end_line(&mut self) -> Result<(), OutputError> {
+        Ok(())
+    }
+}
+
+/// A gap wider than this share of the font size separates two words.
+const WORD_GAP: f64 = 0.15;
+/// Baselines closer than this share of the font size are one line.
+const SAME_LINE: f64 = 0.45;
+
+/// Lays out one page's glyphs as text: lines top to bottom, runs left to right, a space
+/// where the gap between glyphs is wider than a fraction of the font size.
+///
+/// A *run* is a stretch of glyphs drawn one after another on one baseline, moving right;
+/// it keeps its drawing order (positions inside a run can be imprecise: sorting glyphs
+/// one by one would scramble letters). Runs are placed by position, so text drawn out of
+/// order (a stamp added last, a page footer first) still reads top to bottom. A run drawn
+/// twice at the same place, which is how some producers fake bold type, is kept once.
+///
+/// Rotated text (a vertical margin note) comes after the page's upright text, one line
+/// per run, in drawing order.
+pub fn layout(glyphs: Vec<Glyph>) -> String {
+    let (rotated, upright): (Vec<Glyph>, Vec<Glyph>) = glyphs
+        .into_iter()
+        .filter(|g| !g.text.is_empty())
+        .partition(|g| g.rotated);
+    let mut out = String::new();
+    for block in crate::columns::reading_blocks(runs_of(upright)) {
+        out.push_str(&layout_lines(lines_of(block)));
+    }
+    out.push_str(&layout_lines(
+        runs_of(rotated).into_iter().map(|r| vec![r]).collect(),
+    ));
+    out
+}
+
+/// Stretches of glyphs drawn one after another on one baseline, moving forward with no
+/// gap wider than two ems (wider is a column or a table cell boundary).
+fn runs_of(glyphs: Vec<Glyph>) -> Vec<Vec<Glyph>> {
+    let mut runs: Vec<Vec<Glyph>> = Vec::new();
+    for g in glyphs {
+        let continues = runs.last().and_then(|r| r.last()).is_some_and(|p| {
+            let size = p.size.max(g.size).min(40.0);
+            (g.y - p.y).abs() <= SAME_LINE * size
+                && g.x >= p.end - 0.5 * size
+                && g.x - p.end < 2.0 * size
+        });
+        match runs.last_mut() {
+            Some(run) if continues => run.push(g),
+            _ => runs.push(vec![g]),
+        }
+    }
+    runs
+}
+
+/// Runs grouped into lines: sorted by baseline, cut where the baseline jumps.
+fn lines_of(mut runs: Vec<Vec<Glyph>>) -> Vec<Vec<Vec<Glyph>>> {
+    runs.sort_by(|a, b| a[0].y.total_cmp(&b[0].y));
+    let mut lines: Vec<Vec<Vec<Glyph>>> = Vec::new();
+    let mut line_y = f64::NEG_INFINITY;
+    let mut line_size = 0.0f64;
+    for run in runs {
+        let (y, size) = (run[0].y, run[0].size);
+        let tolerance = SAME_LINE * line_size.max(size).min(40.0);
+        match lines.last_mut() {
+            Some(line) if (y - line_y).abs() <= tolerance => {
+                line_size = line_size.max(size);
+                line.push(run);
+            }
+            _ => {
+                line_y = y;
+                line_size = size;
+                lines.push(vec![run]);
+            }
+        }
+    }
+    lines
+}
+
+/// Each line's runs left to right, with spaces at the gaps.
+fn layout_lines(lines: Vec<Vec<Vec<Glyph>>>) -> String {
+    let mut out = String::new();
+    for mut line in lines {
+        line.sort_by(|a, b| a[0].x.total_cmp(&b[0].x));
+        let gap = word_gap(&line);
+        let mut text = String::new();
+        let mut prev: Option<&Glyph> = None;
+        let mut kept: Vec<(f64, String)> = Vec::new();
+        for run in &line {
+            let run_text: String = run.iter().map(|g| g.text.as_str()).collect();
+            let size = run[0].size.min(40.0);
+            if kept
+                .iter()
+                .any(|(x, t)| *t == run_text && (run[0].x - x).abs() < 0.3 * size)
+            {
+                continue; // drawn twice to look bold
+            }
+            kept.push((run[0].x, run_text));
+            for (i, g) in run.iter().enumerate() {
+                let blank = g.text.chars().all(char::is_whitespace);
+                // A run that starts inside a line of underscores or dots is a form value
+                // typed over its blank line: a separate word.
+                let overlaps = |p: &Glyph| {
+                    i == 0
+                        && g.x < p.end - 0.5 * g.size.min(40.0)
+                        && matches!(p.text.as_str(), "_" | ".")
+                };
+                if let Some(p) = prev
+                    && !blank
+                    && (g.x - p.end > gap * p.size.max(g.size).min(40.0) || overlaps(p))
+                    && !text.ends_with(' ')
+                {
+                    text.push(' ');
+                }
+                if blank {
+                    if !text.is_empty() && !text.ends_with(' ') {
+                        text.push(' ');
+                    }
+                } else {
+                    push_expanding_ligatures(&mut text, &g.text);
+                }
+                prev = Some(g);
+            }
+        }
+        let text = text.trim();
+        if !text.is_empty() {
+            out.push_str(text);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// How wide a gap must be to count as a word break on this line. A line that draws its
+/// spaces as glyphs says where its words end, so only a wide gap (a column break, a
+/// tab) adds a space there; producers that do so can have imprecise glyph widths
+/// (Google Docs' Type 3 fonts), which would otherwise split words.
+fn word_gap(line: &[Vec<Glyph>]) -> f64 {
+    let spaces = line
+        .iter()
+        .flatten()
+        .filter(|g| g.text.chars().all(char::is_whitespace))
+        .count();
+    if spaces >= 2 { 0.6 } else { WORD_GAP }
+}
+
+/// Appends glyph text, spelling out the Latin ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ) as their
+/// letters, as pdftotext does: a search for "first" must find "ﬁrst".
+fn push_expanding_ligatures(out: &mut String, glyph: &str) {
+    for c in glyph.chars() {
+        match c {
+            '\u{FB00}' => out.push_str("ff"),
+            '\u{FB01}' => out.push_str("fi"),
+            '\u{FB02}' => out.push_str("fl"),
+            '\u{FB03}' => out.push_str("ffi"),
+            '\u{FB04}' => out.push_str("ffl"),
+            '\u{FB05}' | '\u{FB06}' => out.push_str("st"),
+            c => out.push(c),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word(x: f64, y: f64, s: &str) -> Vec<Glyph> {
+        s.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph {
+                x: x + i as f64 * 6.0,
+                y,
+                end: x + i as f64 * 6.0 + 6.0,
+                size: 12.0,
+                text: c.to_string(),
+                rotated: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn gaps_between_glyphs_make_spaces_and_baselines_make_lines() {
+        let mut glyphs = word(100.0, 50.0, "world");
+        glyphs.extend(word(10.0, 50.5, "hello"));
+        glyphs.extend(word(10.0, 70.0, "next"));
+        assert_eq!(layout(glyphs), "hello world\nnext\n");
+    }
+
+    #[test]
+    fn ligatures_are_spelled_out() {
+        let mut s = String::new();
+        push_expanding_ligatures(&mut s, "\u{FB01}rst e\u{FB03}cient");
+        assert_eq!(s, "first efficient");
+    }
+
+    #[test]
+    fn kerned_glyphs_stay_one_word_and_fake_bold_is_kept_once() {
+        let mut glyphs = word(10.0, 50.0, "Filed");
+        glyphs.extend(word(10.3, 50.0, "Filed"));
+        assert_eq!(layout(glyphs), "Filed\n");
+    }
+}

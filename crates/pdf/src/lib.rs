@@ -1,0 +1,125 @@
+//! PDF text and metadata, read with pdf-extract, meant to run inside the
+//! `dossier-pdf-worker` process (see `src/bin/dossier-pdf-worker.rs`), never in the app.
+//!
+//! pdf-extract panics on some real files and can take very long on others, so the app
+//! never calls it in its own process: `dossier_extract::PdfExtractor` starts the worker
+//! under a time and memory limit, as Apache Tika does with its forked parser.
+//!
+//! The text of each page is laid out here, not by pdf-extract's plain-text output: that
+//! output inserts spaces only between text-showing operators and follows the content
+//! stream, so words run together in kerned text and a page drawn out of order reads out
+//! of order. [`layout`] receives every glyph with its position and rebuilds lines by
+//! position (top to bottom, left to right) and words by the gaps between glyphs, the way
+//! `pdftotext -layout` reads a page, except that a page set in two columns is read one
+//! column after the other (see `columns`), so that a sentence stays in one piece.
+
+mod columns;
+mod layout;
+mod meta;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+
+use pdf_extract::{Document, LoadOptions};
+
+pub use layout::{Glyph, PageCollector, layout};
+
+/// What the worker found in a PDF it could open.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PdfText {
+    /// Document information: `title`, `author`, `subject`, `keywords`, `creator`,
+    /// `producer`, `created`, `modified` (raw PDF dates), `page_count`, `encrypted`.
+    pub meta: Vec<(String, String)>,
+    /// Text of each page, page 1 first.
+    pub pages: Vec<String>,
+    /// Pages (numbered from 1) that draw at least one image.
+    pub pages_with_images: Vec<u32>,
+    /// Things read with difficulty (a page that could not be read).
+    pub warnings: Vec<String>,
+}
+
+/// Why a PDF could not be opened.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PdfError {
+    /// Encrypted, and the password given (or the empty password) does not open it.
+    NeedsPassword(String),
+    /// Not a PDF the parser can read.
+    Malformed(String),
+}
+
+/// Opens a PDF (decrypting it with `password`, or the empty password) and reads its
+/// metadata and the text of every page. A page that fails (even by panicking) becomes
+/// an empty page and a warning; the other pages are kept.
+pub fn read_pdf(bytes: &[u8], password: Option<&str>) -> Result<PdfText, PdfError> {
+    let doc = open(bytes, password)?;
+    let mut out = PdfText {
+        meta: meta::info(&doc),
+        ..PdfText::default()
+    };
+    let pages = doc.get_pages();
+    out.meta
+        .push(("page_count".into(), pages.len().to_string()));
+    if doc.was_encrypted() {
+        out.meta.push(("encrypted".into(), "yes".into()));
+    }
+    for (&n, &id) in &pages {
+        if doc
+            .get_page_images(id)
+            .is_ok_and(|images| !images.is_empty())
+        {
+            out.pages_with_images.push(n);
+        }
+        let mut collector = PageCollector::default();
+        let result = catch_unwind(AssertUnwindSafe(|| {
+            pdf_extract::output_doc_page(&doc, &mut collector, n)
+        }));
+        match result {
+            Ok(Ok(())) => {}
+            Ok(Err(e)) => out.warnings.push(format!("page {n}: {e:?}")),
+            Err(panic) => out.warnings.push(format!(
+                "page {n}: the PDF parser crashed ({})",
+                panic_message(&*panic)
+            )),
+        }
+        out.pages.push(layout(collector.into_glyphs()));
+    }
+    Ok(out)
+}
+
+fn open(bytes: &[u8], password: Option<&str>) -> Result<Document, PdfError> {
+    let options = match password {
+        Some(p) => LoadOptions::with_password(p),
+        None => LoadOptions::default(),
+    };
+    let doc = match catch_unwind(|| Document::load_mem_with_options(bytes, options)) {
+        Ok(Ok(doc)) => doc,
+        Ok(Err(pdf_extract::Error::InvalidPassword)) => {
+            return Err(PdfError::NeedsPassword(
+                "the password given does not open it".into(),
+            ));
+        }
+        Ok(Err(e)) => return Err(PdfError::Malformed(e.to_string())),
+        Err(panic) => {
+            return Err(PdfError::Malformed(format!(
+                "the PDF parser crashed while opening it ({})",
+                panic_message(&*panic)
+            )));
+        }
+    };
+    // The loader decrypts by itself when the empty user password (or the one given)
+    // opens the file; an encrypted file it could not open is still encrypted.
+    if doc.is_encrypted() && !doc.was_encrypted() {
+        return Err(PdfError::NeedsPassword(
+            "encrypted with a user password; none was given".into(),
+        ));
+    }
+    Ok(doc)
+}
+
+/// The message of a caught panic.
+pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_owned())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".to_owned())
+}

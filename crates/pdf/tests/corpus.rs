@@ -1,0 +1,237 @@
+//! The PDF extractor on the real corpus (`../shared/corpus/pdfs`), through the real worker
+//! process built from this crate.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use dossier_extract::{ExtractError, Extraction, Hints, PdfExtractor, extract};
+use dossier_tests::corpus_path;
+
+fn extractor() -> PdfExtractor {
+    PdfExtractor::new(
+        env!("CARGO_BIN_EXE_dossier-pdf-worker"),
+        Duration::from_secs(120),
+        2048,
+    )
+}
+
+fn hints(path: &Path, password: Option<&str>) -> Hints {
+    Hints {
+        file_name: path.file_name().and_then(|n| n.to_str()).map(str::to_owned),
+        password: password.map(str::to_owned),
+        ..Hints::default()
+    }
+}
+
+fn read(x: &PdfExtractor, path: &Path, password: Option<&str>) -> Result<Extraction, ExtractError> {
+    let bytes = std::fs::read(path).expect("corpus file");
+    extract(x, &bytes, &hints(path, password))
+}
+
+fn pdfs(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).expect("folder").flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            pdfs(&p, out);
+        } else if p.extension().is_some_and(|e| e == "pdf") {
+            out.push(p);
+        }
+    }
+}
+
+#[test]
+fn every_corpus_pdf_gives_a_result_and_no_panic_or_hang_escapes() {
+    let Some(dir) = corpus_path("pdfs") else {
+        return;
+    };
+    let mut files = Vec::new();
+    pdfs(&dir, &mut files);
+    assert_eq!(files.len(), 77, "the corpus has 77 PDFs");
+    let x = extractor();
+    let mut failed = Vec::new();
+    for f in &files {
+        match read(&x, f, None) {
+            Ok(e) => assert_eq!(
+                e.pages.len().to_string(),
+                e.meta["page_count"],
+                "{}",
+                f.display()
+            ),
+            Err(e) => {
+                assert!(!e.to_string().is_empty());
+                failed.push((f.file_name().map(|n| n.to_string_lossy().into_owned()), e));
+            }
+        }
+    }
+    // Broken cross-reference tables (3), a damaged file poppler cannot read either, and the
+    // password-protected one: each a per-file error with its reason.
+    assert!(failed.len() <= 5, "{failed:#?}");
+}
+
+#[test]
+fn a_password_protected_pdf_fails_clearly_without_its_password_and_opens_with_it() {
+    let Some(f) = corpus_path("pdfs/parsers/py-pdf-sample-files/libreoffice-writer-password.pdf")
+    else {
+        return;
+    };
+    let x = extractor();
+    let err = read(&x, &f, None).expect_err("needs a password");
+    assert!(matches!(err, ExtractError::NeedsPassword { .. }), "{err}");
+    assert!(err.to_string().starts_with("needs a password"));
+    let wrong = read(&x, &f, Some("not it")).expect_err("wrong password");
+    assert!(
+        matches!(wrong, ExtractError::NeedsPassword { .. }),
+        "{wrong}"
+    );
+
+    let opened = read(&x, &f, Some("openpassword")).expect("opens with its password");
+    let reference = std::fs::read_to_string(f.with_extension("pdftotext.txt")).expect("reference");
+    let first_words: String = reference
+        .split_whitespace()
+        .take(4)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let ours: String = opened.text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        ours.contains(&first_words),
+        "{first_words:?} not in {ours:?}"
+    );
+    assert_eq!(
+        opened.meta.get("encrypted").map(String::as_str),
+        Some("yes")
+    );
+}
+
+#[test]
+fn an_empty_user_password_opens_by_itself() {
+    let Some(f) = corpus_path("pdfs/parsers/pdfjs/secHandler.pdf") else {
+        return;
+    };
+    let x = read(&extractor(), &f, None).expect("empty user password opens");
+    assert_eq!(x.meta.get("encrypted").map(String::as_str), Some("yes"));
+}
+
+#[test]
+fn image_only_pages_are_flagged_as_needing_ocr() {
+    let Some(f) = corpus_path("pdfs/legal/scanned/image-pdf.pdf") else {
+        return;
+    };
+    let x = read(&extractor(), &f, None).expect("a scan still extracts");
+    assert_eq!(x.pages.len(), 2);
+    assert_eq!(
+        x.meta.get("pages_needing_ocr").map(String::as_str),
+        Some("1,2")
+    );
+    assert!(
+        x.warnings
+            .iter()
+            .any(|w| w.contains("no text layer (needs OCR)"))
+    );
+}
+
+#[test]
+fn the_ecf_stamp_of_a_recap_filing_becomes_fields_and_its_date() {
+    let Some(f) = corpus_path("pdfs/legal/district/gov.uscourts.cacd.657892.174.2.pdf") else {
+        return;
+    };
+    let x = read(&extractor(), &f, None).expect("extracts");
+    assert_eq!(x.kind, "filing");
+    assert_eq!(x.doc_date.as_deref(), Some("2019-02-05"));
+    let m = |k: &str| x.meta.get(k).map(String::as_str);
+    assert_eq!(m("ecf.case"), Some("2:16-cv-06794-AB-JC"));
+    assert_eq!(m("ecf.document"), Some("174-2"));
+    assert_eq!(m("ecf.filed"), Some("2019-02-05"));
+    assert_eq!(m("ecf.page_count"), Some("3"));
+    assert_eq!(m("ecf.pages"), Some("1:1/3,2:2/3,3:3/3"));
+    assert_eq!(m("recap.court"), Some("cacd"));
+    assert_eq!(m("page_count"), Some("3"));
+    assert!(m("producer").is_some_and(|p| p.contains("Acrobat Distiller")));
+    assert!(m("created").is_some_and(|d| d.starts_with("2019-02")));
+}
+
+#[test]
+fn an_appellate_filing_names_its_court_from_the_caption() {
+    let Some(f) = corpus_path("pdfs/legal/appellate/ca1_00117684624.pdf") else {
+        return;
+    };
+    let x = read(&extractor(), &f, None).expect("extracts");
+    assert_eq!(x.kind, "filing");
+    assert_eq!(x.meta.get("ecf.case").map(String::as_str), Some("20-1507"));
+    assert_eq!(x.doc_date.as_deref(), Some("2020-12-22"));
+    assert_eq!(
+        x.meta.get("court").map(String::as_str),
+        Some("United States Court of Appeals for the First Circuit")
+    );
+}
+
+#[test]
+fn a_worker_over_its_time_is_killed_and_reported() {
+    let Some(f) = corpus_path("pdfs/parsers/pdfjs/freeculture.pdf") else {
+        return;
+    };
+    let x = PdfExtractor::new(
+        env!("CARGO_BIN_EXE_dossier-pdf-worker"),
+        Duration::from_millis(50),
+        2048,
+    );
+    let err = read(&x, &f, None).expect_err("too slow for 50 ms");
+    assert!(matches!(err, ExtractError::TimedOut { .. }), "{err}");
+}
+
+#[test]
+fn a_worker_over_its_memory_is_reported_as_a_crash() {
+    let Some(f) = corpus_path("pdfs/parsers/pdfjs/freeculture.pdf") else {
+        return;
+    };
+    let x = PdfExtractor::new(
+        env!("CARGO_BIN_EXE_dossier-pdf-worker"),
+        Duration::from_secs(120),
+        8,
+    );
+    let err = read(&x, &f, None).expect_err("8 MiB is not enough");
+    assert!(matches!(err, ExtractError::Crashed { .. }), "{err}");
+}
+
+/// What a reader sees of a document: kind, date, metadata and the start of each page.
+fn summary(x: &Extraction) -> String {
+    let mut out = format!(
+        "kind: {}\ndate: {:?}\ntitle: {:?}\n",
+        x.kind, x.doc_date, x.title
+    );
+    for (k, v) in &x.meta {
+        out += &format!("meta {k}: {v}\n");
+    }
+    for (n, page) in (1..).zip(&x.pages) {
+        let start: String = page.lines().take(6).collect::<Vec<_>>().join("\n");
+        out += &format!("--- page {n}\n{start}\n");
+    }
+    out
+}
+
+#[test]
+fn snapshots_of_real_filings_and_documents() {
+    for (name, relative) in [
+        (
+            "district_order",
+            "pdfs/legal/district/gov.uscourts.cacd.657892.182.0.pdf",
+        ),
+        ("ninth_circuit_brief", "pdfs/legal/appellate/ca9_19.pdf"),
+        (
+            "two_columns",
+            "pdfs/parsers/py-pdf-sample-files/multicolumn.pdf",
+        ),
+    ] {
+        let Some(f) = corpus_path(relative) else {
+            return;
+        };
+        let x = read(&extractor(), &f, None).expect("extracts");
+        let text = summary(&x);
+        // Only the first three pages: enough to see the stamp, the caption and the layout.
+        let cut: String = text
+            .split("--- page 4")
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        insta::assert_snapshot!(name, cut);
+    }
+}

@@ -1,0 +1,147 @@
+//! Exact totals and facet counts, per document rather than per entry.
+//!
+//! All entries of a document sit side by side in one segment (see [`crate::Writer::upsert`]),
+//! and matches arrive in entry order, so a document is counted when its id differs from the
+//! previous match's: exact, without a hash set, and without scoring.
+
+use std::collections::{BTreeMap, HashMap};
+
+use tantivy::collector::{Collector, SegmentCollector};
+use tantivy::columnar::{Column, StrColumn};
+use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+
+use crate::dates::year_of;
+
+/// Documents matched, and how many of them per kind, tag and year.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Facets {
+    /// Matching documents (not entries).
+    pub total: u64,
+    /// Documents per kind.
+    pub kind: BTreeMap<String, u64>,
+    /// Documents per tag.
+    pub tag: BTreeMap<String, u64>,
+    /// Documents per year of their date.
+    pub year: BTreeMap<i64, u64>,
+}
+
+impl Facets {
+    fn add(&mut self, other: Facets) {
+        self.total += other.total;
+        for (k, n) in other.kind {
+            *self.kind.entry(k).or_default() += n;
+        }
+        for (k, n) in other.tag {
+            *self.tag.entry(k).or_default() += n;
+        }
+        for (k, n) in other.year {
+            *self.year.entry(k).or_default() += n;
+        }
+    }
+}
+
+/// Counts matching documents and their facets.
+pub struct FacetCollector;
+
+/// [`FacetCollector`] on one segment.
+pub struct SegmentFacets {
+    ids: Column<u64>,
+    kinds: Option<StrColumn>,
+    tags: Option<StrColumn>,
+    dates: Column<i64>,
+    last: Option<u64>,
+    total: u64,
+    kind_ords: Vec<u64>,
+    tag_ords: HashMap<u64, u64>,
+    years: BTreeMap<i64, u64>,
+}
+
+impl Collector for FacetCollector {
+    type Fruit = Facets;
+    type Child = SegmentFacets;
+
+    fn for_segment(
+        &self,
+        _: SegmentOrdinal,
+        segment: &SegmentReader,
+    ) -> tantivy::Result<SegmentFacets> {
+        let ff = segment.fast_fields();
+        let kinds = ff.str("kind")?;
+        Ok(SegmentFacets {
+            ids: ff.u64("doc_id")?,
+            kind_ords: vec![0; kinds.as_ref().map_or(0, |k| k.num_terms())],
+            kinds,
+            tags: ff.str("tag")?,
+            dates: ff.i64("date")?,
+            last: None,
+            total: 0,
+            tag_ords: HashMap::new(),
+            years: BTreeMap::new(),
+        })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Facets>) -> tantivy::Result<Facets> {
+        let mut all = Facets::default();
+        for f in fruits {
+            all.add(f);
+        }
+        Ok(all)
+    }
+}
+
+impl SegmentCollector for SegmentFacets {
+    type Fruit = Facets;
+
+    fn collect(&mut self, doc: DocId, _: Score) {
+        let id = self.ids.first(doc);
+        if id.is_none() || id == self.last {
+            return;
+        }
+        self.last = id;
+        self.total += 1;
+        if let Some(kinds) = &self.kinds {
+            for ord in kinds.term_ords(doc) {
+                if let Some(n) = self.kind_ords.get_mut(ord as usize) {
+                    *n += 1;
+                }
+            }
+        }
+        if let Some(tags) = &self.tags {
+            for ord in tags.term_ords(doc) {
+                *self.tag_ords.entry(ord).or_default() += 1;
+            }
+        }
+        if let Some(date) = self.dates.first(doc) {
+            *self.years.entry(year_of(date)).or_default() += 1;
+        }
+    }
+
+    fn harvest(self) -> Facets {
+        let names = |column: &Option<StrColumn>, ords: HashMap<u64, u64>| {
+            let mut out = BTreeMap::new();
+            let Some(column) = column else { return out };
+            let mut name = String::new();
+            for (ord, n) in ords {
+                name.clear();
+                if column.ord_to_str(ord, &mut name).unwrap_or(false) {
+                    *out.entry(name.clone()).or_default() += n;
+                }
+            }
+            out
+        };
+        let kind_ords = self.kind_ords.iter().enumerate();
+        let kind_ords = kind_ords
+            .filter(|(_, n)| **n > 0)
+            .map(|(ord, n)| (ord as u64, *n));
+        Facets {
+            total: self.total,
+            kind: names(&self.kinds, kind_ords.collect()),
+            tag: names(&self.tags, self.tag_ords),
+            year: self.years,
+        }
+    }
+}

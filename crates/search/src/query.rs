@@ -1,0 +1,414 @@
+//! The query language: from what a user types to a tantivy query, plus the terms to
+//! highlight.
+//!
+//! The syntax is tantivy's grammar (words, `"phrases"`, `"a b"~5`, `AND`/`OR`/`NOT`, `+`/`-`,
+//! `field:value`, `field:[a TO b]`, parentheses), read into its syntax tree and turned into
+//! queries here, so that the meaning is ours: a bare `word*` is a prefix, a bare `word~1` a
+//! fuzzy match, `date:` takes ISO dates of any precision, and every value goes through the
+//! same analyzer as the text (accents folded, `opt-in` a phrase, CJK runs phrases).
+
+use std::collections::BTreeSet;
+use std::ops::Bound;
+
+use tantivy::Term;
+use tantivy::query::{
+    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery,
+    PhraseQuery, Query, RangeQuery, TermQuery,
+};
+use tantivy::query_grammar::{
+    Delimiter, Occur as UserOccur, UserInputAst, UserInputBound, UserInputLeaf, UserInputLiteral,
+};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::tokenizer::TextAnalyzer;
+
+use crate::schema::Fields;
+use crate::tokenizer::{analyzer, analyzer_unstemmed, tokens};
+use crate::{SearchError, dates};
+
+/// How words with no operator between them combine.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum DefaultOperator {
+    /// Every word must match (what people expect of a search box).
+    #[default]
+    And,
+    /// Any word may match, ranked by how many and how rare (best for long questions).
+    Or,
+}
+
+/// Field names a query may use, for error messages.
+const FIELD_NAMES: &str = "text, title, from, to, custodian, series, kind, tag, date";
+/// The most edits a fuzzy term may allow.
+const MAX_FUZZY_DISTANCE: u8 = 2;
+/// How much more a match in the title counts than one in the text.
+const TITLE_BOOST: f32 = 0.0;
+
+/// A term that matches by automaton, to be expanded against the index for highlighting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LooseTerm {
+    /// The analyzed term.
+    pub text: String,
+    /// Edits allowed (0 for a pure prefix).
+    pub distance: u8,
+    /// Whether any continuation matches.
+    pub prefix: bool,
+}
+
+/// A parsed query with what its snippets should highlight.
+pub struct ParsedQuery {
+    /// The query to run.
+    pub query: Box<dyn Query>,
+    /// Exact terms of the text field to highlight.
+    pub terms: BTreeSet<String>,
+    /// Prefix and fuzzy terms of the text field, to expand before highlighting.
+    pub loose: Vec<LooseTerm>,
+}
+
+/// Parses `text` into a query over `fields`.
+pub fn parse(text: &str, fields: &Fields, op: DefaultOperator) -> Result<ParsedQuery, SearchError> {
+    if text.trim().is_empty() {
+        return Err(SearchError::InvalidQuery("the query is empty".into()));
+    }
+    let ast = tantivy::query_grammar::parse_query(text).map_err(|_| {
+        let (_, errors) = tantivy::query_grammar::parse_query_lenient(text);
+        let detail = errors
+            .first()
+            .map(|e| format!("{} at character {}", e.message, e.pos + 1))
+            .unwrap_or_else(|| "check quotes, brackets and parentheses".into());
+        SearchError::InvalidQuery(format!("cannot read the query {text:?}: {detail}"))
+    })?;
+    let mut builder = Builder {
+        fields,
+        op,
+        stemmed: analyzer(),
+        unstemmed: analyzer_unstemmed(),
+        terms: BTreeSet::new(),
+        loose: Vec::new(),
+    };
+    let query = builder.ast(&ast)?;
+    Ok(ParsedQuery {
+        query,
+        terms: builder.terms,
+        loose: builder.loose,
+    })
+}
+
+struct Builder<'a> {
+    fields: &'a Fields,
+    op: DefaultOperator,
+    stemmed: TextAnalyzer,
+    unstemmed: TextAnalyzer,
+    terms: BTreeSet<String>,
+    loose: Vec<LooseTerm>,
+}
+
+impl Builder<'_> {
+    fn ast(&mut self, ast: &UserInputAst) -> Result<Box<dyn Query>, SearchError> {
+        match ast {
+            UserInputAst::Clause(clauses) => {
+                let default = match self.op {
+                    DefaultOperator::And => Occur::Must,
+                    DefaultOperator::Or => Occur::Should,
+                };
+                let mut subqueries = Vec::with_capacity(clauses.len() + 1);
+                for (occur, sub) in clauses {
+                    let occur = match occur {
+                        Some(UserOccur::Must) => Occur::Must,
+                        Some(UserOccur::MustNot) => Occur::MustNot,
+                        Some(UserOccur::Should) => Occur::Should,
+                        None => default,
+                    };
+                    subqueries.push((occur, self.ast(sub)?));
+                }
+                // Only exclusions ("-draft"): exclude them from everything.
+                if subqueries.iter().all(|(o, _)| *o == Occur::MustNot) {
+                    subqueries.push((Occur::Must, Box::new(AllQuery)));
+                }
+                Ok(Box::new(BooleanQuery::new(subqueries)))
+            }
+            UserInputAst::Boost(sub, boost) => Ok(Box::new(BoostQuery::new(
+                self.ast(sub)?,
+                boost.into_inner() as f32,
+            ))),
+            UserInputAst::Leaf(leaf) => self.leaf(leaf),
+        }
+    }
+
+    fn leaf(&mut self, leaf: &UserInputLeaf) -> Result<Box<dyn Query>, SearchError> {
+        match leaf {
+            UserInputLeaf::Literal(lit) => self.literal(lit),
+            UserInputLeaf::All => Ok(Box::new(AllQuery)),
+            UserInputLeaf::Range {
+                field,
+                lower,
+                upper,
+            } => match field.as_deref() {
+                Some("date") => date_range(self.fields.date, lower, upper),
+                Some(other) => Err(SearchError::InvalidQuery(format!(
+                    "ranges work on date: only, not on {other}:"
+                ))),
+                None => Err(SearchError::InvalidQuery(
+                    "a range needs a field, as in date:[2001 TO 2002-06]".into(),
+                )),
+            },
+            UserInputLeaf::Set { .. } => Err(unsupported("IN [...] sets")),
+            UserInputLeaf::Exists { field } => Err(SearchError::InvalidQuery(format!(
+                "{field}:* is not supported; search for a value of {field}:"
+            ))),
+            UserInputLeaf::Regex { .. } => Err(unsupported("regular expressions")),
+        }
+    }
+
+    fn literal(&mut self, lit: &UserInputLiteral) -> Result<Box<dyn Query>, SearchError> {
+        let value = lit.phrase.as_str();
+        let quoted = lit.delimiter != Delimiter::None;
+        let Some(name) = lit.field_name.as_deref() else {
+            let text = self.analyzed(self.fields.text, value, quoted, lit)?;
+            let title = self.analyzed(self.fields.title, value, quoted, lit)?;
+            let title: Box<dyn Query> = Box::new(BoostQuery::new(title, TITLE_BOOST));
+            return Ok(Box::new(BooleanQuery::new(vec![
+                (Occur::Should, text),
+                (Occur::Should, title),
+            ])));
+        };
+        if let Some(field) = self.fields.analyzed_field(name) {
+            return self.analyzed(field, value, quoted, lit);
+        }
+        match name {
+            "kind" | "tag" => {
+                let field = if name == "kind" {
+                    self.fields.kind
+                } else {
+                    self.fields.tag
+                };
+                let (word, prefix) = match value.strip_suffix('*') {
+                    Some(w) if !quoted => (w, true),
+                    _ => (value, lit.prefix),
+                };
+                let term = Term::from_field_text(field, &word.to_lowercase());
+                Ok(if prefix {
+                    Box::new(FuzzyTermQuery::new_prefix(term, 0, true))
+                } else {
+                    Box::new(TermQuery::new(term, IndexRecordOption::Basic))
+                })
+            }
+            "date" => {
+                let (start, end) = dates::parse_span(value).ok_or_else(|| bad_date(value))?;
+                Ok(Box::new(RangeQuery::new(
+                    Bound::Included(Term::from_field_i64(self.fields.date, start)),
+                    Bound::Excluded(Term::from_field_i64(self.fields.date, end)),
+                )))
+            }
+            other => Err(SearchError::InvalidQuery(format!(
+                "unknown field {other}: (the fields are {FIELD_NAMES}); put text containing a colon in quotes"
+            ))),
+        }
+    }
+
+    /// A value searched in an analyzed field: a term, a phrase, a prefix or a fuzzy term.
+    fn analyzed(
+        &mut self,
+        field: Field,
+        value: &str,
+        quoted: bool,
+        lit: &UserInputLiteral,
+    ) -> Result<Box<dyn Query>, SearchError> {
+        let highlight = field == self.fields.text;
+        // The grammar keeps `*` and `~N` inside a bare word; they are operators here.
+        let (word, prefix, fuzzy) = if quoted {
+            (value, lit.prefix, None)
+        } else if let Some(w) = value.strip_suffix('*').filter(|w| !w.is_empty()) {
+            (w, true, None)
+        } else if let Some((w, d)) = value.rsplit_once('~').filter(|(w, _)| !w.is_empty()) {
+            let d: u8 = d.parse().map_err(|_| {
+                SearchError::InvalidQuery(format!(
+                    "{value}: after ~ comes the number of edits, as in word~1"
+                ))
+            })?;
+            (w, false, Some(d.min(MAX_FUZZY_DISTANCE)))
+        } else {
+            (value, lit.prefix, None)
+        };
+        let analyzer = if prefix {
+            &mut self.unstemmed
+        } else {
+            &mut self.stemmed
+        };
+        let mut toks = tokens(analyzer, word);
+        if prefix
+            && toks.len() > 1
+            && let Some(last) = toks.pop()
+        {
+            // A multi-word prefix phrase: analyze all but the last word as the index does.
+            toks = tokens(&mut self.stemmed, word)
+                .into_iter()
+                .filter(|(p, _)| *p < last.0)
+                .collect();
+            toks.push(last);
+        }
+        if toks.is_empty() {
+            return Ok(Box::new(EmptyQuery));
+        }
+        let term = |t: &str| Term::from_field_text(field, t);
+        if let Some(distance) = fuzzy {
+            let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
+            for (_, t) in &toks {
+                if highlight {
+                    self.loose.push(LooseTerm {
+                        text: t.clone(),
+                        distance,
+                        prefix: false,
+                    });
+                }
+                parts.push((
+                    Occur::Must,
+                    Box::new(FuzzyTermQuery::new(term(t), distance, true)),
+                ));
+            }
+            return Ok(Box::new(BooleanQuery::new(parts)));
+        }
+        if toks.len() == 1 {
+            let t = &toks[0].1;
+            if prefix {
+                if highlight {
+                    self.loose.push(LooseTerm {
+                        text: t.clone(),
+                        distance: 0,
+                        prefix: true,
+                    });
+                }
+                return Ok(Box::new(FuzzyTermQuery::new_prefix(term(t), 0, true)));
+            }
+            if highlight {
+                self.terms.insert(t.clone());
+            }
+            return Ok(Box::new(TermQuery::new(
+                term(t),
+                IndexRecordOption::WithFreqs,
+            )));
+        }
+        let with_offsets: Vec<(usize, Term)> = toks.iter().map(|(p, t)| (*p, term(t))).collect();
+        if highlight {
+            let n = toks.len();
+            for (i, (_, t)) in toks.iter().enumerate() {
+                if prefix && i + 1 == n {
+                    self.loose.push(LooseTerm {
+                        text: t.clone(),
+                        distance: 0,
+                        prefix: true,
+                    });
+                } else {
+                    self.terms.insert(t.clone());
+                }
+            }
+        }
+        if prefix {
+            return Ok(Box::new(PhrasePrefixQuery::new_with_offset(with_offsets)));
+        }
+        Ok(Box::new(PhraseQuery::new_with_offset_and_slop(
+            with_offsets,
+            lit.slop,
+        )))
+    }
+}
+
+fn date_range(
+    field: Field,
+    lower: &UserInputBound,
+    upper: &UserInputBound,
+) -> Result<Box<dyn Query>, SearchError> {
+    let span = |s: &str| dates::parse_span(s).ok_or_else(|| bad_date(s));
+    let lower = match lower {
+        UserInputBound::Inclusive(s) => Bound::Included(span(s)?.0),
+        UserInputBound::Exclusive(s) => Bound::Included(span(s)?.1),
+        UserInputBound::Unbounded => Bound::Unbounded,
+    };
+    let upper = match upper {
+        UserInputBound::Inclusive(s) => Bound::Excluded(span(s)?.1),
+        UserInputBound::Exclusive(s) => Bound::Excluded(span(s)?.0),
+        UserInputBound::Unbounded => Bound::Unbounded,
+    };
+    let term = |b: Bound<i64>| b.map(|v| Term::from_field_i64(field, v));
+    Ok(Box::new(RangeQuery::new(term(lower), term(upper))))
+}
+
+/// A filter on the date field between two ISO dates of any precision (both inclusive).
+pub fn date_filter(
+    field: Field,
+    since: Option<&str>,
+    until: Option<&str>,
+) -> Result<Box<dyn Query>, SearchError> {
+    let bound = |s: Option<&str>| match s {
+        Some(s) => UserInputBound::Inclusive(s.to_owned()),
+        None => UserInputBound::Unbounded,
+    };
+    date_range(field, &bound(since), &bound(until))
+}
+
+fn bad_date(s: &str) -> SearchError {
+    SearchError::InvalidQuery(format!(
+        "{s:?} is not a date; write 2024, 2024-08, 2024-08-15 or 2024-08-15T10:00:00Z"
+    ))
+}
+
+fn unsupported(what: &str) -> SearchError {
+    SearchError::InvalidQuery(format!("{what} are not supported in queries"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(q: &str) -> Result<ParsedQuery, SearchError> {
+        parse(q, &Fields::schema().1, DefaultOperator::And)
+    }
+
+    fn error(q: &str) -> String {
+        match parsed(q) {
+            Err(SearchError::InvalidQuery(m)) => m,
+            Err(e) => panic!("{q}: unexpected error {e}"),
+            Ok(p) => panic!("{q}: parsed as {:?}", p.query),
+        }
+    }
+
+    #[test]
+    fn malformed_queries_are_errors_that_say_why() {
+        assert!(error("\"unfinished").contains("cannot read the query"));
+        assert!(error("(a OR b").contains("cannot read the query"));
+        assert!(error("colour:red").contains("unknown field colour:"));
+        assert!(error("date:yesterday").contains("is not a date"));
+        assert!(error("title:[a TO b]").contains("ranges work on date"));
+        assert!(error("word~x").contains("number of edits"));
+        assert!(error("   ").contains("empty"));
+    }
+
+    #[test]
+    fn highlight_terms_are_the_analyzed_text_terms() {
+        let p = parsed("Cafés \"e-mail\" comput* contrct~1 title:ignored").expect("parses");
+        assert_eq!(
+            p.terms,
+            BTreeSet::from(["cafe".to_owned(), "e".into(), "mail".into()])
+        );
+        assert_eq!(
+            p.loose,
+            [
+                LooseTerm {
+                    text: "comput".into(),
+                    distance: 0,
+                    prefix: true
+                },
+                LooseTerm {
+                    text: "contrct".into(),
+                    distance: 1,
+                    prefix: false
+                },
+            ]
+        );
+    }
+
+    #[test]
+    fn words_with_plus_and_minus_inside_parse() {
+        for q in ["c++ code", "opt-in", "covid-19 e-mail", "a+b"] {
+            parsed(q).unwrap_or_else(|e| panic!("{q}: {e}"));
+        }
+    }
+}

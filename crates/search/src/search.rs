@@ -1,0 +1,345 @@
+//! Running a search: filters, top documents by relevance or date with their best pages,
+//! snippets with `<mark>`, exact totals and facets.
+
+use std::collections::btree_map::Entry;
+use std::collections::{BTreeMap, HashMap};
+
+use tantivy::collector::TopDocs;
+use tantivy::query::{BooleanQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, DocId, Score, Searcher, TantivyDocument, Term};
+
+use crate::Result;
+use crate::facets::{FacetCollector, Facets};
+use crate::index::SearchIndex;
+use crate::query::{self, DefaultOperator, ParsedQuery};
+use crate::tokenizer::analyzer;
+
+/// How hits are ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortOrder {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Newest document first (undated documents last).
+    Date,
+}
+
+/// What to search for.
+#[derive(Debug, Clone, Default)]
+pub struct SearchRequest {
+    /// The query, in the query language.
+    pub query: String,
+    /// Only documents of this kind.
+    pub kind: Option<String>,
+    /// Only documents with this tag.
+    pub tag: Option<String>,
+    /// Only documents dated on or after this ISO date (any precision).
+    pub since: Option<String>,
+    /// Only documents dated on or before this ISO date (any precision, inclusive).
+    pub until: Option<String>,
+    /// How many documents to return.
+    pub limit: usize,
+    /// Order of the hits.
+    pub sort: SortOrder,
+    /// How words without an operator combine.
+    pub operator: DefaultOperator,
+    /// The most pages listed per document.
+    pub pages_per_hit: usize,
+}
+
+/// One matching page (or the whole text, page 0) of a hit.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageHit {
+    /// Page number, 0 when the document has no pages.
+    pub page: u32,
+    /// Relevance of this page.
+    pub score: f32,
+    /// An excerpt with the matching words in `<mark>`, HTML-escaped.
+    pub snippet: String,
+}
+
+/// One matching document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Hit {
+    /// Document id.
+    pub doc: i64,
+    /// Title.
+    pub title: Option<String>,
+    /// Kind.
+    pub kind: String,
+    /// The document's date as recorded.
+    pub date: Option<String>,
+    /// Relevance: its best page's score.
+    pub score: f32,
+    /// Best pages first.
+    pub pages: Vec<PageHit>,
+}
+
+/// What a search found.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchResults {
+    /// Matching documents, with facet counts over all of them.
+    pub facets: Facets,
+    /// The top documents.
+    pub hits: Vec<Hit>,
+}
+
+/// Where snippets get their text: the page (≥ 1) or whole text (0) of a document.
+pub type TextSource<'a> = dyn FnMut(i64, u32) -> Option<String> + 'a;
+
+/// Expanded prefix and fuzzy terms highlighted at most.
+const MAX_EXPANSIONS: usize = 64;
+/// Characters of a snippet.
+const SNIPPET_CHARS: usize = 200;
+
+impl SearchIndex {
+    /// Runs `request`; `texts` supplies the text of the pages that need snippets.
+    pub fn search(
+        &self,
+        request: &SearchRequest,
+        texts: &mut TextSource<'_>,
+    ) -> Result<SearchResults> {
+        let parsed = query::parse(&request.query, &self.fields, request.operator)?;
+        let query = self.with_filters(request, &parsed)?;
+        let searcher = self.reader.searcher();
+        let limit = request.limit.max(1);
+        let mut fetch = (limit * 3).max(30);
+        let pages_per_hit = request.pages_per_hit.max(1);
+        // One pass collects the best entries, the exact total and the facets together, so the
+        // query (postings, positions, prefix expansion) is evaluated once.
+        let (entries, facets) = self.top_entries(&searcher, &query, request.sort, fetch)?;
+        let mut exhausted = entries.len() < fetch;
+        let mut grouped = self.group(&searcher, entries, pages_per_hit)?;
+        while grouped.len() < limit && !exhausted {
+            // Many entries per document (pages): fetch deeper until `limit` documents are in.
+            fetch *= 4;
+            let (entries, _) = self.top_entries(&searcher, &query, request.sort, fetch)?;
+            exhausted = entries.len() < fetch;
+            grouped = self.group(&searcher, entries, pages_per_hit)?;
+        }
+        if request.sort == SortOrder::Relevance {
+            // Equal scores in a stable order, whatever the segments: lowest document id first.
+            grouped.sort_by(|a, b| best(&b.2).total_cmp(&best(&a.2)).then(a.0.cmp(&b.0)));
+        }
+        let snippets = self.snippet_generator(&searcher, &parsed)?;
+        let mut hits = Vec::with_capacity(limit);
+        for (doc, stored, pages) in grouped.into_iter().take(limit) {
+            let text_of =
+                |d: &TantivyDocument, f| d.get_first(f).and_then(|v| v.as_str()).map(str::to_owned);
+            let pages = pages
+                .into_iter()
+                .map(|(page, score)| PageHit {
+                    page,
+                    score,
+                    snippet: texts(doc, page)
+                        .map(|text| snippet(&snippets, &text))
+                        .unwrap_or_default(),
+                })
+                .collect::<Vec<_>>();
+            hits.push(Hit {
+                doc,
+                title: text_of(&stored, self.fields.title),
+                kind: text_of(&stored, self.fields.kind).unwrap_or_default(),
+                date: text_of(&stored, self.fields.date_text),
+                score: pages.first().map_or(0.0, |p| p.score),
+                pages,
+            });
+        }
+        Ok(SearchResults { facets, hits })
+    }
+
+    fn with_filters(
+        &self,
+        request: &SearchRequest,
+        parsed: &ParsedQuery,
+    ) -> Result<Box<dyn Query>> {
+        let mut clauses: Vec<(Occur, Box<dyn Query>)> =
+            vec![(Occur::Must, parsed.query.box_clone())];
+        let mut filter =
+            |q: Box<dyn Query>| clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+        for (field, value) in [
+            (self.fields.kind, &request.kind),
+            (self.fields.tag, &request.tag),
+        ] {
+            if let Some(v) = value {
+                let term = Term::from_field_text(field, &v.to_lowercase());
+                filter(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
+            }
+        }
+        if request.since.is_some() || request.until.is_some() {
+            filter(query::date_filter(
+                self.fields.date,
+                request.since.as_deref(),
+                request.until.as_deref(),
+            )?);
+        }
+        Ok(if clauses.len() == 1 {
+            parsed.query.box_clone()
+        } else {
+            Box::new(BooleanQuery::new(clauses))
+        })
+    }
+
+    /// The best `n` entries with their scores, and the facets of every match.
+    fn top_entries(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        sort: SortOrder,
+        n: usize,
+    ) -> Result<(Vec<(f32, DocAddress)>, Facets)> {
+        Ok(match sort {
+            SortOrder::Relevance => searcher.search(
+                query,
+                &(TopDocs::with_limit(n).order_by_score(), FacetCollector),
+            )?,
+            SortOrder::Date => {
+                // Undated documents last. Newest first, then best first, then lowest document
+                // id, so that ties come out in a stable order.
+                let top = TopDocs::with_limit(n).tweak_score(|segment: &tantivy::SegmentReader| {
+                    let dates = segment.fast_fields().i64("date").ok();
+                    let ids = segment.fast_fields().u64("doc_id").ok();
+                    move |doc: DocId, score: Score| {
+                        let date = dates
+                            .as_ref()
+                            .and_then(|d| d.first(doc))
+                            .unwrap_or(i64::MIN);
+                        let id = ids.as_ref().and_then(|c| c.first(doc)).unwrap_or(u64::MAX);
+                        (date, score, u64::MAX - id)
+                    }
+                });
+                let (by_date, facets) = searcher.search(query, &(top, FacetCollector))?;
+                let by_date: Vec<((i64, Score, u64), DocAddress)> = by_date;
+                let entries = by_date
+                    .into_iter()
+                    .map(|((_, score, _), addr)| (score, addr))
+                    .collect();
+                (entries, facets)
+            }
+        })
+    }
+
+    /// Groups entries per document in order of first appearance, keeping each one's best pages.
+    #[allow(clippy::type_complexity)]
+    fn group(
+        &self,
+        searcher: &Searcher,
+        entries: Vec<(f32, DocAddress)>,
+        pages_per_hit: usize,
+    ) -> Result<Vec<(i64, TantivyDocument, Vec<(u32, f32)>)>> {
+        let mut order: Vec<(i64, DocAddress)> = Vec::new();
+        let mut pages: HashMap<i64, Vec<(u32, f32)>> = HashMap::new();
+        let mut columns = BTreeMap::new();
+        for (score, addr) in entries {
+            let (ids, page_numbers) = match columns.entry(addr.segment_ord) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => {
+                    let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
+                    e.insert((ff.u64("doc_id")?, ff.u64("page")?))
+                }
+            };
+            let Some(id) = ids.first(addr.doc_id) else {
+                continue;
+            };
+            let id = id as i64;
+            let page = page_numbers.first(addr.doc_id).unwrap_or(0) as u32;
+            let list = pages.entry(id).or_default();
+            if list.is_empty() {
+                order.push((id, addr));
+            }
+            list.push((page, score));
+        }
+        let mut out = Vec::with_capacity(order.len());
+        for (id, addr) in order {
+            let mut list = pages.remove(&id).unwrap_or_default();
+            list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            list.truncate(pages_per_hit);
+            out.push((id, searcher.doc(addr)?, list));
+        }
+        Ok(out)
+    }
+
+    /// A snippet generator for the text field that knows the query's words, including the
+    /// index's words that its prefixes and fuzzy terms stand for.
+    fn snippet_generator(
+        &self,
+        searcher: &Searcher,
+        parsed: &ParsedQuery,
+    ) -> Result<SnippetGenerator> {
+        let field = self.fields.text;
+        let mut words: BTreeMap<String, f32> = BTreeMap::new();
+        let mut weigh = |word: String| -> Result<()> {
+            let df = searcher.doc_freq(&Term::from_field_text(field, &word))?;
+            if df > 0 {
+                words.insert(word, 1.0 / (1.0 + df as f32));
+            }
+            Ok(())
+        };
+        for word in &parsed.terms {
+            weigh(word.clone())?;
+        }
+        let mut expanded = Vec::new();
+        for loose in &parsed.loose {
+            let term = Term::from_field_text(field, &loose.text);
+            let fuzzy = if loose.prefix {
+                FuzzyTermQuery::new_prefix(term, loose.distance, true)
+            } else {
+                FuzzyTermQuery::new(term, loose.distance, true)
+            };
+            for segment in searcher.segment_readers() {
+                let inverted = segment.inverted_index(field)?;
+                let mut stream = inverted.terms().search(fuzzy.automaton()?).into_stream()?;
+                while expanded.len() < MAX_EXPANSIONS && stream.advance() {
+                    if let Ok(word) = std::str::from_utf8(stream.key()) {
+                        expanded.push(word.to_owned());
+                    }
+                }
+            }
+        }
+        for word in expanded {
+            weigh(word)?;
+        }
+        Ok(SnippetGenerator::new(
+            words,
+            analyzer(),
+            field,
+            SNIPPET_CHARS,
+        ))
+    }
+}
+
+/// The score of a hit's best page.
+fn best(pages: &[(u32, f32)]) -> f32 {
+    pages.first().map_or(0.0, |p| p.1)
+}
+
+/// The best excerpt of `text`, or its beginning when no query word is in it.
+fn snippet(generator: &SnippetGenerator, text: &str) -> String {
+    let mut s = generator.snippet(text);
+    if s.is_empty() {
+        let end = text
+            .char_indices()
+            .nth(SNIPPET_CHARS)
+            .map_or(text.len(), |(i, _)| i);
+        return escape(text[..end].trim());
+    }
+    s.set_snippet_prefix_postfix("<mark>", "</mark>");
+    s.to_html()
+}
+
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
