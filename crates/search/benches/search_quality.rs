@@ -73,7 +73,7 @@ fn dossier_runs(
             id: *id,
             kind: "text".into(),
             title: Some(title.clone()),
-            text: format!("{title}\n{body}"),
+            text: body.clone(),
             ..IndexDocument::default()
         })?;
     }
