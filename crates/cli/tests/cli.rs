@@ -5,32 +5,12 @@ use std::fs;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
 
-fn dossier(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
-    for a in args {
-        cmd.arg(a);
-    }
-    cmd.env("DOSSIER_ACTOR", "test-runner")
-        .output()
-        .expect("the dossier binary runs")
-}
-
-/// Runs a command with `--json`, asserts it succeeded with exactly one JSON value on stdout.
-fn json(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Value {
-    let mut all: Vec<&dyn AsRef<std::ffi::OsStr>> = args.to_vec();
-    all.push(&"--json");
-    let out = dossier(&all);
-    assert!(
-        out.status.success(),
-        "dossier failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("stdout is exactly one JSON value")
-}
+mod common;
+use common::{dossier, json};
 
 /// Like [`json`] but for commands expected to exit with `code`; returns stdout's JSON and stderr.
 fn json_failing(args: &[&dyn AsRef<std::ffi::OsStr>], code: i32) -> (Value, String) {

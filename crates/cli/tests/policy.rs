@@ -3,35 +3,9 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-use serde_json::Value;
-
-fn dossier(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
-    for a in args {
-        cmd.arg(a);
-    }
-    cmd.env("DOSSIER_ACTOR", "test-runner")
-        .output()
-        .expect("the dossier binary runs")
-}
-
-/// Runs a command with `--json`; asserts it succeeded and printed exactly one JSON value.
-fn json(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Value {
-    let mut all: Vec<&dyn AsRef<std::ffi::OsStr>> = args.to_vec();
-    all.push(&"--json");
-    let out = dossier(&all);
-    assert!(
-        out.status.success(),
-        "dossier {:?} failed: {}",
-        args.iter()
-            .map(|a| a.as_ref().to_owned())
-            .collect::<Vec<_>>(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("stdout is exactly one JSON value")
-}
+mod common;
+use common::{dossier, json};
 
 /// Runs a command expected to fail; returns its one-line stderr.
 fn fails(args: &[&dyn AsRef<std::ffi::OsStr>]) -> String {

@@ -4,33 +4,14 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
 
-fn dossier(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
-    for a in args {
-        cmd.arg(a);
-    }
-    cmd.env("DOSSIER_ACTOR", "test-runner")
-        .output()
-        .expect("the dossier binary runs")
-}
-
-fn json(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Value {
-    let mut all: Vec<&dyn AsRef<std::ffi::OsStr>> = args.to_vec();
-    all.push(&"--json");
-    let out = dossier(&all);
-    assert!(
-        out.status.success(),
-        "dossier failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("stdout is exactly one JSON value")
-}
+mod common;
+use common::{dossier, json};
 
 fn search(case: &Path, query: &str, extra: &[&str]) -> Value {
     let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"search", &case, &query];
