@@ -47,6 +47,17 @@ pub struct Probe<'a> {
     pub declared_kind: Option<&'a str>,
 }
 
+impl<'a> Probe<'a> {
+    /// A probe of a named file with nothing declared about it.
+    pub fn named(file_name: &'a str, head: &'a [u8]) -> Self {
+        Probe {
+            file_name: Some(file_name),
+            head,
+            declared_kind: None,
+        }
+    }
+}
+
 impl Probe<'_> {
     /// The file name's extension, lowercased, without the dot.
     pub fn extension(&self) -> Option<String> {

@@ -98,21 +98,13 @@ fn markdown_title(text: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    fn probe<'a>(name: &'a str, head: &'a [u8]) -> Probe<'a> {
-        Probe {
-            file_name: Some(name),
-            head,
-            declared_kind: None,
-        }
-    }
-
     #[test]
     fn bids_high_on_text_extensions_and_low_on_other_text() {
         let x = PlainTextExtractor;
-        assert_eq!(x.bid(&probe("notes.txt", b"hello")), 80);
-        assert_eq!(x.bid(&probe("README.md", b"# hi")), 80);
-        assert_eq!(x.bid(&probe("message.eml", b"From: a@b")), 10);
-        assert_eq!(x.bid(&probe("image.png", b"\x89PNG\0\0")), 0);
+        assert_eq!(x.bid(&Probe::named("notes.txt", b"hello")), 80);
+        assert_eq!(x.bid(&Probe::named("README.md", b"# hi")), 80);
+        assert_eq!(x.bid(&Probe::named("message.eml", b"From: a@b")), 10);
+        assert_eq!(x.bid(&Probe::named("image.png", b"\x89PNG\0\0")), 0);
     }
 
     #[test]

@@ -220,30 +220,7 @@ impl Change<'_> {
             ],
         )?;
         let id = tx.last_insert_rowid();
-        for (i, name) in doc.authors.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO document_authors (document_id, position, name) VALUES (?1, ?2, ?3)",
-                params![id, i as i64, name],
-            )?;
-        }
-        for (key, value) in &doc.meta {
-            tx.execute(
-                "INSERT INTO document_meta (document_id, key, value) VALUES (?1, ?2, ?3)",
-                params![id, key, value],
-            )?;
-        }
-        if let Some(text) = &doc.text {
-            tx.execute(
-                "INSERT INTO document_text (document_id, text) VALUES (?1, ?2)",
-                params![id, text],
-            )?;
-        }
-        for (i, page) in doc.pages.iter().enumerate() {
-            tx.execute(
-                "INSERT INTO pages (document_id, n, text) VALUES (?1, ?2, ?3)",
-                params![id, i as i64 + 1, page],
-            )?;
-        }
+        self.insert_derived(id, doc)?;
         self.insert_source(id, source)?;
         self.record(
             "document.add",
@@ -319,6 +296,26 @@ impl Change<'_> {
         ] {
             tx.execute(&format!("DELETE FROM {table} WHERE document_id = ?1"), [id])?;
         }
+        self.insert_derived(id, doc)?;
+        self.record(
+            "document.reextract",
+            &format!("document:{id}"),
+            &format!(
+                "{} {} extracted again by {} {}: {}",
+                doc.kind,
+                doc.hash,
+                doc.extractor.as_deref().unwrap_or("-"),
+                doc.extractor_version.unwrap_or(0),
+                doc.status
+            ),
+        )?;
+        Ok(())
+    }
+
+    /// Writes what extraction derived from an original: authors, metadata, text and pages.
+    /// Shared by a first ingest and a re-extraction, which deletes the old rows first.
+    fn insert_derived(&self, id: i64, doc: &NewDocument) -> Result<()> {
+        let tx = &self.tx;
         for (i, name) in doc.authors.iter().enumerate() {
             tx.execute(
                 "INSERT INTO document_authors (document_id, position, name) VALUES (?1, ?2, ?3)",
@@ -343,18 +340,6 @@ impl Change<'_> {
                 params![id, i as i64 + 1, page],
             )?;
         }
-        self.record(
-            "document.reextract",
-            &format!("document:{id}"),
-            &format!(
-                "{} {} extracted again by {} {}: {}",
-                doc.kind,
-                doc.hash,
-                doc.extractor.as_deref().unwrap_or("-"),
-                doc.extractor_version.unwrap_or(0),
-                doc.status
-            ),
-        )?;
         Ok(())
     }
 

@@ -1,13 +1,5 @@
 use super::*;
 
-fn probe<'a>(name: &'a str, head: &'a [u8]) -> Probe<'a> {
-    Probe {
-        file_name: Some(name),
-        head,
-        declared_kind: None,
-    }
-}
-
 fn read(raw: &str) -> Extraction {
     EmailExtractor
         .extract(raw.as_bytes(), &Hints::default())
@@ -18,28 +10,34 @@ fn read(raw: &str) -> Extraction {
 fn bids_on_eml_files_maildir_names_and_damaged_eml_files() {
     let head = b"Return-Path: <a@x>\nMessage-ID: <1@x>\nFrom: a@x\nSubject: s\n\nbody\n";
     let x = EmailExtractor;
-    assert_eq!(x.bid(&probe("001.eml", head)), 90);
+    assert_eq!(x.bid(&Probe::named("001.eml", head)), 90);
     assert_eq!(
-        x.bid(&probe("1276533073.M242911P3632.kurkku;2,FP", head)),
+        x.bid(&Probe::named("1276533073.M242911P3632.kurkku;2,FP", head)),
         75
     );
     assert_eq!(
-        x.bid(&probe("12", head)),
+        x.bid(&Probe::named("12", head)),
         85,
         "three standard headers or more"
     );
-    assert_eq!(x.bid(&probe("12", b"From: a@x\nSubject: s\n\nbody\n")), 70);
     assert_eq!(
-        x.bid(&probe("badmime.txt", head)),
+        x.bid(&Probe::named("12", b"From: a@x\nSubject: s\n\nbody\n")),
+        70
+    );
+    assert_eq!(
+        x.bid(&Probe::named("badmime.txt", head)),
         85,
         "a message saved as .txt is still a message"
     );
     assert!(
-        x.bid(&probe("12", head)) > crate::PlainTextExtractor.bid(&probe("12", head)),
+        x.bid(&Probe::named("12", head)) > crate::PlainTextExtractor.bid(&Probe::named("12", head)),
         "an Enron file is email, not text"
     );
-    assert_eq!(x.bid(&probe("notes", b"Dear diary: today\nnothing\n\n")), 0);
-    assert_eq!(x.bid(&probe("forwarded.eml", b"garbage")), 60);
+    assert_eq!(
+        x.bid(&Probe::named("notes", b"Dear diary: today\nnothing\n\n")),
+        0
+    );
+    assert_eq!(x.bid(&Probe::named("forwarded.eml", b"garbage")), 60);
 }
 
 #[test]
@@ -198,7 +196,7 @@ fn maildir_names_are_messages_whatever_they_hold() {
     assert!(!is_maildir_name("notes.txt"));
     let x = EmailExtractor;
     assert_eq!(
-        x.bid(&probe("1276533073.M242911P3632.kurkku:2,S", b"c\n")),
+        x.bid(&Probe::named("1276533073.M242911P3632.kurkku:2,S", b"c\n")),
         75
     );
     let placeholder = x.extract(b"c\n", &Hints::default()).expect("extracts");

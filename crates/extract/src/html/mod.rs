@@ -218,20 +218,15 @@ fn tidy_text(text: &str) -> String {
 mod tests {
     use super::*;
 
-    fn probe<'a>(name: &'a str, head: &'a [u8]) -> Probe<'a> {
-        Probe {
-            file_name: Some(name),
-            head,
-            declared_kind: None,
-        }
-    }
-
     #[test]
     fn bids_on_html_names_and_html_starts_above_plain_text() {
         let x = HtmlExtractor;
-        assert_eq!(x.bid(&probe("page.html", b"whatever")), 85);
-        assert_eq!(x.bid(&probe("source", b"\n  <!DOCTYPE html><html>")), 85);
-        assert_eq!(x.bid(&probe("a.txt", b"just words")), 0);
+        assert_eq!(x.bid(&Probe::named("page.html", b"whatever")), 85);
+        assert_eq!(
+            x.bid(&Probe::named("source", b"\n  <!DOCTYPE html><html>")),
+            85
+        );
+        assert_eq!(x.bid(&Probe::named("a.txt", b"just words")), 0);
     }
 
     #[test]
