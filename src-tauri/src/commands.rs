@@ -37,9 +37,10 @@ macro_rules! commands {
 }
 
 commands! {
-    surface: [init, ingest, docs, show, verify, audit, summary, thread,
+    surface: [init, ingest, docs, show, original, verify, audit, summary, thread,
               policy, policy_diff, policy_trace, policy_asof, search, reindex,
-              event, cite, timeline, tag, exhibit, exhibits, note, notes, suggest],
+              event, cite, timeline, tag, exhibit, exhibits, note, notes, note_delete, undo,
+              suggest],
     desktop: [open_case, recent_cases]
 }
 
@@ -76,6 +77,15 @@ fn docs(case: State<'_, OpenCase>, request: DocsRequest) -> Result<Vec<DocListIt
 #[tauri::command(async)]
 fn show(case: State<'_, OpenCase>, doc: i64) -> Result<DocumentView, ApiError> {
     dossier_api::show(&case.path()?, doc)
+}
+
+/// A document's original bytes (base64), for viewers that render the file itself.
+#[tauri::command(async)]
+fn original(
+    case: State<'_, OpenCase>,
+    request: dossier_api::OriginalRequest,
+) -> Result<dossier_api::OriginalOutput, ApiError> {
+    dossier_api::original(&case.path()?, &request)
 }
 
 /// Verifies the case.
@@ -175,6 +185,24 @@ fn notes(
     request: dossier_api::NotesRequest,
 ) -> Result<Vec<dossier_api::NoteView>, ApiError> {
     dossier_api::notes(&case.path()?, &request)
+}
+
+/// Deletes a note (kept; `undo` restores it).
+#[tauri::command(async)]
+fn note_delete(
+    case: State<'_, OpenCase>,
+    request: dossier_api::NoteDeleteRequest,
+) -> Result<dossier_api::NoteDeleteOutput, ApiError> {
+    dossier_api::note_delete(&case.path()?, &request)
+}
+
+/// Undoes the last chronology edit, or redoes the last undo.
+#[tauri::command(async)]
+fn undo(
+    case: State<'_, OpenCase>,
+    request: dossier_api::UndoRequest,
+) -> Result<dossier_api::UndoOutput, ApiError> {
+    dossier_api::undo(&case.path()?, &request)
 }
 
 /// Candidate events, or accepting some.

@@ -6,7 +6,9 @@
 3. dropping a folder on the window (Tauri's `tauri://drag-drop` event, emitted from the page)
    runs the UI's own ingest flow: one `dossier://progress` event per item reaches the page,
    the result is reported, and the summary shows the new documents;
-4. a screenshot of the window is saved as a test artifact.
+4. a screenshot of the window is saved as a test artifact;
+5. a PDF (the sample complaint) opens in the document viewer: pdf.js draws the page asked for in
+   WebKitGTK, under the window's CSP, with the quote asked for highlighted on it.
 
 usage: xvfb-run -a python3 tests/desktop/ipc.py APP CLI CASE FOLDER SCREENSHOT
 
@@ -18,7 +20,6 @@ The WebDriver session is always deleted (which closes the app), and the driver s
 Only the standard library is used.
 """
 
-import base64
 import json
 import os
 import socket
@@ -26,6 +27,7 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 
 TIMEOUT = float(os.environ.get("DOSSIER_WEBDRIVER_TIMEOUT", "60"))
@@ -93,12 +95,6 @@ class Driver:
             time.sleep(0.2)
         fail(f"timed out waiting for {what}")
 
-    def screenshot(self, path):
-        png = self.request("GET", f"/session/{self.session}/screenshot")["value"]
-        os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
-        with open(path, "wb") as f:
-            f.write(base64.b64decode(png))
-
     def close(self):
         if self.session is not None:
             try:
@@ -138,6 +134,38 @@ const [folder, done] = [arguments[0], arguments[arguments.length - 1]];
 """
 
 
+# A PDF of the sample matter, and a quote on one of its pages (split across two lines there).
+SAMPLE_PDF = os.path.join(os.path.dirname(os.path.abspath(__file__)),
+                          "..", "..", "samples", "sources", "filings", "complaint.pdf")
+PDF_PAGE = 8
+PDF_QUOTE = "violated the Stored Communications Act"
+
+# Ingests one file through IPC as the UI's backend does; answers its document id or the error.
+INGEST = """
+const [path, done] = [arguments[0], arguments[arguments.length - 1]];
+window.__TAURI__.core.invoke("ingest", {request: {paths: [path]}})
+  .then((out) => done(out.documents[0]), (e) => done((e && e.message) || String(e)));
+"""
+
+# The viewer's state: the number of quote marks once the page is drawn, the error it shows, or null.
+PDF_SHOWN = """
+const error = document.querySelector('.error-text');
+if (error) return error.textContent;
+const drawn = document.querySelector('.pdf-page[data-rendered-page="PAGE"]');
+const marks = document.querySelectorAll('.textLayer mark.quote').length;
+return drawn && marks > 0 ? marks : null;
+"""
+
+
+def screenshot_display(path):
+    """Saves the X display (the app's window under Xvfb) as a PNG, as smoke.sh does.
+
+    Not WebDriver's screenshot: WebKitGTK 2.50's snapshot (compositing disabled, as here) never
+    answers while the page fits the window without scrolling, which a short screen does."""
+    os.makedirs(os.path.dirname(os.path.abspath(path)), exist_ok=True)
+    subprocess.run(["import", "-window", "root", path], check=True, timeout=TIMEOUT)
+
+
 def surface_commands(cli):
     """The api commands, as the CLI lists them (kebab-case there, snake_case over IPC)."""
     help_text = subprocess.run([cli, "--help"], capture_output=True, text=True, check=True).stdout
@@ -147,7 +175,8 @@ def surface_commands(cli):
         if not line.startswith("  "):
             break
         name = line.split()[0]
-        if name not in ("help", "serve"):
+        # `serve` is the transport and `demo` a CLI-only first-run command; neither is on IPC.
+        if name not in ("help", "serve", "demo"):
             names.append(name.replace("-", "_"))
     return names
 
@@ -198,7 +227,17 @@ def main():
             fail(f"expected {expected_items} progress events ending at {expected_items}, got {progress}")
         print(f"desktop ipc: dropped folder ingested with {len(progress)} progress events: {status}")
         time.sleep(0.5)  # WebKit paints a frame or two after the DOM changes
-        driver.screenshot(shot)
+        screenshot_display(shot)
+
+        doc = driver.async_script(INGEST, SAMPLE_PDF)
+        if not isinstance(doc, int):
+            fail(f"cannot ingest {SAMPLE_PDF}: {doc}")
+        driver.script("location.hash = arguments[0]; return true",
+                      f"#/doc/{doc}?page={PDF_PAGE}&quote={urllib.parse.quote(PDF_QUOTE)}")
+        marks = driver.wait_for(PDF_SHOWN.replace("PAGE", str(PDF_PAGE)), "the PDF page with the quote")
+        if not isinstance(marks, int):
+            fail(f"the PDF viewer failed: {marks}")
+        print(f"desktop ipc: PDF page {PDF_PAGE} drawn by pdf.js, the quote highlighted in {marks} marks")
         print(f"desktop ipc: PASS, screenshot at {shot}")
     finally:
         driver.close()

@@ -66,7 +66,7 @@ pub fn case_summary(path: &Path) -> ApiResult<CaseSummary> {
 /// One problem found by `verify`.
 #[derive(Debug, Clone, Serialize)]
 pub struct VerifyProblem {
-    /// `object_missing`, `object_altered`, `database`, `audit_chain`, `citation`.
+    /// `object_missing`, `object_altered`, `database`, `audit_chain`, `citation`, `note`.
     pub kind: String,
     /// What it concerns.
     pub subject: String,
@@ -87,11 +87,31 @@ pub struct VerifyOutput {
     pub audit_rows_checked: u64,
     /// Citations re-checked against their documents' text.
     pub citations_checked: u64,
+    /// Citations the user withdrew: not evidence any more, so not re-checked and not
+    /// problems, but counted and listed in `withdrawn` rather than passed over in silence.
+    pub citations_withdrawn: u64,
+    /// The withdrawn citations.
+    pub withdrawn: Vec<WithdrawnCitation>,
+    /// Notes (not deleted) whose anchor was re-checked like a citation's.
+    pub notes_checked: u64,
 }
 
-/// Re-hashes every original, checks the database and the audit chain, and re-checks
-/// every citation (kind `citation`: listed, never dropped, when its quote is no longer
-/// where it was cited).
+/// A citation the user withdrew, as `verify` lists it.
+#[derive(Debug, Clone, Serialize)]
+pub struct WithdrawnCitation {
+    /// The citation.
+    pub citation: i64,
+    /// Its event.
+    pub event: i64,
+    /// The document it cited.
+    pub doc: i64,
+    /// When it was withdrawn.
+    pub withdrawn_at: String,
+}
+
+/// Re-hashes every original, checks the database and the audit chain, re-checks every
+/// citation (kind `citation`: listed, never dropped, when its quote is no longer where it
+/// was cited) and every note's anchor (kind `note`), and lists withdrawn citations apart.
 pub fn verify(path: &Path, events: &(dyn Fn(Event) + Sync)) -> ApiResult<VerifyOutput> {
     let case = open_case(path)?;
     let report = case.verify(&|done, total| {
@@ -120,12 +140,36 @@ pub fn verify(path: &Path, events: &(dyn Fn(Event) + Sync)) -> ApiResult<VerifyO
             message,
         })
     }));
+    let notes = case.notes(None)?;
+    let notes_checked = notes.len() as u64;
+    for n in &notes {
+        if let Err(message) = crate::exhibits::check_note(&case, n)? {
+            problems.push(VerifyProblem {
+                kind: "note".into(),
+                subject: format!("note {} (document {})", n.id, n.document),
+                message,
+            });
+        }
+    }
+    let withdrawn: Vec<WithdrawnCitation> = case
+        .withdrawn_citations()?
+        .into_iter()
+        .map(|c| WithdrawnCitation {
+            citation: c.id,
+            event: c.event,
+            doc: c.document,
+            withdrawn_at: c.withdrawn_at.unwrap_or_default(),
+        })
+        .collect();
     Ok(VerifyOutput {
         ok: problems.is_empty(),
         problems,
         objects_checked: report.objects_checked,
         audit_rows_checked: report.audit_rows_checked,
         citations_checked,
+        citations_withdrawn: withdrawn.len() as u64,
+        withdrawn,
+        notes_checked,
     })
 }
 

@@ -7,7 +7,7 @@
 use std::path::{Path, PathBuf};
 
 use dossier_store::{Case, EventEdit, EventRecord, EventState, NewCitation, SpanRecord};
-use dossier_timeline::{FuzzyDate, Hint, Relation, Status, csv, quote};
+use dossier_timeline::{FuzzyDate, Hint, Relation, Status, quote};
 use serde::{Deserialize, Serialize};
 
 use crate::timeline::{TimelineEvent, load_event};
@@ -89,13 +89,19 @@ pub struct CitationRef {
     pub citation: i64,
 }
 
-/// A CSV file of events to import.
+/// A CSV file of events to import; the columns are documented in `event_import.rs`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EventImport {
     /// The file: a header row naming columns date (required), title or fact (required),
-    /// end, description, status, issues, actors, tags (lists separated by `;`).
+    /// end, description, status, issues, actors, tags (lists separated by `;`), and for
+    /// citations doc, page, quote, relation (a row with no date and no title adds another
+    /// citation to the event above it).
     pub path: PathBuf,
+    /// Pass over rows whose event (same title and date) the case already has, with their
+    /// citations, so that importing the same file again changes nothing.
+    #[serde(default)]
+    pub skip_existing: bool,
 }
 
 /// `event` arguments: what to do, and its fields.
@@ -125,6 +131,10 @@ pub struct ImportOutput {
     pub imported: usize,
     /// Their ids, in file order.
     pub ids: Vec<i64>,
+    /// How many citations were created with them.
+    pub citations: usize,
+    /// Events passed over because the case already had them (`skip_existing`).
+    pub skipped: usize,
 }
 
 /// `event` output: the event as it now stands, or what an import created.
@@ -137,7 +147,7 @@ pub enum EventOutput {
     Imported(ImportOutput),
 }
 
-fn invalid(message: impl Into<String>) -> ApiError {
+pub(crate) fn invalid(message: impl Into<String>) -> ApiError {
     ApiError::new("invalid_input", message)
 }
 
@@ -145,7 +155,7 @@ fn parse_status(s: Option<&str>) -> ApiResult<Status> {
     s.map_or(Ok(Status::Alleged), |s| s.parse().map_err(invalid))
 }
 
-fn state_of(a: &EventAdd) -> ApiResult<EventState> {
+pub(crate) fn state_of(a: &EventAdd) -> ApiResult<EventState> {
     if a.title.trim().is_empty() {
         return Err(invalid("an event needs a title"));
     }
@@ -227,7 +237,9 @@ pub fn event(path: &Path, request: &EventRequest) -> ApiResult<EventOutput> {
             change.commit()?;
             r.event
         }
-        EventRequest::Import(i) => return import(&mut case, &i.path).map(EventOutput::Imported),
+        EventRequest::Import(i) => {
+            return crate::event_import::import(&mut case, i).map(EventOutput::Imported);
+        }
         EventRequest::Withdraw(c) | EventRequest::Reinstate(c) => {
             let change = case.begin_change()?;
             let event = if matches!(request, EventRequest::Withdraw(_)) {
@@ -240,76 +252,6 @@ pub fn event(path: &Path, request: &EventRequest) -> ApiResult<EventOutput> {
         }
     };
     Ok(EventOutput::Event(Box::new(load_event(&case, id)?)))
-}
-
-/// Reads every row first and creates nothing unless all are valid.
-fn import(case: &mut Case, path: &Path) -> ApiResult<ImportOutput> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| ApiError::new("io", format!("{}: {e}", path.display())))?;
-    let rows = csv::read(&text).map_err(|e| invalid(format!("{}: {e}", path.display())))?;
-    let Some((header, body)) = rows.split_first() else {
-        return Err(invalid(format!("{}: the file is empty", path.display())));
-    };
-    let column = |names: &[&str]| {
-        header
-            .iter()
-            .position(|h| names.iter().any(|n| h.trim().eq_ignore_ascii_case(n)))
-    };
-    let (Some(date), Some(title)) = (column(&["date"]), column(&["title", "fact"])) else {
-        return Err(invalid(format!(
-            "{}: the header must name a date column and a title (or fact) column",
-            path.display()
-        )));
-    };
-    let [end, description, status, issues, actors, tags] = [
-        column(&["end"]),
-        column(&["description"]),
-        column(&["status"]),
-        column(&["issues"]),
-        column(&["actors"]),
-        column(&["tags"]),
-    ];
-    let mut states = Vec::new();
-    for (i, row) in body.iter().enumerate() {
-        let cell = |c: Option<usize>| {
-            c.and_then(|c| row.get(c))
-                .map(|s| s.trim().to_owned())
-                .filter(|s| !s.is_empty())
-        };
-        let list = |c: Option<usize>| {
-            cell(c).map_or_else(Vec::new, |s| {
-                s.split(';').map(|x| x.trim().to_owned()).collect()
-            })
-        };
-        let add = EventAdd {
-            title: cell(Some(title)).unwrap_or_default(),
-            date: cell(Some(date)).unwrap_or_default(),
-            end: cell(end),
-            status: cell(status),
-            description: cell(description),
-            issues: list(issues),
-            actors: list(actors),
-            tags: list(tags),
-        };
-        let state = state_of(&add)
-            .map_err(|e| invalid(format!("{}: row {}: {}", path.display(), i + 2, e.message)))?;
-        states.push(state);
-    }
-    let change = case.begin_change()?;
-    let mut ids = Vec::with_capacity(states.len());
-    for s in &states {
-        ids.push(change.add_event(s)?);
-    }
-    change.record(
-        "event.import",
-        "events",
-        &format!("imported {} events from {}", ids.len(), path.display()),
-    )?;
-    change.commit()?;
-    Ok(ImportOutput {
-        imported: ids.len(),
-        ids,
-    })
 }
 
 /// `cite` arguments.
@@ -407,32 +349,57 @@ pub(crate) fn find_quote(
         .map_err(|e| invalid(format!("the quote is not on {at}{name}: {e}")))
 }
 
-/// Cites a document for an event, checking that the quote is there.
-pub fn cite(path: &Path, request: &CiteRequest) -> ApiResult<CiteOutput> {
-    let mut case = open_case(path)?;
-    let event = case.event(request.event)?;
-    if event.state.deleted {
-        return Err(invalid(format!("event {} is deleted", request.event)));
+/// A citation checked against its document, not yet attached to an event: what `cite`
+/// and a CSV import with citation columns both record.
+pub(crate) struct CheckedCitation {
+    /// supports, contradicts or context.
+    pub relation: Relation,
+    /// The page recorded.
+    pub page: Option<u32>,
+    /// The quote and where it was found.
+    pub span: Option<SpanRecord>,
+    /// How many times the quote occurs on the page.
+    pub occurrences: usize,
+    /// SHA-256 of the document cited.
+    pub sha256: String,
+}
+
+impl CheckedCitation {
+    /// The row to record for `event` citing `doc`.
+    pub fn for_event(&self, event: i64, doc: i64) -> NewCitation {
+        NewCitation {
+            event,
+            document: doc,
+            relation: self.relation.as_str().to_owned(),
+            page: self.page,
+            span: self.span.clone(),
+            sha256: self.sha256.clone(),
+        }
     }
-    let relation: Relation = request
-        .relation
-        .as_deref()
+}
+
+/// Checks a citation of `doc`: the relation is known and the quote (if any) is on the page
+/// given, or on some page when none is. Reads the case, changes nothing.
+pub(crate) fn check_citation(
+    case: &Case,
+    doc: i64,
+    page: Option<u32>,
+    quote: Option<&str>,
+    relation: Option<&str>,
+    hint: Hint<'_>,
+) -> ApiResult<CheckedCitation> {
+    let relation: Relation = relation
         .map_or(Ok(Relation::Supports), str::parse)
         .map_err(invalid)?;
-    let sha256 = case.document(request.doc)?.summary.sha256;
-    let (page, located) = match request.quote.as_deref().filter(|q| !q.trim().is_empty()) {
+    let sha256 = case.document(doc)?.summary.sha256;
+    let (page, located) = match quote.filter(|q| !q.trim().is_empty()) {
         Some(q) => {
-            let hint = Hint {
-                prefix: request.prefix.as_deref(),
-                suffix: request.suffix.as_deref(),
-                start: None,
-            };
-            let (page, l) = find_quote(&case, request.doc, request.page, q, hint)?;
+            let (page, l) = find_quote(case, doc, page, q, hint)?;
             // The quote is kept as given, with its spacing and line breaks made single spaces.
             let q = q.split_whitespace().collect::<Vec<_>>().join(" ");
             (page, Some((q, l)))
         }
-        None => (request.page, None),
+        None => (page, None),
     };
     let span = located.as_ref().map(|(q, l)| SpanRecord {
         quote: q.clone(),
@@ -442,28 +409,51 @@ pub fn cite(path: &Path, request: &CiteRequest) -> ApiResult<CiteOutput> {
         start: l.selector.start as i64,
         end: l.selector.end as i64,
     });
-    let change = case.begin_change()?;
-    let id = change.add_citation(&NewCitation {
-        event: request.event,
-        document: request.doc,
-        relation: relation.as_str().to_owned(),
+    Ok(CheckedCitation {
+        relation,
         page,
-        span: span.clone(),
-        sha256: sha256.clone(),
-    })?;
+        span,
+        occurrences: located.map_or(0, |(_, l)| l.occurrences),
+        sha256,
+    })
+}
+
+/// Cites a document for an event, checking that the quote is there.
+pub fn cite(path: &Path, request: &CiteRequest) -> ApiResult<CiteOutput> {
+    let mut case = open_case(path)?;
+    let event = case.event(request.event)?;
+    if event.state.deleted {
+        return Err(invalid(format!("event {} is deleted", request.event)));
+    }
+    let hint = Hint {
+        prefix: request.prefix.as_deref(),
+        suffix: request.suffix.as_deref(),
+        start: None,
+    };
+    let checked = check_citation(
+        &case,
+        request.doc,
+        request.page,
+        request.quote.as_deref(),
+        request.relation.as_deref(),
+        hint,
+    )?;
+    let change = case.begin_change()?;
+    let id = change.add_citation(&checked.for_event(request.event, request.doc))?;
     change.commit()?;
     let requested: Status = event.state.status.parse().map_err(invalid)?;
+    let span = checked.span.as_ref();
     Ok(CiteOutput {
         id,
         verified: true,
-        page,
-        exact: span.as_ref().map(|s| s.exact.clone()),
-        prefix: span.as_ref().map(|s| s.prefix.clone()),
-        suffix: span.as_ref().map(|s| s.suffix.clone()),
-        start: span.as_ref().map(|s| s.start),
-        end: span.as_ref().map(|s| s.end),
-        occurrences: located.map_or(0, |(_, l)| l.occurrences),
-        sha256,
+        page: checked.page,
+        exact: span.map(|s| s.exact.clone()),
+        prefix: span.map(|s| s.prefix.clone()),
+        suffix: span.map(|s| s.suffix.clone()),
+        start: span.map(|s| s.start),
+        end: span.map(|s| s.end),
+        occurrences: checked.occurrences,
+        sha256: checked.sha256,
         event_status: Status::effective(requested, 1).as_str().to_owned(),
     })
 }

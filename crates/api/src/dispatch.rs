@@ -47,6 +47,7 @@ pub fn dispatch(
             let request: ShowRequest = parse(command, args)?;
             to_json(crate::show(case, request.doc)?)
         }
+        "original" => to_json(crate::original(case, &parse(command, args)?)?),
         "verify" => {
             parse::<NoArgs>(command, args)?;
             to_json(crate::verify(case, events)?)
@@ -77,6 +78,8 @@ pub fn dispatch(
         "exhibits" => to_json(crate::exhibits(case, &parse(command, args)?)?),
         "note" => to_json(crate::note(case, &parse(command, args)?)?),
         "notes" => to_json(crate::notes(case, &parse(command, args)?)?),
+        "note_delete" => to_json(crate::note_delete(case, &parse(command, args)?)?),
+        "undo" => to_json(crate::undo(case, &parse(command, args)?)?),
         "suggest" => to_json(crate::suggest(case, &parse(command, args)?)?),
         other => Err(ApiError::new(
             "unknown_command",

@@ -120,12 +120,15 @@ pub struct DocumentView {
     pub parent: Option<i64>,
     /// Documents extracted from this one.
     pub children: Vec<i64>,
+    /// Its tags, sorted.
+    pub tags: Vec<String>,
 }
 
 /// Shows one document.
 pub fn show(path: &Path, id: i64) -> ApiResult<DocumentView> {
     let case = open_case(path)?;
     let d = case.document(id)?;
+    let tags = case.document_tags(id)?;
     Ok(DocumentView {
         id: d.summary.id,
         kind: d.summary.kind,
@@ -162,5 +165,6 @@ pub fn show(path: &Path, id: i64) -> ApiResult<DocumentView> {
             .collect(),
         parent: d.summary.parent,
         children: d.children,
+        tags,
     })
 }

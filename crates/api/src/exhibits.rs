@@ -1,5 +1,6 @@
-//! Tags, exhibits and notes: `tag`, `exhibit`, `exhibits` (JSON, CSV, Concordance DAT),
-//! `note` and `notes`.
+//! Tags, exhibits and notes: `tag` (add or remove), `exhibit` (number or withdraw),
+//! `exhibits` (JSON, CSV, Concordance DAT), `note`, `notes` and `note_delete`. Each change
+//! is an edit that `undo` can revert.
 
 use std::collections::BTreeMap;
 use std::path::Path;
@@ -17,7 +18,7 @@ fn invalid(message: impl Into<String>) -> ApiError {
     ApiError::new("invalid_input", message)
 }
 
-/// `tag` arguments: a document or an event, and tags to add.
+/// `tag` arguments: a document or an event, and tags to add (or remove).
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TagRequest {
@@ -27,8 +28,11 @@ pub struct TagRequest {
     /// Or the event to tag.
     #[serde(default)]
     pub event: Option<i64>,
-    /// Tags to add.
+    /// Tags to add (to remove, with `remove`).
     pub tags: Vec<String>,
+    /// Remove the tags instead of adding them.
+    #[serde(default)]
+    pub remove: bool,
 }
 
 /// `tag` output.
@@ -36,38 +40,51 @@ pub struct TagRequest {
 pub struct TagOutput {
     /// Tags it did not have before.
     pub added: Vec<String>,
+    /// Tags it had and no longer has.
+    pub removed: Vec<String>,
     /// All its tags now.
     pub tags: Vec<String>,
 }
 
-/// Tags a document or an event.
+/// Tags a document or an event, or removes tags from it. A tag it already has (or, when
+/// removing, does not have) is passed over; when nothing changes, nothing is recorded.
 pub fn tag(path: &Path, request: &TagRequest) -> ApiResult<TagOutput> {
     let mut case = open_case(path)?;
     if request.tags.iter().all(|t| t.trim().is_empty()) {
         return Err(invalid("no tag given"));
     }
+    let given: Vec<&str> = request
+        .tags
+        .iter()
+        .map(|t| t.trim())
+        .filter(|t| !t.is_empty())
+        .collect();
     match (request.doc, request.event) {
         (Some(doc), None) => {
             case.document(doc)?;
             let change = case.begin_change()?;
-            let added = change.tag_document(doc, &request.tags)?;
+            let (added, removed) = if request.remove {
+                (Vec::new(), change.untag_document(doc, &request.tags)?)
+            } else {
+                (change.tag_document(doc, &request.tags)?, Vec::new())
+            };
             change.commit()?;
             Ok(TagOutput {
                 added,
+                removed,
                 tags: case.document_tags(doc)?,
             })
         }
         (None, Some(event)) => {
             let before = case.event(event)?.state.tags;
             let mut tags = before.clone();
-            for t in request
-                .tags
-                .iter()
-                .map(|t| t.trim())
-                .filter(|t| !t.is_empty())
-            {
-                if !tags.iter().any(|x| x == t) {
-                    tags.push(t.to_owned());
+            if request.remove {
+                tags.retain(|t| !given.contains(&t.as_str()));
+            } else {
+                for t in &given {
+                    if !tags.iter().any(|x| x == t) {
+                        tags.push((*t).to_owned());
+                    }
                 }
             }
             let added: Vec<String> = tags
@@ -75,7 +92,12 @@ pub fn tag(path: &Path, request: &TagRequest) -> ApiResult<TagOutput> {
                 .filter(|t| !before.contains(t))
                 .cloned()
                 .collect();
-            if !added.is_empty() {
+            let removed: Vec<String> = before
+                .iter()
+                .filter(|t| !tags.contains(t))
+                .cloned()
+                .collect();
+            if !added.is_empty() || !removed.is_empty() {
                 let change = case.begin_change()?;
                 change.edit_event(
                     event,
@@ -88,6 +110,7 @@ pub fn tag(path: &Path, request: &TagRequest) -> ApiResult<TagOutput> {
             }
             Ok(TagOutput {
                 added,
+                removed,
                 tags: case.event(event)?.state.tags,
             })
         }
@@ -113,6 +136,10 @@ pub struct ExhibitRequest {
     /// Who offers it, for what.
     #[serde(default)]
     pub designation: Option<String>,
+    /// Withdraw the document's exhibit instead: it keeps its number and Bates range, which
+    /// are never given to another exhibit, and is listed as withdrawn.
+    #[serde(default)]
+    pub withdraw: bool,
 }
 
 /// An exhibit as listed.
@@ -138,6 +165,10 @@ pub struct ExhibitView {
     pub designation: Option<String>,
     /// Events it supports: `id: title`.
     pub events: Vec<String>,
+    /// When it was withdrawn (`null` while it stands). A withdrawn exhibit stays in the
+    /// JSON list so the gap in the numbering is explained; the CSV list and the DAT load
+    /// file hold standing exhibits only.
+    pub withdrawn_at: Option<String>,
 }
 
 fn view(x: &ExhibitRecord, events: Vec<String>) -> ExhibitView {
@@ -156,6 +187,7 @@ fn view(x: &ExhibitRecord, events: Vec<String>) -> ExhibitView {
         sha256: x.sha256.clone(),
         designation: x.designation.clone(),
         events,
+        withdrawn_at: x.withdrawn_at.clone(),
     }
 }
 
@@ -173,6 +205,19 @@ fn prefix_of(s: Option<&str>, default: &str, what: &str) -> ApiResult<String> {
 /// Makes a document an exhibit: a number and a Bates range over its pages.
 pub fn exhibit(path: &Path, request: &ExhibitRequest) -> ApiResult<ExhibitView> {
     let mut case = open_case(path)?;
+    if request.withdraw {
+        case.document(request.doc)?;
+        let standing = case.standing_exhibit(request.doc)?.ok_or_else(|| {
+            invalid(format!(
+                "document {} is not an exhibit; nothing to withdraw",
+                request.doc
+            ))
+        })?;
+        let change = case.begin_change()?;
+        let record = change.withdraw_exhibit(standing.id)?;
+        change.commit()?;
+        return Ok(view(&record, Vec::new()));
+    }
     let (prefix, n) = match request.number.as_deref() {
         Some(s) => {
             let n = ExhibitNumber::parse(s).map_err(invalid)?;
@@ -255,10 +300,18 @@ pub fn exhibits(path: &Path, request: &ExhibitsRequest) -> ApiResult<ExhibitsOut
     let views: Vec<ExhibitView> = case
         .exhibits()?
         .iter()
-        .map(|x| view(x, events.remove(&x.document).unwrap_or_default()))
+        .map(|x| {
+            // The events a document supports belong to its standing exhibit only.
+            let supported = match x.withdrawn_at {
+                None => events.remove(&x.document).unwrap_or_default(),
+                Some(_) => Vec::new(),
+            };
+            view(x, supported)
+        })
         .collect();
     let rows: Vec<ExhibitRow> = views
         .iter()
+        .filter(|v| v.withdrawn_at.is_none())
         .map(|v| ExhibitRow {
             number: v.number.clone(),
             bates_begin: v.bates_begin.clone(),
@@ -385,22 +438,13 @@ pub struct NotesRequest {
     pub doc: Option<i64>,
 }
 
-/// Notes, each re-checked against its document's text.
+/// Notes (deleted ones left out), each re-checked against its document's text.
 pub fn notes(path: &Path, request: &NotesRequest) -> ApiResult<Vec<NoteView>> {
     let case = open_case(path)?;
     case.notes(request.doc)?
         .into_iter()
         .map(|n| {
-            let text = case.cited_text(n.document, n.page)?;
-            let recorded = QuoteSelector {
-                exact: n.span.exact.clone(),
-                prefix: n.span.prefix.clone(),
-                suffix: n.span.suffix.clone(),
-                start: usize::try_from(n.span.start).unwrap_or_default(),
-                end: usize::try_from(n.span.end).unwrap_or_default(),
-            };
-            let verified =
-                text.is_some_and(|t| quote::reverify(&t, &n.span.quote, &recorded).is_ok());
+            let verified = check_note(&case, &n)?.is_ok();
             Ok(NoteView {
                 id: n.id,
                 doc: n.document,
@@ -414,4 +458,73 @@ pub fn notes(path: &Path, request: &NotesRequest) -> ApiResult<Vec<NoteView>> {
             })
         })
         .collect()
+}
+
+/// Re-checks a note's anchor like a citation's: the document is still the original it was
+/// made on, and its words are still on the page (`Err` says why not).
+pub(crate) fn check_note(
+    case: &dossier_store::Case,
+    n: &NoteRecord,
+) -> ApiResult<Result<(), String>> {
+    let current = case.document(n.document)?.summary.sha256;
+    if current != n.sha256 {
+        return Ok(Err(format!(
+            "document {} now holds original {current}, not {} which the note was made on",
+            n.document, n.sha256
+        )));
+    }
+    let Some(text) = case.cited_text(n.document, n.page)? else {
+        let at = n.page.map(|p| format!("page {p} of ")).unwrap_or_default();
+        return Ok(Err(format!("{at}document {} has no text now", n.document)));
+    };
+    let recorded = QuoteSelector {
+        exact: n.span.exact.clone(),
+        prefix: n.span.prefix.clone(),
+        suffix: n.span.suffix.clone(),
+        start: usize::try_from(n.span.start).unwrap_or_default(),
+        end: usize::try_from(n.span.end).unwrap_or_default(),
+    };
+    Ok(quote::reverify(&text, &n.span.quote, &recorded)
+        .map(drop)
+        .map_err(|e| {
+            format!(
+                "{:?} is no longer where the note was made: {e}",
+                n.span.quote
+            )
+        }))
+}
+
+/// `note_delete` arguments.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteDeleteRequest {
+    /// The note.
+    pub note: i64,
+}
+
+/// `note_delete` output.
+#[derive(Debug, Clone, Serialize)]
+pub struct NoteDeleteOutput {
+    /// The note deleted.
+    pub note: i64,
+    /// Its document.
+    pub doc: i64,
+    /// What it said.
+    pub text: String,
+}
+
+/// Deletes a note: it leaves `notes` and `verify`, stays in the case, and `undo` restores it.
+pub fn note_delete(path: &Path, request: &NoteDeleteRequest) -> ApiResult<NoteDeleteOutput> {
+    let mut case = open_case(path)?;
+    let note = case.notes(None)?.into_iter().find(|n| n.id == request.note);
+    let change = case.begin_change()?;
+    change.delete_note(request.note)?;
+    change.commit()?;
+    // The store has refused a note that is missing or already deleted by now.
+    let (doc, text) = note.map_or((0, String::new()), |n| (n.document, n.body));
+    Ok(NoteDeleteOutput {
+        note: request.note,
+        doc,
+        text,
+    })
 }

@@ -27,6 +27,10 @@ pub struct IngestRequest {
     /// The password for encrypted files (a PDF with a user password); documents already
     /// in the case that failed for want of a password are extracted again with it.
     pub password: Option<String>,
+    /// Store the originals only, without extracting them (`--no-extract`); a later ingest
+    /// of the same files without it extracts them in place.
+    #[serde(default)]
+    pub no_extract: bool,
 }
 
 /// An item that did not become a document.
@@ -91,6 +95,7 @@ pub fn ingest(
             .or_else(|| series.as_ref().map(|_| "policy".to_owned())),
         workers: 0,
         password: request.password.clone(),
+        store_only: request.no_extract,
     };
     let mut indexer = crate::search::IngestIndexer::start(&case);
     let report = dossier_ingest::ingest_with_hook(

@@ -12,11 +12,14 @@
 
 mod case;
 mod chronology;
+mod demo;
 mod dispatch;
 mod documents;
 mod error;
+mod event_import;
 mod exhibits;
 mod ingest;
+mod original;
 mod policy;
 mod policy_trace;
 mod search;
@@ -24,25 +27,29 @@ mod series_ingest;
 mod suggest;
 mod thread;
 mod timeline;
+mod undo;
 
 use serde::Serialize;
 
 pub use case::{
-    AuditRow, CaseSummary, InitOutput, KindCount, VerifyOutput, VerifyProblem, audit, case_summary,
-    init, is_case, verify,
+    AuditRow, CaseSummary, InitOutput, KindCount, VerifyOutput, VerifyProblem, WithdrawnCitation,
+    audit, case_summary, init, is_case, verify,
 };
 pub use chronology::{
     CitationRef, CiteOutput, CiteRequest, EventAdd, EventChange, EventImport, EventOutput,
     EventRef, EventRequest, ImportOutput, cite, event,
 };
+pub use demo::{DemoOutput, DemoRequest, SERIES as DEMO_SERIES, default_samples_dir, demo};
 pub use dispatch::{ShowRequest, dispatch};
 pub use documents::{DocListItem, DocsRequest, DocumentView, PageView, SourceView, docs, show};
 pub use error::{ApiError, ApiResult};
 pub use exhibits::{
-    ExhibitRequest, ExhibitView, ExhibitsOutput, ExhibitsRequest, NoteRequest, NoteView,
-    NotesRequest, TagOutput, TagRequest, exhibit, exhibits, note, notes, tag,
+    ExhibitRequest, ExhibitView, ExhibitsOutput, ExhibitsRequest, NoteDeleteOutput,
+    NoteDeleteRequest, NoteRequest, NoteView, NotesRequest, TagOutput, TagRequest, exhibit,
+    exhibits, note, note_delete, notes, tag,
 };
 pub use ingest::{IngestOutput, IngestRequest, ItemError, ingest};
+pub use original::{MAX_ORIGINAL_BYTES, OriginalOutput, OriginalRequest, original, original_bytes};
 pub use policy::{
     ChangeView, HunkView, PolicyDiffOutput, PolicyDiffRequest, PolicyOutput, PolicyRequest,
     SegmentView, SeriesListItem, SeriesView, VersionRef, VersionView, policy, policy_diff,
@@ -63,6 +70,7 @@ pub use thread::{ThreadMessageView, ThreadOutput, ThreadRequest, thread};
 pub use timeline::{
     Export, TimelineCitation, TimelineEvent, TimelineOutput, TimelineRequest, timeline,
 };
+pub use undo::{UndoOutput, UndoRequest, UndoStep, undo};
 
 /// Every command of the surface, by the name each shell exposes it under.
 /// The shells' tests check that they expose exactly this set.
@@ -71,6 +79,7 @@ pub const COMMANDS: &[&str] = &[
     "ingest",
     "docs",
     "show",
+    "original",
     "verify",
     "audit",
     "summary",
@@ -88,6 +97,8 @@ pub const COMMANDS: &[&str] = &[
     "exhibits",
     "note",
     "notes",
+    "note_delete",
+    "undo",
     "suggest",
     "thread",
 ];

@@ -12,6 +12,11 @@ use crate::{ApiError, ApiResult, open_case};
 pub struct ThreadRequest {
     /// Any message of the thread (a document id).
     pub doc: i64,
+    /// Also join messages that have no References or In-Reply-To to the thread of a
+    /// message with the same subject (`Re:`, `Fwd:`, `AW:`... stripped). Off by default:
+    /// a shared subject alone does not make a conversation.
+    #[serde(default)]
+    pub group_by_subject: bool,
 }
 
 /// One message of a thread.
@@ -38,15 +43,18 @@ pub struct ThreadOutput {
     pub messages: Vec<ThreadMessageView>,
 }
 
-/// The thread of an email document, threaded by Message-ID, References and In-Reply-To.
+/// The thread of an email document, threaded by Message-ID, References and In-Reply-To
+/// (and by subject when asked).
 pub fn thread(path: &Path, request: &ThreadRequest) -> ApiResult<ThreadOutput> {
     let case = open_case(path)?;
-    let thread = case.email_thread(request.doc)?.ok_or_else(|| {
-        ApiError::new(
-            "invalid_input",
-            format!("document {} is not an email message", request.doc),
-        )
-    })?;
+    let thread = case
+        .email_thread(request.doc, request.group_by_subject)?
+        .ok_or_else(|| {
+            ApiError::new(
+                "invalid_input",
+                format!("document {} is not an email message", request.doc),
+            )
+        })?;
     Ok(ThreadOutput {
         root: thread.root,
         messages: thread

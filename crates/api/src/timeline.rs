@@ -129,10 +129,12 @@ pub(crate) fn check_all(case: &Case) -> ApiResult<Vec<Checked>> {
 struct Exhibits(HashMap<i64, ExhibitRecord>);
 
 impl Exhibits {
+    /// The standing exhibit of each document: a withdrawn number is never cited.
     fn load(case: &Case) -> ApiResult<Exhibits> {
         Ok(Exhibits(
             case.exhibits()?
                 .into_iter()
+                .filter(|x| x.withdrawn_at.is_none())
                 .map(|x| (x.document, x))
                 .collect(),
         ))

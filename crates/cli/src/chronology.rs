@@ -129,8 +129,13 @@ struct EventRefArgs {
 struct ImportArgs {
     /// The case folder.
     case: PathBuf,
-    /// The CSV file.
+    /// The CSV file (columns: date, title, end, description, status, issues, actors, tags;
+    /// doc, page, quote, relation for a citation; a row without date and title adds another
+    /// citation to the event above).
     file: PathBuf,
+    /// Pass over events (same title and date) the case already has.
+    #[arg(long)]
+    skip_existing: bool,
     /// Print one JSON value on stdout.
     #[arg(long)]
     json: bool,
@@ -203,7 +208,10 @@ pub fn event(a: EventArgs) -> Result<Outcome, ApiError> {
         EventAction::Import(a) => (
             a.case,
             a.json,
-            api::EventRequest::Import(api::EventImport { path: a.file }),
+            api::EventRequest::Import(api::EventImport {
+                path: a.file,
+                skip_existing: a.skip_existing,
+            }),
         ),
         EventAction::Withdraw(a) => (
             a.case,
@@ -223,7 +231,10 @@ pub fn event(a: EventArgs) -> Result<Outcome, ApiError> {
     let out = api::event(&case, &request)?;
     print(json, &out, || match &out {
         api::EventOutput::Event(e) => event_line(e),
-        api::EventOutput::Imported(i) => format!("imported {} events\n", i.imported),
+        api::EventOutput::Imported(i) => format!(
+            "imported {} events with {} citations, skipped {} already in the case\n",
+            i.imported, i.citations, i.skipped
+        ),
     })
 }
 
@@ -347,6 +358,9 @@ pub struct TagArgs {
     /// Tag this event instead of a document.
     #[arg(long)]
     event: Option<i64>,
+    /// Remove the tags instead of adding them.
+    #[arg(long)]
+    remove: bool,
     /// Print one JSON value on stdout.
     #[arg(long)]
     json: bool,
@@ -373,6 +387,7 @@ pub fn tag(a: TagArgs) -> Result<Outcome, ApiError> {
             doc,
             event: a.event,
             tags,
+            remove: a.remove,
         },
     )?;
     print(a.json, &out, || format!("tags: {}\n", out.tags.join(", ")))
@@ -397,6 +412,10 @@ pub struct ExhibitArgs {
     /// Designation (who offers it, for what).
     #[arg(long)]
     designation: Option<String>,
+    /// Withdraw the document's exhibit: it keeps its number and Bates range (never reused)
+    /// and is listed as withdrawn.
+    #[arg(long, conflicts_with_all = ["number", "prefix", "bates_prefix", "designation"])]
+    withdraw: bool,
     /// Print one JSON value on stdout.
     #[arg(long)]
     json: bool,
@@ -410,11 +429,17 @@ pub fn exhibit(a: ExhibitArgs) -> Result<Outcome, ApiError> {
         prefix: a.prefix,
         bates_prefix: a.bates_prefix,
         designation: a.designation,
+        withdraw: a.withdraw,
     };
     let x = api::exhibit(&a.case, &request)?;
     print(a.json, &x, || {
+        let withdrawn = if x.withdrawn_at.is_some() {
+            " (withdrawn)"
+        } else {
+            ""
+        };
         format!(
-            "{}: document {}, Bates {}–{}\n",
+            "{}: document {}, Bates {}–{}{withdrawn}\n",
             x.number, x.doc, x.bates_begin, x.bates_end
         )
     })
@@ -448,12 +473,17 @@ pub fn exhibits(a: ExhibitsArgs) -> Result<Outcome, ApiError> {
             list.iter()
                 .map(|x| {
                     format!(
-                        "{}  {}–{}  doc {}  {}\n",
+                        "{}  {}–{}  doc {}  {}{}\n",
                         x.number,
                         x.bates_begin,
                         x.bates_end,
                         x.doc,
-                        x.title.as_deref().unwrap_or("(untitled)")
+                        x.title.as_deref().unwrap_or("(untitled)"),
+                        if x.withdrawn_at.is_some() {
+                            "  WITHDRAWN"
+                        } else {
+                            ""
+                        }
                     )
                 })
                 .collect()

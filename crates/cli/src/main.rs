@@ -6,6 +6,9 @@
 //! presentation.
 
 mod chronology;
+mod demo;
+mod edits;
+mod original;
 mod policy;
 mod progress;
 mod search;
@@ -40,6 +43,8 @@ enum Command {
     Docs(DocsArgs),
     /// Show one document: metadata, sources, text.
     Show(ShowArgs),
+    /// Write a document's original bytes (to --out FILE or stdout; base64 in JSON with --json).
+    Original(original::OriginalArgs),
     /// Re-hash every original and check the database and the audit chain (exit 1 on any problem).
     Verify(CaseArgs),
     /// Print the audit log.
@@ -76,10 +81,17 @@ enum Command {
     Note(chronology::NoteArgs),
     /// List notes, each re-checked against its document.
     Notes(chronology::NotesArgs),
+    /// Delete a note (kept in the case; `undo` restores it).
+    NoteDelete(edits::NoteDeleteArgs),
+    /// Undo the last chronology edit (event, citation, tag, note, exhibit, import) as a new
+    /// audited edit; again to walk further back; --redo to put it back. Ingest is never undone.
+    Undo(edits::UndoArgs),
     /// Candidate events from documents' own dates and policy changes; --accept adds them.
     Suggest(chronology::SuggestArgs),
     /// The email thread a message belongs to.
     Thread(thread::ThreadArgs),
+    /// Build the sample matter (samples/) into a case; running it again changes nothing.
+    Demo(demo::DemoArgs),
 }
 
 #[derive(Args)]
@@ -118,6 +130,10 @@ struct IngestArgs {
     /// earlier for want of one are extracted again.
     #[arg(long)]
     password: Option<String>,
+    /// Store the originals only (hashed, deduplicated, kept durably, recorded and audited),
+    /// without extracting text; ingest the same files again without it to extract them.
+    #[arg(long)]
+    no_extract: bool,
     /// Print one JSON value on stdout.
     #[arg(long)]
     json: bool,
@@ -204,8 +220,12 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
         Command::Exhibits(a) => chronology::exhibits(a),
         Command::Note(a) => chronology::note(a),
         Command::Notes(a) => chronology::notes(a),
+        Command::NoteDelete(a) => edits::note_delete(a),
+        Command::Undo(a) => edits::undo(a),
         Command::Suggest(a) => chronology::suggest(a),
         Command::Thread(a) => thread::thread(a),
+        Command::Original(a) => original::original(a),
+        Command::Demo(a) => demo::demo(a),
         Command::Docs(a) => {
             let request = api::DocsRequest {
                 kind: a.kind,
@@ -262,9 +282,18 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
             bar.finish();
             print(a.json, &out, || {
                 let mut s = format!(
-                    "checked {} originals, {} audit rows and {} citations\n",
-                    out.objects_checked, out.audit_rows_checked, out.citations_checked
+                    "checked {} originals, {} audit rows, {} citations and {} notes\n",
+                    out.objects_checked,
+                    out.audit_rows_checked,
+                    out.citations_checked,
+                    out.notes_checked
                 );
+                for w in &out.withdrawn {
+                    s += &format!(
+                        "withdrawn citation {} (event {}, document {}) since {}: not checked\n",
+                        w.citation, w.event, w.doc, w.withdrawn_at
+                    );
+                }
                 for p in &out.problems {
                     s += &format!("PROBLEM {}: {}: {}\n", p.kind, p.subject, p.message);
                 }
@@ -301,6 +330,7 @@ fn ingest(a: IngestArgs) -> Result<Outcome, ApiError> {
         captured: a.captured,
         url: a.url,
         password: a.password,
+        no_extract: a.no_extract,
     };
     let bar = Progress::new(a.json);
     let out = api::ingest(&a.case, &request, &|e| bar.event(&e))?;

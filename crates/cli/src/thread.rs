@@ -14,6 +14,10 @@ pub struct ThreadArgs {
     case: PathBuf,
     /// Any message of the thread (a document id).
     doc: i64,
+    /// Also join messages without References or In-Reply-To headers to the thread of a
+    /// message with the same subject (Re:, Fwd:, AW: stripped). Off by default.
+    #[arg(long)]
+    group_by_subject: bool,
     /// Print one JSON value on stdout.
     #[arg(long)]
     json: bool,
@@ -21,7 +25,13 @@ pub struct ThreadArgs {
 
 /// Runs `dossier thread`: the messages indented under the ones they answer.
 pub fn thread(a: ThreadArgs) -> Result<Outcome, ApiError> {
-    let out = api::thread(&a.case, &api::ThreadRequest { doc: a.doc })?;
+    let out = api::thread(
+        &a.case,
+        &api::ThreadRequest {
+            doc: a.doc,
+            group_by_subject: a.group_by_subject,
+        },
+    )?;
     print(a.json, &out, || {
         let depth = |mut id: i64| {
             let mut d = 0;

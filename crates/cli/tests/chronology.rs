@@ -8,6 +8,8 @@
 mod edits;
 #[path = "chronology/support.rs"]
 mod support;
+#[path = "chronology/undo.rs"]
+mod undo;
 
 use serde_json::Value;
 

@@ -227,6 +227,45 @@ fn the_server_serves_the_ui_and_every_command_of_the_surface() {
 }
 
 #[test]
+fn the_ui_is_served_under_the_content_security_policy_of_the_desktop_window() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = new_case(dir.path());
+    let server = Server::start(&case);
+    let mut stream = TcpStream::connect(&server.addr).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(60)))
+        .expect("timeout");
+    let request = format!(
+        "GET / HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.addr
+    );
+    stream.write_all(request.as_bytes()).expect("send");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("read");
+    let (head, _) = response.split_once("\r\n\r\n").expect("headers");
+    let csp = head
+        .lines()
+        .find_map(|l| {
+            l.to_ascii_lowercase()
+                .strip_prefix("content-security-policy: ")
+                .map(str::to_owned)
+        })
+        .unwrap_or_else(|| panic!("no Content-Security-Policy header: {head}"));
+    // What the desktop window enforces (src-tauri/tauri.conf.json): no inline or remote script.
+    for rule in [
+        "default-src 'self'",
+        "script-src 'self'",
+        "object-src 'none'",
+    ] {
+        assert!(csp.contains(rule), "{rule} missing from {csp}");
+    }
+    assert!(
+        !csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"),
+        "{csp}"
+    );
+}
+
+#[test]
 fn listening_beyond_loopback_needs_an_explicit_flag() {
     let dir = tempfile::tempdir().expect("temp dir");
     let case = new_case(dir.path());
@@ -267,5 +306,8 @@ fn the_cli_exposes_every_command_of_the_surface() {
         .collect();
     // `serve` is the transport itself, not a command it carries.
     expected.insert("serve".into());
+    // `demo` builds a case from the source tree's samples/ folder: a first-run command of
+    // the CLI, not part of the surface the desktop app and the server share.
+    expected.insert("demo".into());
     assert_eq!(listed, expected);
 }

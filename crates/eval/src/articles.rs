@@ -146,7 +146,11 @@ pub fn run(corpus: &Path, verbose: bool) -> Result<()> {
         let text = squash(&x.text);
         for s in &page.with {
             with_all += 1;
-            with_ok += usize::from(text.contains(&squash(s)));
+            let present = text.contains(&squash(s));
+            with_ok += usize::from(present);
+            if verbose && !present {
+                println!("missing, must be there: {s:?} in {}", page.path.display());
+            }
         }
         for s in &page.without {
             without_all += 1;

@@ -3,8 +3,9 @@
 //! ```text
 //! dossier-eval pdfs            token F1 vs pdftotext, per PDF, and the mean
 //! dossier-eval articles [-v]   token F1 per suite, trafilatura snippets, published dates
-//! dossier-eval speed           PDF ingest vs a pdftotext loop; articles vs dom_smoothie alone
+//! dossier-eval speed [pdfs|articles]  PDF ingest vs a pdftotext loop; articles vs dom_smoothie alone
 //! dossier-eval all             everything
+//! dossier-eval text FILE...    Dossier's text of one PDF or HTML page, to compare by eye
 //! ```
 //!
 //! Build it in release with the PDF worker beside it:
@@ -27,10 +28,14 @@ fn main() -> Result<()> {
     match args.first().map(String::as_str) {
         Some("pdfs") => pdfs::run(&corpus).map(|_| ()),
         Some("articles") => articles::run(&corpus, verbose),
-        Some("speed") => {
-            speed::pdfs(&corpus)?;
-            speed::articles(&corpus, 5)
-        }
+        Some("speed") => match args.get(1).map(String::as_str) {
+            Some("pdfs") => speed::pdfs(&corpus),
+            Some("articles") => speed::articles(&corpus, 5),
+            _ => {
+                speed::pdfs(&corpus)?;
+                speed::articles(&corpus, 5)
+            }
+        },
         Some("all") => {
             pdfs::run(&corpus)?;
             println!();
@@ -39,6 +44,29 @@ fn main() -> Result<()> {
             speed::pdfs(&corpus)?;
             speed::articles(&corpus, 5)
         }
-        _ => bail!("usage: dossier-eval pdfs | articles [-v] | speed | all"),
+        Some("text") => {
+            for file in &args[1..] {
+                print!("{}", text_of(std::path::Path::new(file))?);
+            }
+            Ok(())
+        }
+        _ => bail!("usage: dossier-eval pdfs | articles [-v] | speed | all | text FILE..."),
     }
+}
+
+/// Dossier's text of one file, as ingest would extract it.
+fn text_of(path: &std::path::Path) -> Result<String> {
+    let bytes = std::fs::read(path).with_context(|| path.display().to_string())?;
+    let hints = dossier_extract::Hints {
+        file_name: path.file_name().and_then(|n| n.to_str()).map(str::to_owned),
+        ..dossier_extract::Hints::default()
+    };
+    let registry = dossier_extract::Registry::standard();
+    let name = hints.file_name.clone().unwrap_or_default();
+    let extractor = registry
+        .choose(&dossier_extract::Probe::named(&name, &bytes))
+        .with_context(|| format!("{}: no extractor reads it", path.display()))?;
+    let extraction = dossier_extract::extract(extractor, &bytes, &hints)
+        .with_context(|| path.display().to_string())?;
+    Ok(extraction.text)
 }

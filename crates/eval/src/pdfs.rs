@@ -13,6 +13,7 @@ pub fn run(corpus: &Path) -> Result<f64> {
     let index = std::fs::read_to_string(corpus.join("pdfs/index.csv")).context("pdfs/index.csv")?;
     let extractor = PdfExtractor::default();
     let mut with_layer = Vec::new();
+    let mut with_readable_reference = Vec::new();
     let mut failures = 0;
     println!(
         "{:<62} {:>5} {:>6} {:>7}  status",
@@ -46,9 +47,22 @@ pub fn run(corpus: &Path) -> Result<f64> {
             }
         };
         let layer = row.get("text_layer").map(String::as_str).unwrap_or("?");
+        let garbage = unreadable_share(&reference);
+        let reference_unreadable = garbage > UNREADABLE;
         if layer == "yes" {
             with_layer.push(f1);
+            if !reference_unreadable {
+                with_readable_reference.push(f1);
+            }
         }
+        let status = if reference_unreadable {
+            format!(
+                "REFERENCE UNREADABLE: {:.0}% of its characters are control codes or mojibake symbols; {status}",
+                100.0 * garbage
+            )
+        } else {
+            status
+        };
         println!(
             "{:<62} {:>5} {:>6} {:>7.4}  {} [{:.2}s]",
             file,
@@ -64,5 +78,54 @@ pub fn run(corpus: &Path) -> Result<f64> {
         "\nPDF token F1 vs pdftotext over {} files with a text layer: mean {mean:.4}, median {median:.4} (goal: mean >= 0.97); {failures} files failed with a per-file status",
         with_layer.len()
     );
+    let (median, mean_readable) = median_mean(&with_readable_reference);
+    println!(
+        "  the same without the {} files whose pdftotext reference is unreadable (more than {:.0}% control codes or mojibake symbols: a font without a Unicode map, which neither tool can read): mean {mean_readable:.4}, median {median:.4} over {} files",
+        with_layer.len() - with_readable_reference.len(),
+        100.0 * UNREADABLE,
+        with_readable_reference.len()
+    );
     Ok(mean)
+}
+
+/// A reference with more than this share of unreadable characters is not text.
+const UNREADABLE: f64 = 0.3;
+
+/// The share of a text's visible characters that no reader could read: control codes
+/// (a font's raw glyph numbers, as pdftotext writes them when a font has no Unicode map)
+/// and the symbols that legacy double-byte text becomes when its bytes are taken for
+/// Latin-1 (`¡¿£¼`), the spacing modifier letters, Latin Extended-B and Greek numeral
+/// signs that the same accident produces. Real text in any language has almost none.
+pub fn unreadable_share(text: &str) -> f64 {
+    let (mut visible, mut unreadable) = (0usize, 0usize);
+    for c in text.chars().filter(|c| !c.is_whitespace()) {
+        visible += 1;
+        let odd = c.is_control()
+            || matches!(c, '\u{A1}'..='\u{BF}' | '\u{180}'..='\u{24F}' | '\u{2B0}'..='\u{2FF}' | '\u{370}'..='\u{37F}');
+        unreadable += usize::from(odd);
+    }
+    if visible == 0 {
+        0.0
+    } else {
+        unreadable as f64 / visible as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn glyph_numbers_and_mojibake_are_unreadable_and_real_text_in_any_language_is_not() {
+        assert!(unreadable_share("\u{96}\u{8a}\u{83}\u{96}\u{03} ȋͳͻͺͷȌǤ") > 0.9);
+        assert!(unreadable_share("Ä¿¡¡¡¡Â¼ £¨Ò»¾ÅÈýÆßÄê°ËÔÂÒ»ÈÕ£©") > UNREADABLE);
+        for text in [
+            "The court finds, ¶ 12, that § 1983 applies.",
+            "Déjà vu: l’été, naïve façade.",
+            "目录 关于红军作战的原则",
+            "Ελληνικά και Русский текст",
+        ] {
+            assert!(unreadable_share(text) < 0.1, "{text}");
+        }
+    }
 }

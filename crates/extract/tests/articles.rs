@@ -119,3 +119,41 @@ fn the_sanitised_rendition_runs_loads_and_submits_nothing() {
         );
     }
 }
+
+/// Trafilatura's ground truth for three pages: the story is kept, and the furniture
+/// around it (a "more on this" list with its heading, a pointer to another story, an ad
+/// label, a "see also" block) is not article text.
+#[test]
+fn related_stories_pointers_and_ad_labels_are_not_article_text() {
+    for (page, kept, gone) in [
+        (
+            "articles/trafilatura-eval/html/autosprint.ch-pistenstopp.html",
+            "gesperrte historische Stadtbrücke benutzten",
+            &["Beiträge zum Thema", "Respekt vor dem", "Erinnerung an den"][..],
+        ),
+        (
+            "articles/trafilatura-eval/html/elespectador.com-orion.html",
+            "contra la naturaleza serán parte de las investigaciones",
+            &["Le puede interesar"][..],
+        ),
+        (
+            "articles/trafilatura-eval/html/rheinruhronline.de.essenwestviertel.html",
+            "geringe Wohnbebauung auf",
+            &["Anzeige"][..],
+        ),
+        (
+            "articles/trafilatura-eval/html/gazetadopovo.com.br-pacheco.html",
+            "Esplanada dos Ministérios como",
+            &["Veja Também:", "indulto em outras ações"][..],
+        ),
+    ] {
+        let Some(x) = article(page) else {
+            return;
+        };
+        let text = squash(&x.text);
+        assert!(text.contains(kept), "{page}: lost {kept:?}");
+        for snippet in gone {
+            assert!(!text.contains(snippet), "{page}: kept {snippet:?}");
+        }
+    }
+}

@@ -4,7 +4,7 @@ use std::collections::{BTreeMap, VecDeque};
 use std::time::Duration;
 
 use crossbeam_channel::{Receiver, RecvTimeoutError};
-use dossier_store::{ContentHash, NewDocument};
+use dossier_store::ContentHash;
 
 use crate::worker::{Chunk, Processed, Turn};
 
@@ -42,10 +42,7 @@ impl<'t> InOrder<'t> {
     /// always a whole item or a child already sent. Should it not come soon (its worker
     /// could not store it, or every worker waits for a turn), waiting containers are let go
     /// so that nothing can block; correctness does not depend on the gate, only memory does.
-    pub fn take_claimer(
-        &mut self,
-        hash: &ContentHash,
-    ) -> Option<(Box<NewDocument>, Vec<Processed>)> {
+    pub fn take_claimer(&mut self, hash: &ContentHash) -> Option<Processed> {
         loop {
             for chunk in self.pending.values_mut().flatten() {
                 if let Chunk::Whole(p) | Chunk::Child(p) = chunk
@@ -63,29 +60,20 @@ impl<'t> InOrder<'t> {
     }
 }
 
-/// Takes the document claiming `hash` out of `p` or its descendants.
-fn take_from(p: &mut Processed, hash: &ContentHash) -> Option<(Box<NewDocument>, Vec<Processed>)> {
+/// Takes the new document claiming `hash` (with its staged original and its children) out
+/// of `p` or its descendants, leaving a duplicate under its path.
+fn take_from(p: &mut Processed, hash: &ContentHash) -> Option<Processed> {
     match p {
-        Processed::New { document, .. } if &document.hash == hash => {
-            let placeholder = Processed::Duplicate {
-                path: String::new(),
+        Processed::New { document, path, .. } if &document.hash == hash => {
+            let duplicate = Processed::Duplicate {
+                path: path.clone(),
                 hash: hash.clone(),
             };
-            let Processed::New {
-                path,
-                document,
-                children,
-            } = std::mem::replace(p, placeholder)
-            else {
-                unreachable!("the entry was just matched as new")
-            };
-            *p = Processed::Duplicate {
-                path,
-                hash: hash.clone(),
-            };
-            Some((document, children))
+            Some(std::mem::replace(p, duplicate))
         }
-        Processed::New { children, .. } => children.iter_mut().find_map(|c| take_from(c, hash)),
+        Processed::New { children, .. } | Processed::Reextracted { children, .. } => {
+            children.iter_mut().find_map(|c| take_from(c, hash))
+        }
         _ => None,
     }
 }
@@ -122,7 +110,7 @@ impl Drop for InOrder<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use dossier_store::DocStatus;
+    use dossier_store::{DocStatus, NewDocument};
 
     fn doc(bytes: &[u8]) -> Box<NewDocument> {
         Box::new(NewDocument {
@@ -154,6 +142,7 @@ mod tests {
         let new = |p: &str| Processed::New {
             path: p.into(),
             document: doc(p.as_bytes()),
+            staged: None,
             children: Vec::new(),
         };
         tx.send((2, Chunk::Whole(new("c")))).expect("send");
@@ -181,23 +170,29 @@ mod tests {
         let attachment = Processed::New {
             path: "later.eml#attachment=1/x.pdf".into(),
             document: doc(b"x"),
+            staged: None,
             children: vec![Processed::New {
                 path: "later.eml#attachment=1/x.pdf#inner".into(),
                 document: doc(b"inner"),
+                staged: None,
                 children: Vec::new(),
             }],
         };
         let later = Processed::New {
             path: "later.eml".into(),
             document: doc(b"later"),
+            staged: None,
             children: vec![attachment],
         };
         tx.send((1, Chunk::Whole(later))).expect("send");
         drop(tx);
         let mut in_order = InOrder::new(rx, &turn);
-        let (document, children) = in_order
-            .take_claimer(&ContentHash::of(b"x"))
-            .expect("found inside the later item");
+        let Some(Processed::New {
+            document, children, ..
+        }) = in_order.take_claimer(&ContentHash::of(b"x"))
+        else {
+            panic!("found inside the later item")
+        };
         assert_eq!(document.hash, ContentHash::of(b"x"));
         assert_eq!(children.len(), 1, "what it held moves with it");
         let Some(Chunk::Whole(Processed::New { children, .. })) = in_order.pending[&1].front()

@@ -44,6 +44,12 @@ pub struct IngestOptions {
     pub workers: usize,
     /// The password for encrypted files (`dossier ingest --password`).
     pub password: Option<String>,
+    /// Store the originals without extracting them (`dossier ingest --no-extract`): hashed,
+    /// deduplicated, stored durably and recorded with their sources and audit rows, each a
+    /// document with no text whose detail is [`dossier_store::NOT_EXTRACTED_YET`]. Bringing
+    /// a large collection into the case is then bounded by the disk, not by the parsers; a
+    /// later ingest of the same files without this option extracts them in place.
+    pub store_only: bool,
 }
 
 /// Progress of a run, reported after each item is recorded.
@@ -121,11 +127,14 @@ pub fn ingest_with_hook(
     let found = walk(inputs, case.root());
     let total = found.len() as u64;
     let claimed = Mutex::new(case.known_hashes()?);
-    let retry = Mutex::new(if options.password.is_some() {
-        case.hashes_needing_password()?
-    } else {
-        Default::default()
-    });
+    let mut retry = Default::default();
+    if !options.store_only {
+        retry = case.hashes_not_extracted()?;
+        if options.password.is_some() {
+            retry.extend(case.hashes_needing_password()?);
+        }
+    }
+    let retry = Mutex::new(retry);
     let turn = Turn::default();
     let worker = Worker {
         objects: case.objects().clone(),
@@ -135,6 +144,7 @@ pub fn ingest_with_hook(
         password: options.password.as_deref(),
         turn: &turn,
         retry: &retry,
+        store_only: options.store_only,
     };
     let workers = if options.workers == 0 {
         // Each new original waits on an fsync; more workers than cores keep the disk and the
@@ -222,6 +232,7 @@ fn record_all(
                 change: &change,
                 results: &mut results,
                 custodian,
+                password_given: options.password.is_some(),
                 report: &mut report,
             };
             let path = match chunk {
@@ -272,6 +283,8 @@ struct Recording<'a, 'c, 't> {
     change: &'a Change<'c>,
     results: &'a mut InOrder<'t>,
     custodian: Option<&'a str>,
+    /// Whether this run was given a password (says why a document was extracted again).
+    password_given: bool,
     report: &'a mut IngestReport,
 }
 
@@ -296,9 +309,13 @@ fn record_one(
         Processed::New {
             path,
             mut document,
+            staged,
             children,
         } => {
             document.parent = parent;
+            if let Some(staged) = staged {
+                ctx.change.stage_object(staged);
+            }
             let id = ctx.change.add_document(&document, &source(&path))?;
             let outcome_detail = (document.status != DocStatus::Ok)
                 .then(|| document.status_detail.clone())
@@ -336,16 +353,22 @@ fn record_one(
             // under this item's path, and the later item becomes the duplicate when its
             // turn comes.
             match ctx.results.take_claimer(&hash) {
-                Some((document, children)) => record_one(
+                Some(Processed::New {
+                    document,
+                    staged,
+                    children,
+                    ..
+                }) => record_one(
                     ctx,
                     Processed::New {
                         path,
                         document,
+                        staged,
                         children,
                     },
                     parent,
                 ),
-                None => {
+                _ => {
                     let reason =
                         "identical to another file in this run that could not be stored".to_owned();
                     ctx.change.record_ingest_item(
@@ -363,23 +386,30 @@ fn record_one(
                 }
             }
         }
-        Processed::Reextracted { path, document } => {
+        Processed::Reextracted {
+            path,
+            document,
+            children,
+        } => {
             let Some(id) = ctx.change.document_by_hash(&document.hash)? else {
                 let new = Processed::New {
                     path,
                     document,
-                    children: Vec::new(),
+                    staged: None,
+                    children,
                 };
                 return record_one(ctx, new, parent);
             };
             ctx.change.replace_extraction(id, &document)?;
             ctx.change.add_source(id, &source(&path))?;
+            let how = if ctx.password_given {
+                "extracted again with the password"
+            } else {
+                "extracted now (stored earlier without extraction)"
+            };
             let detail = match &document.status_detail {
-                Some(d) => format!(
-                    "extracted again with the password: {} ({d})",
-                    document.status
-                ),
-                None => format!("extracted again with the password: {}", document.status),
+                Some(d) => format!("{how}: {} ({d})", document.status),
+                None => format!("{how}: {}", document.status),
             };
             ctx.change.record_ingest_item(
                 run,
@@ -390,6 +420,9 @@ fn record_one(
             )?;
             ctx.report.duplicates += 1;
             ctx.report.documents.push(id);
+            for child in children {
+                record_one(ctx, child, Some(id))?;
+            }
             Ok((path, Some(id)))
         }
         Processed::Failed { path, reason } => {

@@ -21,7 +21,9 @@ use std::path::Path;
 use std::sync::{Condvar, Mutex};
 
 use dossier_extract::{Child, Container, Extraction, Hints, Probe, Registry, extract};
-use dossier_store::{ContentHash, DocStatus, NewDocument, ObjectStore};
+use dossier_store::{
+    ContentHash, DocStatus, NOT_EXTRACTED_YET, NewDocument, ObjectStore, StagedObject,
+};
 
 use crate::walk::{Found, describe_io, display};
 
@@ -37,15 +39,20 @@ pub(crate) enum Processed {
     New {
         path: String,
         document: Box<NewDocument>,
+        /// The original, written but not yet durable nor named: the writer hands it to the
+        /// batch's change, whose commit makes it durable before the rows (`None` when the
+        /// original was already stored, or stored durably by the worker, as a streamed one).
+        staged: Option<StagedObject>,
         children: Vec<Processed>,
     },
     /// An original already in the case (or claimed by another worker in this run).
     Duplicate { path: String, hash: ContentHash },
-    /// An original already in the case whose extraction failed for want of a password,
-    /// extracted again with the password given to this run (`ingest --password`).
+    /// An original already in the case that was not extracted (stored with `--no-extract`,
+    /// or failed for want of a password), extracted now, with what was found inside it.
     Reextracted {
         path: String,
         document: Box<NewDocument>,
+        children: Vec<Processed>,
     },
     /// Could not become a document.
     Failed { path: String, reason: String },
@@ -123,9 +130,12 @@ pub(crate) struct Worker<'a> {
     /// The password for encrypted files (`dossier ingest --password`).
     pub password: Option<&'a str>,
     pub turn: &'a Turn,
-    /// Hashes of documents in the case that failed for want of a password: with a
-    /// password given, each is extracted again (once per run) instead of being a duplicate.
+    /// Hashes of documents in the case that were stored without extraction, and (with a
+    /// password given) of those that failed for want of a password: each is extracted again
+    /// (once per run) instead of being a duplicate.
     pub retry: &'a Mutex<HashSet<String>>,
+    /// Store originals without extracting them (`ingest --no-extract`).
+    pub store_only: bool,
 }
 
 impl Worker<'_> {
@@ -175,6 +185,7 @@ impl Worker<'_> {
         };
         if let Some(container) = self.registry.choose_container(&probe) {
             return match file.seek(SeekFrom::Start(0)) {
+                Ok(_) if self.store_only => Some(self.store_stream_only(file, shown, file_name)),
                 Ok(_) => {
                     self.stream(index, container, file, &shown, file_name, send);
                     None
@@ -206,34 +217,66 @@ impl Worker<'_> {
     ) -> Processed {
         let hash = ContentHash::of(bytes);
         if !self.claim(&hash) {
-            let retry = self
-                .retry
-                .lock()
-                .unwrap_or_else(|e| e.into_inner())
-                .remove(hash.as_str());
-            if retry {
-                let (document, _) = self.describe(hash, bytes, name, media_type, depth);
+            if self.take_retry(&hash) {
+                let (mut document, children) = self.describe(hash, bytes, name, media_type, depth);
+                add_warnings(&mut document, warnings);
+                let children = self.children(&path, &mut document, children, depth);
                 return Processed::Reextracted {
                     path,
                     document: Box::new(document),
+                    children,
                 };
             }
             return Processed::Duplicate { path, hash };
         }
-        if let Err(e) = self.objects.put(&hash, bytes) {
-            self.unclaim(&hash);
-            return Processed::Failed {
+        let staged = match self.objects.stage(&hash, bytes) {
+            Ok(staged) => staged,
+            Err(e) => {
+                self.unclaim(&hash);
+                return Processed::Failed {
+                    path,
+                    reason: format!("could not store the original: {e}"),
+                };
+            }
+        };
+        if self.store_only {
+            return Processed::New {
                 path,
-                reason: format!("could not store the original: {e}"),
+                document: Box::new(not_extracted(
+                    hash,
+                    bytes.len() as u64,
+                    name,
+                    self.declared_kind,
+                )),
+                staged,
+                children: Vec::new(),
             };
         }
         let (mut document, children) = self.describe(hash, bytes, name, media_type, depth);
         add_warnings(&mut document, warnings);
-        let children = if children.is_empty() {
+        let children = self.children(&path, &mut document, children, depth);
+        Processed::New {
+            path,
+            document: Box::new(document),
+            staged,
+            children,
+        }
+    }
+
+    /// Sends what extraction found inside a document back through the pipeline, up to
+    /// [`MAX_DEPTH`] levels of nesting (deeper ones are named in the document's detail).
+    fn children(
+        &self,
+        path: &str,
+        document: &mut NewDocument,
+        children: Vec<Child>,
+        depth: usize,
+    ) -> Vec<Processed> {
+        if children.is_empty() {
             Vec::new()
         } else if depth >= MAX_DEPTH {
             add_warnings(
-                &mut document,
+                document,
                 vec![format!(
                     "{} item(s) inside were not extracted: containers nest deeper than {MAX_DEPTH} levels",
                     children.len()
@@ -243,13 +286,36 @@ impl Worker<'_> {
         } else {
             children
                 .into_iter()
-                .map(|c| self.child(&path, c, depth + 1))
+                .map(|c| self.child(path, c, depth + 1))
                 .collect()
+        }
+    }
+
+    /// Stores a container file whole, without reading what is inside (`--no-extract`).
+    fn store_stream_only(&self, file: File, path: String, file_name: Option<&str>) -> Processed {
+        let (hash, size) = match self.objects.put_reader(BufReader::new(file)) {
+            Ok((hash, size, _)) => (hash, size),
+            Err(e) => {
+                return Processed::Failed {
+                    path,
+                    reason: format!("could not store the original: {e}"),
+                };
+            }
         };
+        if size == 0 {
+            return Processed::Failed {
+                path,
+                reason: "empty file (0 bytes): nothing to keep".into(),
+            };
+        }
+        if !self.claim(&hash) {
+            return Processed::Duplicate { path, hash };
+        }
         Processed::New {
             path,
-            document: Box::new(document),
-            children,
+            document: Box::new(not_extracted(hash, size, file_name, self.declared_kind)),
+            staged: None,
+            children: Vec::new(),
         }
     }
 
@@ -297,7 +363,9 @@ impl Worker<'_> {
             send(failed("empty file (0 bytes): nothing to keep".into()));
             return;
         }
-        if !self.claim(&hash) {
+        let claimed = self.claim(&hash);
+        let again = !claimed && self.take_retry(&hash);
+        if !claimed && !again {
             send(Chunk::Whole(Processed::Duplicate {
                 path: path.to_owned(),
                 hash,
@@ -317,10 +385,19 @@ impl Worker<'_> {
         if let Some(kind) = self.declared_kind {
             document.kind = kind.to_owned();
         }
-        let open = Processed::New {
-            path: path.to_owned(),
-            document: Box::new(document),
-            children: Vec::new(),
+        let open = if again {
+            Processed::Reextracted {
+                path: path.to_owned(),
+                document: Box::new(document),
+                children: Vec::new(),
+            }
+        } else {
+            Processed::New {
+                path: path.to_owned(),
+                document: Box::new(document),
+                staged: None,
+                children: Vec::new(),
+            }
         };
         if !send(Chunk::Open(open)) {
             return;
@@ -356,6 +433,17 @@ impl Worker<'_> {
             .lock()
             .unwrap_or_else(|e| e.into_inner())
             .insert(hash.as_str().to_owned())
+    }
+
+    /// Whether this original, already in the case, is to be extracted again in this run
+    /// (only the first item that meets it does so).
+    fn take_retry(&self, hash: &ContentHash) -> bool {
+        !self.store_only
+            && self
+                .retry
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .remove(hash.as_str())
     }
 
     /// Lets a later copy of the same bytes try again.
@@ -456,6 +544,23 @@ fn new_document(hash: ContentHash, size: u64, file_name: Option<&str>) -> NewDoc
         text: None,
         pages: Vec::new(),
     }
+}
+
+/// The row of an original stored without extraction (`--no-extract`): it has a title (its
+/// file name), the kind the user declared if any, and no text until a later ingest
+/// extracts it.
+fn not_extracted(
+    hash: ContentHash,
+    size: u64,
+    file_name: Option<&str>,
+    declared_kind: Option<&str>,
+) -> NewDocument {
+    let mut doc = new_document(hash, size, file_name);
+    doc.status_detail = Some(NOT_EXTRACTED_YET.to_owned());
+    if let Some(kind) = declared_kind {
+        doc.kind = kind.to_owned();
+    }
+    doc
 }
 
 /// Copies an extraction into a document row.

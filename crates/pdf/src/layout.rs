@@ -109,7 +109,8 @@ const SAME_LINE: f64 = 0.45;
 ///
 /// Rotated text (a vertical margin note) comes after the page's upright text, one line
 /// per run, in drawing order.
-pub fn layout(glyphs: Vec<Glyph>) -> String {
+pub fn layout(mut glyphs: Vec<Glyph>) -> String {
+    repair_missing_widths(&mut glyphs);
     let (rotated, upright): (Vec<Glyph>, Vec<Glyph>) = glyphs
         .into_iter()
         .filter(|g| !g.text.is_empty())
@@ -122,6 +123,43 @@ pub fn layout(glyphs: Vec<Glyph>) -> String {
         runs_of(rotated).into_iter().map(|r| vec![r]).collect(),
     ));
     out
+}
+
+/// Gives a width to visible glyphs that come without one.
+///
+/// Some fonts leave glyphs out of their width table (Google Docs' embedded subsets do), and
+/// pdf-extract then reports a zero advance although the text position moves on by the
+/// glyph's real width. The gap that seems to follow such a glyph would split its word
+/// ("Exa mp le"). Where the next glyph is drawn on the same baseline a little to the right,
+/// the glyph ends where that one starts; otherwise it gets half an em, a typical width.
+/// Combining marks are zero-width by nature and keep their zero.
+fn repair_missing_widths(glyphs: &mut [Glyph]) {
+    for i in 0..glyphs.len() {
+        let g = &glyphs[i];
+        let visible = g
+            .text
+            .chars()
+            .any(|c| !c.is_whitespace() && !is_combining(c));
+        if g.end - g.x > 0.01 * g.size || !visible {
+            continue;
+        }
+        let size = g.size.min(40.0);
+        let next_start = glyphs.get(i + 1).and_then(|n| {
+            let advance = n.x - g.x;
+            (n.rotated == g.rotated
+                && (n.y - g.y).abs() <= 0.1 * size
+                && advance > 0.0
+                && advance < 1.5 * size)
+                .then_some(n.x)
+        });
+        let g = &mut glyphs[i];
+        g.end = next_start.unwrap_or(g.x + 0.5 * size);
+    }
+}
+
+/// Combining diacritical marks, which take no width of their own.
+fn is_combining(c: char) -> bool {
+    matches!(c, '\u{0300}'..='\u{036F}' | '\u{1AB0}'..='\u{1AFF}' | '\u{1DC0}'..='\u{1DFF}' | '\u{20D0}'..='\u{20FF}' | '\u{FE20}'..='\u{FE2F}')
 }
 
 /// Stretches of glyphs drawn one after another on one baseline, moving forward with no
@@ -175,6 +213,7 @@ fn layout_lines(lines: Vec<Vec<Vec<Glyph>>>) -> String {
         let gap = word_gap(&line);
         let mut text = String::new();
         let mut prev: Option<&Glyph> = None;
+        let mut prev_run_start = f64::NEG_INFINITY;
         let mut kept: Vec<(f64, String)> = Vec::new();
         for run in &line {
             let run_text: String = run.iter().map(|g| g.text.as_str()).collect();
@@ -195,9 +234,22 @@ fn layout_lines(lines: Vec<Vec<Vec<Glyph>>>) -> String {
                         && g.x < p.end - 0.5 * g.size.min(40.0)
                         && matches!(p.text.as_str(), "_" | ".")
                 };
+                // A run of the same size that starts in the first half of the run before
+                // it is drawn over that text (two ECF stamps one over the other): a
+                // separate word. (A run that starts a little before the last one ended is
+                // its continuation drawn with advance widths a little too wide; a smaller
+                // one is a superscript, "4th", placed by imprecise widths.)
+                let drawn_over = |p: &Glyph| {
+                    i == 0
+                        && (g.size - p.size).abs() <= 0.2 * p.size
+                        && g.x < p.end - 0.5 * g.size.min(40.0)
+                        && g.x < (prev_run_start + p.end) / 2.0
+                };
                 if let Some(p) = prev
                     && !blank
-                    && (g.x - p.end > gap * p.size.max(g.size).min(40.0) || overlaps(p))
+                    && (g.x - p.end > gap * p.size.max(g.size).min(40.0)
+                        || overlaps(p)
+                        || drawn_over(p))
                     && !text.ends_with(' ')
                 {
                     text.push(' ');
@@ -210,6 +262,9 @@ fn layout_lines(lines: Vec<Vec<Vec<Glyph>>>) -> String {
                     push_expanding_ligatures(&mut text, &g.text);
                 }
                 prev = Some(g);
+            }
+            if let Some(first) = run.first() {
+                prev_run_start = first.x;
             }
         }
         let text = text.trim();
@@ -281,6 +336,26 @@ mod tests {
         let mut s = String::new();
         push_expanding_ligatures(&mut s, "\u{FB01}rst e\u{FB03}cient");
         assert_eq!(s, "first efficient");
+    }
+
+    #[test]
+    fn glyphs_missing_from_the_width_table_do_not_split_their_word() {
+        // As Google Docs' fonts draw "Example document": "a" and "p" report no width.
+        let mut glyphs = word(10.0, 50.0, "Example");
+        for g in &mut glyphs {
+            if g.text == "a" || g.text == "p" {
+                g.end = g.x;
+            }
+        }
+        glyphs.extend(word(60.0, 50.0, "document"));
+        assert_eq!(layout(glyphs), "Example document\n");
+    }
+
+    #[test]
+    fn a_stamp_drawn_over_another_stays_apart_from_it() {
+        let mut glyphs = word(10.0, 50.0, "Page 1 of 2");
+        glyphs.extend(word(12.0, 50.0, "Case 4"));
+        assert_eq!(layout(glyphs), "Page 1 of 2 Case 4\n");
     }
 
     #[test]

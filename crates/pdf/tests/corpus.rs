@@ -164,6 +164,40 @@ fn an_appellate_filing_names_its_court_from_the_caption() {
     );
 }
 
+/// Google Docs' fonts leave some glyphs out of their width table; the words they are in
+/// must not fall apart ("Exa mp le do cumen t").
+#[test]
+fn glyphs_without_a_width_do_not_split_their_words() {
+    let Some(f) = corpus_path("pdfs/parsers/py-pdf-sample-files/google-doc-document.pdf") else {
+        return;
+    };
+    let x = read(&extractor(), &f, None).expect("extracts");
+    for line in [
+        "Example document",
+        "Readability counts.",
+        "Although practicality beats purity.",
+    ] {
+        assert!(x.text.contains(line), "{line:?} not in {}", x.text);
+    }
+}
+
+/// A filing stamped twice (the ECF header of one document drawn over another's) keeps
+/// the two stamps apart: "Page 1 of 2 Case", never "2Case".
+#[test]
+fn a_stamp_drawn_over_another_stays_apart() {
+    let Some(f) = corpus_path("pdfs/legal/district/gov.uscourts.cand.203070.27.0.pdf") else {
+        return;
+    };
+    let x = read(&extractor(), &f, None).expect("extracts");
+    assert!(!x.text.contains("2Case"), "{}", x.text);
+    assert!(
+        x.text
+            .contains("Page 1 of 2 Case 4:08-cv-02214-SBA Document 27"),
+        "{}",
+        x.text
+    );
+}
+
 #[test]
 fn a_worker_over_its_time_is_killed_and_reported() {
     let Some(f) = corpus_path("pdfs/parsers/pdfjs/freeculture.pdf") else {

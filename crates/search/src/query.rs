@@ -62,6 +62,8 @@ pub struct ParsedQuery {
     pub terms: BTreeSet<String>,
     /// Prefix and fuzzy terms of the text field, to expand before highlighting.
     pub loose: Vec<LooseTerm>,
+    /// Whether matching needs word positions (a phrase, a proximity or a prefix phrase).
+    pub positional: bool,
 }
 
 /// Parses `text` into a query over `fields`.
@@ -84,12 +86,15 @@ pub fn parse(text: &str, fields: &Fields, op: DefaultOperator) -> Result<ParsedQ
         unstemmed: analyzer_unstemmed(),
         terms: BTreeSet::new(),
         loose: Vec::new(),
+        positional: false,
+        words: text.split_whitespace().collect(),
     };
     let query = builder.ast(&ast)?;
     Ok(ParsedQuery {
         query,
         terms: builder.terms,
         loose: builder.loose,
+        positional: builder.positional,
     })
 }
 
@@ -100,6 +105,9 @@ struct Builder<'a> {
     unstemmed: TextAnalyzer,
     terms: BTreeSet<String>,
     loose: Vec<LooseTerm>,
+    positional: bool,
+    /// The query's whitespace-separated pieces, to count repeated words.
+    words: Vec<&'a str>,
 }
 
 impl Builder<'_> {
@@ -118,7 +126,14 @@ impl Builder<'_> {
                         Some(UserOccur::Should) => Occur::Should,
                         None => default,
                     };
-                    subqueries.push((occur, self.ast(sub)?));
+                    let sub = self.ast(sub)?;
+                    // `a OR b` where each word is `text:a OR title:a`: one flat union of terms
+                    // (same matches, same scores), which tantivy ranks with block-max WAND
+                    // instead of scoring every match of every word.
+                    match alternatives(sub.as_ref()).filter(|_| occur == Occur::Should) {
+                        Some(parts) => subqueries.extend(parts.into_iter().map(|q| (occur, q))),
+                        None => subqueries.push((occur, sub)),
+                    }
                 }
                 // Only exclusions ("-draft"): exclude them from everything.
                 if subqueries.iter().all(|(o, _)| *o == Occur::MustNot) {
@@ -163,12 +178,16 @@ impl Builder<'_> {
         let value = lit.phrase.as_str();
         let quoted = lit.delimiter != Delimiter::None;
         let Some(name) = lit.field_name.as_deref() else {
+            let repeats = if quoted {
+                1.0
+            } else {
+                self.repeats(value) as f32
+            };
             let text = self.analyzed(self.fields.text, value, quoted, lit)?;
             let title = self.analyzed(self.fields.title, value, quoted, lit)?;
-            let title: Box<dyn Query> = Box::new(BoostQuery::new(title, TITLE_BOOST));
             return Ok(Box::new(BooleanQuery::new(vec![
-                (Occur::Should, text),
-                (Occur::Should, title),
+                (Occur::Should, boosted(text, repeats)),
+                (Occur::Should, boosted(title, repeats * TITLE_BOOST)),
             ])));
         };
         if let Some(field) = self.fields.analyzed_field(name) {
@@ -203,6 +222,15 @@ impl Builder<'_> {
                 "unknown field {other}: (the fields are {FIELD_NAMES}); put text containing a colon in quotes"
             ))),
         }
+    }
+
+    /// How many times a bare word stands in the query. A word a question repeats is what it
+    /// is about ("What is MEDLARS? How does MEDLARS operate?"), and BM25 weighs query words
+    /// by their frequency in the query, as FTS5 does; tantivy's parser keeps a repeated
+    /// clause once, so the repeats are counted from the text and become a boost (the same
+    /// score as the word written that many times).
+    fn repeats(&self, word: &str) -> usize {
+        self.words.iter().filter(|w| **w == word).count().max(1)
     }
 
     /// A value searched in an analyzed field: a term, a phrase, a prefix or a fuzzy term.
@@ -302,6 +330,7 @@ impl Builder<'_> {
                 }
             }
         }
+        self.positional = true;
         if prefix {
             return Ok(Box::new(PhrasePrefixQuery::new_with_offset(with_offsets)));
         }
@@ -310,6 +339,25 @@ impl Builder<'_> {
             lit.slop,
         )))
     }
+}
+
+/// `query` with its score multiplied by `factor` (left as it is for 1).
+fn boosted(query: Box<dyn Query>, factor: f32) -> Box<dyn Query> {
+    if factor == 1.0 {
+        query
+    } else {
+        Box::new(BoostQuery::new(query, factor))
+    }
+}
+
+/// The clauses of a query that matches when any of them does and scores their sum (a boolean
+/// query of optional clauses only), so they can join a parent's optional clauses.
+fn alternatives(query: &dyn Query) -> Option<Vec<Box<dyn Query>>> {
+    let boolean = query.downcast_ref::<BooleanQuery>()?;
+    let clauses = boolean.clauses();
+    let all_optional = clauses.iter().all(|(occur, _)| *occur == Occur::Should);
+    (all_optional && !clauses.is_empty() && boolean.get_minimum_number_should_match() <= 1)
+        .then(|| clauses.iter().map(|(_, q)| q.box_clone()).collect())
 }
 
 fn date_range(
@@ -404,6 +452,25 @@ mod tests {
                 },
             ]
         );
+    }
+
+    #[test]
+    fn words_in_an_or_become_one_flat_union_of_terms() {
+        // Flat, so that tantivy ranks it with block-max WAND: each word's text and title terms
+        // join the top level instead of nesting a union per word.
+        let p = parse("alpha OR beta", &Fields::schema().1, DefaultOperator::And).expect("parses");
+        let top = p
+            .query
+            .downcast_ref::<BooleanQuery>()
+            .expect("a boolean query");
+        assert_eq!(top.clauses().len(), 4);
+        for (occur, clause) in top.clauses() {
+            assert_eq!(*occur, Occur::Should);
+            assert!(
+                clause.downcast_ref::<BooleanQuery>().is_none(),
+                "{clause:?}"
+            );
+        }
     }
 
     #[test]

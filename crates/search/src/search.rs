@@ -89,6 +89,9 @@ pub struct SearchResults {
 /// Where snippets get their text: the page (≥ 1) or whole text (0) of a document.
 pub type TextSource<'a> = dyn FnMut(i64, u32) -> Option<String> + 'a;
 
+/// An entry of the index with its score.
+type ScoredEntry = (f32, DocAddress);
+
 /// Expanded prefix and fuzzy terms highlighted at most.
 const MAX_EXPANSIONS: usize = 64;
 /// Characters of a snippet.
@@ -107,15 +110,18 @@ impl SearchIndex {
         let limit = request.limit.max(1);
         let mut fetch = (limit * 3).max(30);
         let pages_per_hit = request.pages_per_hit.max(1);
-        // One pass collects the best entries, the exact total and the facets together, so the
-        // query (postings, positions, prefix expansion) is evaluated once.
-        let (entries, facets) = self.top_entries(&searcher, &query, request.sort, fetch)?;
+        let plan = Plan::for_query(request.sort, &parsed);
+        let (entries, facets) = self.top_entries(&searcher, &query, plan, fetch)?;
+        let facets = match facets {
+            Some(facets) => facets,
+            None => searcher.search(&query, &FacetCollector)?,
+        };
         let mut exhausted = entries.len() < fetch;
         let mut grouped = self.group(&searcher, entries, pages_per_hit)?;
         while grouped.len() < limit && !exhausted {
             // Many entries per document (pages): fetch deeper until `limit` documents are in.
             fetch *= 4;
-            let (entries, _) = self.top_entries(&searcher, &query, request.sort, fetch)?;
+            let (entries, _) = self.top_entries(&searcher, &query, plan.without_facets(), fetch)?;
             exhausted = entries.len() < fetch;
             grouped = self.group(&searcher, entries, pages_per_hit)?;
         }
@@ -125,7 +131,9 @@ impl SearchIndex {
         }
         let snippets = self.snippet_generator(&searcher, &parsed)?;
         let mut hits = Vec::with_capacity(limit);
-        for (doc, stored, pages) in grouped.into_iter().take(limit) {
+        for (doc, addr, pages) in grouped.into_iter().take(limit) {
+            // Stored fields are read only for the hits shown.
+            let stored: TantivyDocument = searcher.doc(addr)?;
             let text_of =
                 |d: &TantivyDocument, f| d.get_first(f).and_then(|v| v.as_str()).map(str::to_owned);
             let pages = pages
@@ -182,19 +190,38 @@ impl SearchIndex {
         })
     }
 
-    /// The best `n` entries with their scores, and the facets of every match.
+    /// The best `n` entries with their scores, and the facets of every match when the plan
+    /// collects them in the same pass.
     fn top_entries(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        plan: Plan,
+        n: usize,
+    ) -> Result<(Vec<ScoredEntry>, Option<Facets>)> {
+        Ok(match plan {
+            Plan::Pruned => (
+                searcher.search(query, &TopDocs::with_limit(n).order_by_score())?,
+                None,
+            ),
+            Plan::OnePass { sort, facets } => self.one_pass(searcher, query, sort, n, facets)?,
+        })
+    }
+
+    /// Top entries (and, if asked, facets) in one evaluation of the query.
+    fn one_pass(
         &self,
         searcher: &Searcher,
         query: &dyn Query,
         sort: SortOrder,
         n: usize,
-    ) -> Result<(Vec<(f32, DocAddress)>, Facets)> {
+        with_facets: bool,
+    ) -> Result<(Vec<ScoredEntry>, Option<Facets>)> {
+        let facets = with_facets.then_some(FacetCollector);
         Ok(match sort {
-            SortOrder::Relevance => searcher.search(
-                query,
-                &(TopDocs::with_limit(n).order_by_score(), FacetCollector),
-            )?,
+            SortOrder::Relevance => {
+                searcher.search(query, &(TopDocs::with_limit(n).order_by_score(), facets))?
+            }
             SortOrder::Date => {
                 // Undated documents last. Newest first, then best first, then lowest document
                 // id, so that ties come out in a stable order.
@@ -210,7 +237,7 @@ impl SearchIndex {
                         (date, score, u64::MAX - id)
                     }
                 });
-                let (by_date, facets) = searcher.search(query, &(top, FacetCollector))?;
+                let (by_date, facets) = searcher.search(query, &(top, facets))?;
                 let by_date: Vec<((i64, Score, u64), DocAddress)> = by_date;
                 let entries = by_date
                     .into_iter()
@@ -228,7 +255,7 @@ impl SearchIndex {
         searcher: &Searcher,
         entries: Vec<(f32, DocAddress)>,
         pages_per_hit: usize,
-    ) -> Result<Vec<(i64, TantivyDocument, Vec<(u32, f32)>)>> {
+    ) -> Result<Vec<(i64, DocAddress, Vec<(u32, f32)>)>> {
         let mut order: Vec<(i64, DocAddress)> = Vec::new();
         let mut pages: HashMap<i64, Vec<(u32, f32)>> = HashMap::new();
         let mut columns = BTreeMap::new();
@@ -256,7 +283,7 @@ impl SearchIndex {
             let mut list = pages.remove(&id).unwrap_or_default();
             list.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
             list.truncate(pages_per_hit);
-            out.push((id, searcher.doc(addr)?, list));
+            out.push((id, addr, list));
         }
         Ok(out)
     }
@@ -307,6 +334,45 @@ impl SearchIndex {
             field,
             SNIPPET_CHARS,
         ))
+    }
+}
+
+/// How the top entries and the facets are collected.
+///
+/// Ranking by relevance can skip most matches: tantivy's top-k collector, run alone, uses
+/// block-max WAND (unions) and block-max intersections, which pass over blocks of postings
+/// whose best possible score cannot enter the top `k`. Any second collector in the same pass
+/// (the facets, which need every match) turns that off and scores every match. So the facets
+/// go in a separate, unscored pass, which reads only document ids (no frequencies, no norms).
+/// Phrases are the exception: ranking them checks the positions of every candidate anyway,
+/// so pruning saves little and a second pass would check every position again; they keep one
+/// pass. So does sorting by date, which scores every match to break ties.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Plan {
+    /// Top entries alone (pruned); facets, when wanted, in their own unscored pass.
+    Pruned,
+    /// Top entries and, if `facets`, the facets together.
+    OnePass { sort: SortOrder, facets: bool },
+}
+
+impl Plan {
+    fn for_query(sort: SortOrder, parsed: &ParsedQuery) -> Plan {
+        if sort == SortOrder::Relevance && !parsed.positional {
+            Plan::Pruned
+        } else {
+            Plan::OnePass { sort, facets: true }
+        }
+    }
+
+    /// The same plan for a deeper fetch, whose facets are already known.
+    fn without_facets(self) -> Plan {
+        match self {
+            Plan::Pruned => Plan::Pruned,
+            Plan::OnePass { sort, .. } => Plan::OnePass {
+                sort,
+                facets: false,
+            },
+        }
     }
 }
 

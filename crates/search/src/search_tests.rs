@@ -1,6 +1,6 @@
 //! The query language and result shape, on a small index built in a temporary folder.
 
-use crate::{DefaultOperator, IndexDocument, SearchIndex, SearchRequest, SortOrder};
+use crate::{DefaultOperator, IndexDocument, SearchIndex, SearchRequest, SearchResults, SortOrder};
 
 fn doc(id: i64, kind: &str, title: &str, date: &str, text: &str) -> IndexDocument {
     IndexDocument {
@@ -264,4 +264,76 @@ fn upsert_replaces_and_delete_removes() {
     let indexed = index.indexed().expect("indexed");
     assert_eq!(indexed.get(&1), Some(&2));
     assert!(!indexed.contains_key(&2));
+}
+
+fn index_of(docs: &[IndexDocument]) -> (tempfile::TempDir, SearchIndex) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let index = SearchIndex::open(&dir.path().join("index")).expect("open");
+    let mut writer = index.writer().expect("writer").expect("free");
+    for d in docs {
+        writer.add(d).expect("index");
+    }
+    writer.commit().expect("commit");
+    index.reload().expect("reload");
+    (dir, index)
+}
+
+fn ranked(index: &SearchIndex, docs: &[IndexDocument], query: &str, limit: usize) -> SearchResults {
+    let request = SearchRequest {
+        query: query.into(),
+        limit,
+        operator: DefaultOperator::Or,
+        ..SearchRequest::default()
+    };
+    let mut texts = |id: i64, page: u32| text_of(docs, id, page);
+    index
+        .search(&request, &mut texts)
+        .unwrap_or_else(|e| panic!("{query}: {e}"))
+}
+
+#[test]
+fn a_word_the_query_repeats_weighs_as_often_as_it_is_written() {
+    let docs = [
+        doc(1, "text", "note", "2020", "alpha gamma"),
+        doc(2, "text", "note", "2020", "beta gamma"),
+    ];
+    let (_dir, index) = index_of(&docs);
+    let first = |q: &str| ranked(&index, &docs, q, 2).hits[0].doc;
+    assert_eq!(first("alpha beta beta"), 2);
+    assert_eq!(first("beta alpha alpha"), 1);
+    // Ties go to the lowest id, so only the weight of the repeats puts 2 first.
+    assert_eq!(first("What is beta? Is BETA like alpha?"), 2);
+}
+
+#[test]
+fn totals_and_facets_count_every_match_while_ranking_skips_most() {
+    // Far more matches than one block of postings (128), so block-max WAND has blocks to
+    // skip; the exact total and the facets must still see every one of them.
+    let mut docs: Vec<IndexDocument> = (1..=3000)
+        .map(|id| {
+            let kind = if id % 3 == 0 { "email" } else { "article" };
+            let year = 2000 + id % 5;
+            doc(id, kind, "memo", &year.to_string(), "common words here")
+        })
+        .collect();
+    for id in [700, 1900, 2800] {
+        docs[id as usize - 1].text = "common and rare words".into();
+    }
+    let (_dir, index) = index_of(&docs);
+    let results = ranked(&index, &docs, "common OR rare", 3);
+    let mut top: Vec<i64> = results.hits.iter().map(|h| h.doc).collect();
+    top.sort_unstable();
+    assert_eq!(
+        top,
+        [700, 1900, 2800],
+        "the entries with both words rank first"
+    );
+    assert_eq!(results.facets.total, 3000);
+    assert_eq!(results.facets.kind["email"], 1000);
+    assert_eq!(results.facets.kind["article"], 2000);
+    assert_eq!(results.facets.year.values().sum::<u64>(), 3000);
+    assert_eq!(results.facets.year[&2003], 600);
+    let rare = ranked(&index, &docs, "rare", 10);
+    assert_eq!(rare.facets.total, 3);
+    assert_eq!(rare.facets.kind.get("email"), None);
 }

@@ -31,6 +31,7 @@ use tokio::sync::broadcast;
 use tokio_stream::StreamExt;
 use tokio_stream::wrappers::BroadcastStream;
 use tower_http::services::ServeDir;
+use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use auth::new_token;
 
@@ -119,11 +120,21 @@ pub fn serve(options: ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Result
     })
 }
 
+/// The UI's Content Security Policy in a browser: the desktop window's
+/// (`src-tauri/tauri.conf.json`, `app.security.csp`) with the server's own origin in place of
+/// Tauri's IPC, so the browser tests run the UI under the rules the desktop app enforces.
+const UI_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+    connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
+
 fn router(state: Arc<AppState>, ui_dir: PathBuf) -> Router {
     Router::new()
         .route("/api/events", get(events))
         .route("/api/{command}", post(command))
         .fallback_service(ServeDir::new(ui_dir).append_index_html_on_directories(true))
+        .layer(SetResponseHeaderLayer::if_not_present(
+            axum::http::header::CONTENT_SECURITY_POLICY,
+            axum::http::HeaderValue::from_static(UI_CSP),
+        ))
         .with_state(state)
 }
 

@@ -1,12 +1,15 @@
 //! Annotations on documents: tags, and notes on a span of a document (located like a
 //! citation, with a W3C TextQuoteSelector and offsets, so a note can verify itself too).
 
-use rusqlite::params;
+use rusqlite::{OptionalExtension, params};
 
 use crate::case::{Case, Change};
 use crate::citations::SpanRecord;
-use crate::error::Result;
+use crate::error::{Result, StoreError};
 use crate::events::{clean, ensure_tag};
+
+/// Separator of the tags a tagging step names.
+const UNIT: &str = "\u{1f}";
 
 /// A note on a span of a document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,8 +50,34 @@ impl Change<'_> {
                 &format!("document:{document}"),
                 &added.join(", "),
             )?;
+            self.step("document.tag", document, &added.join(UNIT))?;
         }
         Ok(added)
+    }
+
+    /// Removes tags from a document; returns the tags it had and no longer has (a tag
+    /// it did not have is passed over).
+    pub fn untag_document(&self, document: i64, tags: &[String]) -> Result<Vec<String>> {
+        let mut removed = Vec::new();
+        for tag in clean(tags) {
+            let n = self.tx.execute(
+                "DELETE FROM document_tags
+                 WHERE document_id = ?1 AND tag_id = (SELECT id FROM tags WHERE name = ?2)",
+                params![document, tag],
+            )?;
+            if n > 0 {
+                removed.push(tag);
+            }
+        }
+        if !removed.is_empty() {
+            self.record(
+                "document.untag",
+                &format!("document:{document}"),
+                &removed.join(", "),
+            )?;
+            self.step("document.untag", document, &removed.join(UNIT))?;
+        }
+        Ok(removed)
     }
 
     /// Records a note on a span of a document.
@@ -78,17 +107,64 @@ impl Change<'_> {
             &format!("note:{id}"),
             &format!("document {} at {:?}: {}", note.document, s.quote, note.body),
         )?;
+        self.step("note.add", id, "")?;
         Ok(id)
+    }
+
+    /// Deletes a note: hidden from `notes` and `verify`, kept in the case, restorable by undo.
+    pub fn delete_note(&self, id: i64) -> Result<()> {
+        self.set_note_deleted(id, true)
+    }
+
+    /// Restores a deleted note (the undo of deleting it).
+    pub fn restore_note(&self, id: i64) -> Result<()> {
+        self.set_note_deleted(id, false)
+    }
+
+    fn set_note_deleted(&self, id: i64, delete: bool) -> Result<()> {
+        let row: Option<(i64, String, Option<String>)> = self
+            .tx
+            .query_row(
+                "SELECT document_id, body, deleted_at FROM notes WHERE id = ?1",
+                [id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+            )
+            .optional()?;
+        let (document, body, deleted_at) = row.ok_or(StoreError::NotFound { kind: "note", id })?;
+        if deleted_at.is_some() == delete {
+            let state = if delete {
+                "already deleted"
+            } else {
+                "not deleted"
+            };
+            return Err(StoreError::Refused(format!("note {id} is {state}")));
+        }
+        self.tx.execute(
+            "UPDATE notes SET deleted_at = ?2 WHERE id = ?1",
+            params![id, delete.then_some(self.at.as_str())],
+        )?;
+        let action = if delete {
+            "note.delete"
+        } else {
+            "note.restore"
+        };
+        self.record(
+            action,
+            &format!("note:{id}"),
+            &format!("document {document}: {body}"),
+        )?;
+        self.step(action, id, "")
     }
 }
 
 impl Case {
-    /// Notes on a document (or on every document), in id order.
+    /// Notes on a document (or on every document), deleted ones left out, in id order.
     pub fn notes(&self, document: Option<i64>) -> Result<Vec<NoteRecord>> {
         let mut stmt = self.conn.prepare(
             "SELECT id, document_id, page, quote, exact, prefix, suffix, start_offset, end_offset,
                     sha256, body, created_at
-             FROM notes WHERE ?1 IS NULL OR document_id = ?1 ORDER BY id",
+             FROM notes WHERE (?1 IS NULL OR document_id = ?1) AND deleted_at IS NULL
+             ORDER BY id",
         )?;
         let rows = stmt.query_map([document], |r| {
             Ok(NoteRecord {

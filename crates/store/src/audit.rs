@@ -8,6 +8,7 @@
 use rusqlite::{Connection, params};
 use sha2::{Digest, Sha256};
 
+use crate::case::execute_cached;
 use crate::error::Result;
 use crate::hash::hex;
 
@@ -54,11 +55,8 @@ pub(crate) fn append(
     detail: &str,
 ) -> Result<AuditEntry> {
     let last: Option<(i64, String)> = conn
-        .query_row(
-            "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1",
-            [],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )
+        .prepare_cached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")?
+        .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
         .map(Some)
         .or_else(|e| match e {
             rusqlite::Error::QueryReturnedNoRows => Ok(None),
@@ -69,7 +67,8 @@ pub(crate) fn append(
         None => (1, GENESIS.to_owned()),
     };
     let hash = row_hash(&prev_hash, seq, at, actor, action, target, detail);
-    conn.execute(
+    execute_cached(
+        conn,
         "INSERT INTO audit_log (seq, at, actor, action, target, detail, prev_hash, hash)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
         params![seq, at, actor, action, target, detail, prev_hash, hash],

@@ -107,6 +107,7 @@ impl Change<'_> {
                 c.event, c.relation, c.document, c.sha256
             ),
         )?;
+        self.step("citation.add", id, "")?;
         Ok(id)
     }
 
@@ -161,6 +162,7 @@ impl Change<'_> {
             &format!("citation:{id}"),
             &format!("event {event}, document {document}"),
         )?;
+        self.step(action, id, "")?;
         Ok(event)
     }
 }
@@ -202,6 +204,15 @@ impl Case {
     pub fn citations(&self) -> Result<Vec<CitationRecord>> {
         let mut stmt = self.conn.prepare(&format!(
             "{CITATION_SQL} WHERE c.withdrawn_at IS NULL ORDER BY c.id"
+        ))?;
+        let rows = stmt.query_map([], citation_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// Every withdrawn citation, in id order: out of the chronology, still on record.
+    pub fn withdrawn_citations(&self) -> Result<Vec<CitationRecord>> {
+        let mut stmt = self.conn.prepare(&format!(
+            "{CITATION_SQL} WHERE c.withdrawn_at IS NOT NULL ORDER BY c.id"
         ))?;
         let rows = stmt.query_map([], citation_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)

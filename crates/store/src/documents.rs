@@ -7,9 +7,16 @@ use std::str::FromStr;
 
 use rusqlite::{OptionalExtension, Row, params};
 
-use crate::case::{Case, Change};
+use crate::case::{Case, Change, execute_cached};
 use crate::error::{Result, StoreError};
 use crate::hash::ContentHash;
+
+/// The status detail of a document whose original was stored without extraction
+/// (`ingest --no-extract`: keep the originals now, read them later). Its status is
+/// `skipped`, with no extractor; ingesting the same original again without `--no-extract`
+/// extracts it in place (same id, sources kept), children included.
+pub const NOT_EXTRACTED_YET: &str =
+    "not extracted yet: stored with --no-extract; ingest the same files again to extract them";
 
 /// What became of an original when it was ingested.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -180,7 +187,7 @@ pub struct DocumentFilter {
 impl Change<'_> {
     /// Records a new document with its first source. The original must already be stored.
     pub fn add_document(&self, doc: &NewDocument, source: &NewSource) -> Result<i64> {
-        if !self.objects.contains(&doc.hash) {
+        if !self.has_object(&doc.hash) {
             return Err(StoreError::io(
                 self.objects.path_of(&doc.hash),
                 std::io::Error::new(
@@ -193,11 +200,13 @@ impl Change<'_> {
             .borrow_mut()
             .insert(self.objects.shard_of(&doc.hash));
         let tx = &self.tx;
-        tx.execute(
+        execute_cached(
+            tx,
             "INSERT OR IGNORE INTO objects (sha256, size, stored_at) VALUES (?1, ?2, ?3)",
             params![doc.hash.as_str(), doc.size as i64, self.at],
         )?;
-        tx.execute(
+        execute_cached(
+            tx,
             "INSERT INTO documents (sha256, parent_id, kind, title, doc_date, claimed_date,
                  captured_at, ingested_at, source_url, media_type, status, status_detail,
                  extractor, extractor_version)
@@ -236,12 +245,15 @@ impl Change<'_> {
     /// Records another place an existing original was found.
     /// Returns `false` (and changes nothing) if this exact source was already recorded.
     pub fn add_source(&self, document_id: i64, source: &NewSource) -> Result<bool> {
-        let exists: bool = self.tx.query_row(
-            "SELECT EXISTS (SELECT 1 FROM sources WHERE document_id = ?1 AND path = ?2
+        let exists: bool = self
+            .tx
+            .prepare_cached(
+                "SELECT EXISTS (SELECT 1 FROM sources WHERE document_id = ?1 AND path = ?2
                  AND custodian IS ?3)",
-            params![document_id, source.path, source.custodian],
-            |r| r.get(0),
-        )?;
+            )?
+            .query_row(params![document_id, source.path, source.custodian], |r| {
+                r.get(0)
+            })?;
         if exists {
             return Ok(false);
         }
@@ -265,7 +277,8 @@ impl Change<'_> {
     /// The original, its sources and the document's id do not change.
     pub fn replace_extraction(&self, id: i64, doc: &NewDocument) -> Result<()> {
         let tx = &self.tx;
-        let changed = tx.execute(
+        let changed = execute_cached(
+            tx,
             "UPDATE documents SET kind = ?2, title = ?3, doc_date = ?4, claimed_date = ?5,
                  source_url = ?6, media_type = ?7, status = ?8, status_detail = ?9,
                  extractor = ?10, extractor_version = ?11
@@ -294,7 +307,11 @@ impl Change<'_> {
             "document_text",
             "pages",
         ] {
-            tx.execute(&format!("DELETE FROM {table} WHERE document_id = ?1"), [id])?;
+            execute_cached(
+                tx,
+                &format!("DELETE FROM {table} WHERE document_id = ?1"),
+                [id],
+            )?;
         }
         self.insert_derived(id, doc)?;
         self.record(
@@ -317,25 +334,29 @@ impl Change<'_> {
     fn insert_derived(&self, id: i64, doc: &NewDocument) -> Result<()> {
         let tx = &self.tx;
         for (i, name) in doc.authors.iter().enumerate() {
-            tx.execute(
+            execute_cached(
+                tx,
                 "INSERT INTO document_authors (document_id, position, name) VALUES (?1, ?2, ?3)",
                 params![id, i as i64, name],
             )?;
         }
         for (key, value) in &doc.meta {
-            tx.execute(
+            execute_cached(
+                tx,
                 "INSERT INTO document_meta (document_id, key, value) VALUES (?1, ?2, ?3)",
                 params![id, key, value],
             )?;
         }
         if let Some(text) = &doc.text {
-            tx.execute(
+            execute_cached(
+                tx,
                 "INSERT INTO document_text (document_id, text) VALUES (?1, ?2)",
                 params![id, text],
             )?;
         }
         for (i, page) in doc.pages.iter().enumerate() {
-            tx.execute(
+            execute_cached(
+                tx,
                 "INSERT INTO pages (document_id, n, text) VALUES (?1, ?2, ?3)",
                 params![id, i as i64 + 1, page],
             )?;
@@ -344,7 +365,8 @@ impl Change<'_> {
     }
 
     fn insert_source(&self, document_id: i64, source: &NewSource) -> Result<()> {
-        self.tx.execute(
+        execute_cached(
+            &self.tx,
             "INSERT INTO sources (document_id, path, custodian, ingested_at) VALUES (?1, ?2, ?3, ?4)",
             params![document_id, source.path, source.custodian, self.at],
         )?;
@@ -354,11 +376,8 @@ impl Change<'_> {
 
 fn document_by_hash(conn: &rusqlite::Connection, hash: &ContentHash) -> Result<Option<i64>> {
     Ok(conn
-        .query_row(
-            "SELECT id FROM documents WHERE sha256 = ?1",
-            [hash.as_str()],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT id FROM documents WHERE sha256 = ?1")?
+        .query_row([hash.as_str()], |r| r.get(0))
         .optional()?)
 }
 
@@ -471,6 +490,17 @@ impl Case {
     /// The document holding this original, if the case has it.
     pub fn document_by_hash(&self, hash: &ContentHash) -> Result<Option<i64>> {
         document_by_hash(&self.conn, hash)
+    }
+
+    /// Hashes of the originals stored without extraction (`ingest --no-extract`), whose
+    /// status detail is [`NOT_EXTRACTED_YET`]: the next ingest that meets them extracts them.
+    pub fn hashes_not_extracted(&self) -> Result<HashSet<String>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT sha256 FROM documents
+             WHERE status = 'skipped' AND extractor IS NULL AND status_detail = ?1",
+        )?;
+        let rows = stmt.query_map([NOT_EXTRACTED_YET], |r| r.get(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
     /// Hashes of the originals whose extraction failed because they need a password.

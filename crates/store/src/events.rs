@@ -70,7 +70,7 @@ fn join(list: &[String]) -> String {
     list.join(&UNIT.to_string())
 }
 
-fn split(s: &str) -> Vec<String> {
+pub(crate) fn split(s: &str) -> Vec<String> {
     if s.is_empty() {
         Vec::new()
     } else {
@@ -184,8 +184,14 @@ impl Change<'_> {
         Ok(())
     }
 
-    /// Saves an event's state before a change, for undo.
-    fn save_revision(&self, id: i64, action: &str, undoes: Option<i64>) -> Result<EventState> {
+    /// Saves an event's state before a change, for undo; returns the revision's id and
+    /// the state saved.
+    fn save_revision(
+        &self,
+        id: i64,
+        action: &str,
+        undoes: Option<i64>,
+    ) -> Result<(i64, EventState)> {
         let before = read_event(&self.tx, id)?.state;
         self.tx.execute(
             "INSERT INTO event_revisions (event_id, action, title, description, date, status,
@@ -206,7 +212,7 @@ impl Change<'_> {
                 self.at
             ],
         )?;
-        Ok(before)
+        Ok((self.tx.last_insert_rowid(), before))
     }
 
     /// Records a new event.
@@ -231,7 +237,7 @@ impl Change<'_> {
                 ..state.clone()
             },
         )?;
-        self.save_revision(id, "add", None)?;
+        let (revision, _) = self.save_revision(id, "add", None)?;
         self.tx
             .execute("UPDATE events SET deleted = 0 WHERE id = ?1", [id])?;
         self.record(
@@ -239,12 +245,13 @@ impl Change<'_> {
             &format!("event:{id}"),
             &format!("{} {}: {}", state.date, state.status, state.title.trim()),
         )?;
+        self.step("event.state", id, &revision.to_string())?;
         Ok(id)
     }
 
     /// Changes some fields of an event, keeping its earlier state for undo.
     pub fn edit_event(&self, id: i64, edit: &EventEdit) -> Result<EventState> {
-        let before = self.save_revision(id, "edit", None)?;
+        let (revision, before) = self.save_revision(id, "edit", None)?;
         let mut after = before.clone();
         let mut changed = Vec::new();
         macro_rules! apply {
@@ -277,6 +284,7 @@ impl Change<'_> {
                 }
             ),
         )?;
+        self.step("event.state", id, &revision.to_string())?;
         Ok(after)
     }
 
@@ -288,10 +296,11 @@ impl Change<'_> {
                 "event {id} is already deleted"
             )));
         }
-        let mut state = self.save_revision(id, "delete", None)?;
+        let (revision, mut state) = self.save_revision(id, "delete", None)?;
         state.deleted = true;
         self.write_state(id, &state)?;
-        self.record("event.delete", &format!("event:{id}"), &state.title)
+        self.record("event.delete", &format!("event:{id}"), &state.title)?;
+        self.step("event.state", id, &revision.to_string())
     }
 
     /// Undoes the latest change to an event not yet undone (an edit, a delete, or an
@@ -299,44 +308,63 @@ impl Change<'_> {
     /// a new change. Returns the state restored.
     pub fn undo_event(&self, id: i64) -> Result<EventState> {
         read_event(&self.tx, id)?;
-        let target = self
+        let revision: Option<i64> = self
             .tx
             .query_row(
-                "SELECT id, title, description, date, status, deleted, issues, actors, tags
-                 FROM event_revisions r
+                "SELECT id FROM event_revisions r
                  WHERE event_id = ?1 AND action != 'undo'
                    AND NOT EXISTS (SELECT 1 FROM event_revisions u WHERE u.undoes = r.id)
                  ORDER BY id DESC LIMIT 1",
                 [id],
-                |r| {
-                    Ok((
-                        r.get::<_, i64>(0)?,
-                        EventState {
-                            title: r.get(1)?,
-                            description: r.get(2)?,
-                            date: r.get(3)?,
-                            status: r.get(4)?,
-                            deleted: r.get::<_, i64>(5)? != 0,
-                            issues: split(&r.get::<_, String>(6)?),
-                            actors: split(&r.get::<_, String>(7)?),
-                            tags: split(&r.get::<_, String>(8)?),
-                        },
-                    ))
-                },
+                |r| r.get(0),
             )
             .optional()?;
-        let (revision, restored) = target
+        let revision = revision
             .ok_or_else(|| StoreError::Refused(format!("event {id} has no change left to undo")))?;
-        self.save_revision(id, "undo", Some(revision))?;
+        self.restore_event_revision(id, revision)
+    }
+
+    /// Writes the state an event had in `revision` as a new change (saving the state it
+    /// replaces as a revision of its own, so this too can be reverted). Returns the state
+    /// restored.
+    pub(crate) fn restore_event_revision(&self, id: i64, revision: i64) -> Result<EventState> {
+        let restored = self
+            .tx
+            .query_row(
+                "SELECT title, description, date, status, deleted, issues, actors, tags
+                 FROM event_revisions WHERE id = ?1 AND event_id = ?2",
+                params![revision, id],
+                |r| {
+                    Ok(EventState {
+                        title: r.get(0)?,
+                        description: r.get(1)?,
+                        date: r.get(2)?,
+                        status: r.get(3)?,
+                        deleted: r.get::<_, i64>(4)? != 0,
+                        issues: split(&r.get::<_, String>(5)?),
+                        actors: split(&r.get::<_, String>(6)?),
+                        tags: split(&r.get::<_, String>(7)?),
+                    })
+                },
+            )
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                kind: "event revision",
+                id: revision,
+            })?;
+        let (saved, _) = self.save_revision(id, "undo", Some(revision))?;
         self.write_state(id, &restored)?;
         self.record(
             "event.undo",
             &format!("event:{id}"),
             &format!(
-                "reverted revision {revision}: {} {}",
-                restored.date, restored.title
+                "reverted revision {revision}: {} {}{}",
+                restored.date,
+                restored.title,
+                if restored.deleted { " (deleted)" } else { "" }
             ),
         )?;
+        self.step("event.state", id, &saved.to_string())?;
         Ok(restored)
     }
 }

@@ -1,6 +1,9 @@
 //! Exhibits: a number per document (`PX-0001`) and a Bates range over its pages. Numbers
-//! and Bates ranges never collide: the next free number follows the highest of its
-//! prefix, and a Bates range starts after the last one stamped with its prefix.
+//! and Bates ranges never collide and are never reused: the next free number follows the
+//! highest of its prefix, and a Bates range starts after the last one stamped with its
+//! prefix, withdrawn exhibits included. A withdrawn exhibit stays on record as withdrawn
+//! (a paralegal's PX-0007 never comes back as another document); its document may be
+//! numbered again, under a new number.
 
 use rusqlite::{OptionalExtension, params};
 
@@ -28,6 +31,8 @@ pub struct ExhibitRecord {
     pub designation: Option<String>,
     /// When it was assigned.
     pub created_at: String,
+    /// When it was withdrawn, if it was.
+    pub withdrawn_at: Option<String>,
     /// The document's title.
     pub title: Option<String>,
     /// The document's own date.
@@ -53,7 +58,8 @@ pub struct NewExhibit {
 
 const EXHIBIT_SQL: &str =
     "SELECT x.id, x.document_id, x.prefix, x.n, x.bates_prefix, x.bates_first,
-        x.bates_last, x.designation, x.created_at, d.title, d.doc_date, d.sha256
+        x.bates_last, x.designation, x.created_at, d.title, d.doc_date, d.sha256,
+        x.withdrawn_at
      FROM exhibits x JOIN documents d ON d.id = x.document_id";
 
 fn exhibit_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ExhibitRecord> {
@@ -70,6 +76,7 @@ fn exhibit_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<ExhibitRecord> {
         title: r.get(9)?,
         date: r.get(10)?,
         sha256: r.get(11)?,
+        withdrawn_at: r.get(12)?,
     })
 }
 
@@ -88,7 +95,7 @@ impl Change<'_> {
         }
         let current: Option<(String, u32)> = tx
             .query_row(
-                "SELECT prefix, n FROM exhibits WHERE document_id = ?1",
+                "SELECT prefix, n FROM exhibits WHERE document_id = ?1 AND withdrawn_at IS NULL",
                 [x.document],
                 |r| Ok((r.get(0)?, r.get(1)?)),
             )
@@ -101,18 +108,29 @@ impl Change<'_> {
         }
         let n = match x.n {
             Some(n) => {
-                let holder: Option<i64> = tx
+                let holder: Option<(i64, Option<String>)> = tx
                     .query_row(
-                        "SELECT document_id FROM exhibits WHERE prefix = ?1 AND n = ?2",
+                        "SELECT document_id, withdrawn_at FROM exhibits
+                         WHERE prefix = ?1 AND n = ?2",
                         params![x.prefix, n],
-                        |r| r.get(0),
+                        |r| Ok((r.get(0)?, r.get(1)?)),
                     )
                     .optional()?;
-                if let Some(doc) = holder {
-                    return Err(StoreError::Refused(format!(
-                        "exhibit {}-{n:04} is already document {doc}",
-                        x.prefix
-                    )));
+                match holder {
+                    Some((doc, None)) => {
+                        return Err(StoreError::Refused(format!(
+                            "exhibit {}-{n:04} is already document {doc}",
+                            x.prefix
+                        )));
+                    }
+                    Some((doc, Some(_))) => {
+                        return Err(StoreError::Refused(format!(
+                            "exhibit {}-{n:04} was document {doc} and is withdrawn; a \
+                             withdrawn number is never reused",
+                            x.prefix
+                        )));
+                    }
+                    None => {}
                 }
                 n
             }
@@ -158,12 +176,95 @@ impl Change<'_> {
                 p = x.bates_prefix
             ),
         )?;
-        Ok(tx.query_row(&format!("{EXHIBIT_SQL} WHERE x.id = ?1"), [id], exhibit_row)?)
+        self.step("exhibit.add", id, "")?;
+        self.exhibit_by_id(id)
+    }
+
+    /// Withdraws an exhibit: it keeps its number and Bates range (never reused) and is
+    /// listed as withdrawn. Returns it as it now stands.
+    pub fn withdraw_exhibit(&self, id: i64) -> Result<ExhibitRecord> {
+        let x = self.exhibit_by_id(id)?;
+        if x.withdrawn_at.is_some() {
+            return Err(StoreError::Refused(format!(
+                "exhibit {}-{:04} is already withdrawn",
+                x.prefix, x.n
+            )));
+        }
+        self.tx.execute(
+            "UPDATE exhibits SET withdrawn_at = ?2 WHERE id = ?1",
+            params![id, self.at],
+        )?;
+        self.record(
+            "exhibit.withdraw",
+            &format!("document:{}", x.document),
+            &format!("exhibit {}-{:04} withdrawn", x.prefix, x.n),
+        )?;
+        self.step("exhibit.withdraw", id, "")?;
+        self.exhibit_by_id(id)
+    }
+
+    /// Reinstates a withdrawn exhibit under its own number (the undo of withdrawing it),
+    /// unless its document has been numbered again since.
+    pub fn reinstate_exhibit(&self, id: i64) -> Result<ExhibitRecord> {
+        let x = self.exhibit_by_id(id)?;
+        if x.withdrawn_at.is_none() {
+            return Err(StoreError::Refused(format!(
+                "exhibit {}-{:04} is not withdrawn",
+                x.prefix, x.n
+            )));
+        }
+        let standing: Option<(String, u32)> = self
+            .tx
+            .query_row(
+                "SELECT prefix, n FROM exhibits WHERE document_id = ?1 AND withdrawn_at IS NULL",
+                [x.document],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        if let Some((p, n)) = standing {
+            return Err(StoreError::Refused(format!(
+                "cannot reinstate exhibit {}-{:04}: its document {} is now exhibit {p}-{n:04}",
+                x.prefix, x.n, x.document
+            )));
+        }
+        self.tx.execute(
+            "UPDATE exhibits SET withdrawn_at = NULL WHERE id = ?1",
+            [id],
+        )?;
+        self.record(
+            "exhibit.reinstate",
+            &format!("document:{}", x.document),
+            &format!("exhibit {}-{:04} reinstated", x.prefix, x.n),
+        )?;
+        self.step("exhibit.reinstate", id, "")?;
+        self.exhibit_by_id(id)
+    }
+
+    fn exhibit_by_id(&self, id: i64) -> Result<ExhibitRecord> {
+        self.tx
+            .query_row(&format!("{EXHIBIT_SQL} WHERE x.id = ?1"), [id], exhibit_row)
+            .optional()?
+            .ok_or(StoreError::NotFound {
+                kind: "exhibit",
+                id,
+            })
     }
 }
 
 impl Case {
-    /// Every exhibit, by prefix and number.
+    /// The standing (not withdrawn) exhibit of a document, if it has one.
+    pub fn standing_exhibit(&self, document: i64) -> Result<Option<ExhibitRecord>> {
+        Ok(self
+            .conn
+            .query_row(
+                &format!("{EXHIBIT_SQL} WHERE x.document_id = ?1 AND x.withdrawn_at IS NULL"),
+                [document],
+                exhibit_row,
+            )
+            .optional()?)
+    }
+
+    /// Every exhibit, withdrawn ones included, by prefix and number.
     pub fn exhibits(&self) -> Result<Vec<ExhibitRecord>> {
         let mut stmt = self
             .conn

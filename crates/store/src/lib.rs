@@ -39,7 +39,9 @@ mod objects;
 mod runs;
 mod search_feed;
 mod series;
+mod staging;
 pub mod threads;
+mod undo;
 mod verify;
 
 pub use annotations::NoteRecord;
@@ -47,8 +49,8 @@ pub use case::{Case, CaseOptions, Change, DATABASE_FILE, LOCK_FILE, OBJECTS_DIR,
 pub use citations::{CitationRecord, NewCitation, SpanRecord};
 pub use clock::{Clock, FixedClock, SystemClock, timestamp};
 pub use documents::{
-    DocStatus, DocumentFilter, DocumentRecord, DocumentSummary, NewDocument, NewSource,
-    SourceRecord,
+    DocStatus, DocumentFilter, DocumentRecord, DocumentSummary, NOT_EXTRACTED_YET, NewDocument,
+    NewSource, SourceRecord,
 };
 pub use error::{Result, StoreError};
 pub use events::{EventEdit, EventRecord, EventState};
@@ -58,5 +60,7 @@ pub use objects::ObjectStore;
 pub use runs::{ItemOutcome, RunItem};
 pub use search_feed::FeedDocument;
 pub use series::{CaptureRecord, NewCapture, SeriesSummary};
+pub use staging::StagedObject;
 pub use threads::{EmailThread, ThreadMessage};
+pub use undo::{EditKind, Reverted, StepRecord};
 pub use verify::{Problem, ProblemKind, VerifyReport};

@@ -37,10 +37,15 @@ const MIGRATIONS: &[Migration] = &[
         name: "chronology",
         sql: include_str!("../migrations/0004_chronology.sql"),
     },
+    Migration {
+        version: 5,
+        name: "undo",
+        sql: include_str!("../migrations/0005_undo.sql"),
+    },
 ];
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 4;
+pub const LATEST: u32 = 5;
 
 /// The schema version recorded in the database (0 for an empty file).
 pub fn current_version(conn: &Connection) -> Result<u32> {

@@ -26,6 +26,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::{Result, StoreError};
 use crate::hash::ContentHash;
+use crate::staging::StagedObject;
 
 /// The `objects/` folder of a case.
 #[derive(Debug, Clone)]
@@ -78,6 +79,34 @@ impl ObjectStore {
             let _ = fs::remove_file(&tmp);
         }
         written.map_err(|e| StoreError::io(&target, e))
+    }
+
+    /// Writes `bytes` (whose hash the caller computed) to a read-only temporary file beside
+    /// the object's final name without waiting for the disk, for a [`Change`](crate::Change)
+    /// to make durable and name when it commits (see `staging.rs`). `None` when the object
+    /// is already stored.
+    pub fn stage(&self, hash: &ContentHash, bytes: &[u8]) -> Result<Option<StagedObject>> {
+        debug_assert_eq!(
+            &ContentHash::of(bytes),
+            hash,
+            "object staged under a wrong hash"
+        );
+        let target = self.path_of(hash);
+        if target.exists() {
+            return Ok(None);
+        }
+        let tmp = target.with_file_name(format!(
+            ".tmp-{}-{}",
+            std::process::id(),
+            TEMP_COUNTER.fetch_add(1, Ordering::Relaxed),
+        ));
+        let staged = StagedObject {
+            hash: hash.clone(),
+            tmp,
+        };
+        with_parent(&staged.tmp, |p| write_unsynced(p, bytes))
+            .map_err(|e| StoreError::io(&target, e))?;
+        Ok(Some(staged))
     }
 
     /// Stores everything `reader` yields, hashing while writing, and returns the hash, the
@@ -181,8 +210,18 @@ fn write_synced(path: &Path, bytes: &[u8]) -> io::Result<()> {
     f.sync_all()
 }
 
+/// Creates the file read-only from the start and writes it, leaving the disk to the caller.
+fn write_unsynced(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o444)
+        .open(path)?
+        .write_all(bytes)
+}
+
 /// Renames `tmp` to `target` unless `target` exists; never replaces a name.
-fn rename_if_absent(tmp: &Path, target: &Path) -> io::Result<bool> {
+pub(crate) fn rename_if_absent(tmp: &Path, target: &Path) -> io::Result<bool> {
     use rustix::fs::{CWD, RenameFlags, renameat_with};
     match renameat_with(CWD, tmp, CWD, target, RenameFlags::NOREPLACE) {
         Ok(()) => Ok(true),

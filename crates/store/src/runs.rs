@@ -5,7 +5,7 @@ use std::fmt;
 
 use rusqlite::params;
 
-use crate::case::{Case, Change};
+use crate::case::{Case, Change, execute_cached};
 use crate::error::Result;
 
 /// What happened to one item of an ingest run.
@@ -94,7 +94,8 @@ impl fmt::Display for ItemOutcome {
 impl Change<'_> {
     /// Opens a run record.
     pub fn start_ingest_run(&self, actor: &str, custodian: Option<&str>) -> Result<i64> {
-        self.tx.execute(
+        execute_cached(
+            &self.tx,
             "INSERT INTO ingest_runs (started_at, actor, custodian) VALUES (?1, ?2, ?3)",
             params![self.at, actor, custodian],
         )?;
@@ -116,7 +117,8 @@ impl Change<'_> {
         document_id: Option<i64>,
         detail: Option<&str>,
     ) -> Result<()> {
-        self.tx.execute(
+        execute_cached(
+            &self.tx,
             "INSERT INTO ingest_items (run_id, path, outcome, document_id, detail)
              VALUES (?1, ?2, ?3, ?4, ?5)",
             params![run, path, outcome.as_str(), document_id, detail],
@@ -133,7 +135,8 @@ impl Change<'_> {
 
     /// Closes a run record with a summary line.
     pub fn finish_ingest_run(&self, run: i64, summary: &str) -> Result<()> {
-        self.tx.execute(
+        execute_cached(
+            &self.tx,
             "UPDATE ingest_runs SET finished_at = ?1 WHERE id = ?2",
             params![self.at, run],
         )?;

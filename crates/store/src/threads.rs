@@ -43,8 +43,11 @@ struct Row {
 }
 
 impl Case {
-    /// The thread of email document `doc`; `None` if `doc` is not an email.
-    pub fn email_thread(&self, doc: i64) -> Result<Option<EmailThread>> {
+    /// The thread of email document `doc`; `None` if `doc` is not an email. With
+    /// `group_by_subject`, messages without References or In-Reply-To also join the thread
+    /// of a message with the same subject once `Re:`, `Fwd:`, `AW:` and the like are
+    /// stripped ([`jwz::join_by_subject`]); off, only headers thread.
+    pub fn email_thread(&self, doc: i64, group_by_subject: bool) -> Result<Option<EmailThread>> {
         let kind: Option<String> = self
             .conn
             .query_row(
@@ -64,7 +67,18 @@ impl Case {
         }
         let rows = self.email_rows()?;
         let refs: Vec<MessageRef> = rows.iter().map(|r| r.reference.clone()).collect();
-        let threads = jwz::thread(&refs);
+        let mut threads = jwz::thread(&refs);
+        if group_by_subject {
+            let subjects: Vec<jwz::SubjectRef<'_>> = rows
+                .iter()
+                .map(|r| jwz::SubjectRef {
+                    doc: r.message.id,
+                    subject: r.message.subject.as_deref(),
+                    has_references: !r.reference.references.is_empty(),
+                })
+                .collect();
+            jwz::join_by_subject(&mut threads, &subjects);
+        }
         let Some(&t) = threads.thread_of.get(&doc) else {
             return Ok(None);
         };

@@ -5,7 +5,7 @@ use std::sync::Arc;
 use chrono::TimeZone;
 use dossier_store::{
     Case, CaseOptions, ContentHash, DocStatus, FixedClock, NewCapture, NewDocument, NewSource,
-    audit, migrations,
+    StoreError, audit, migrations,
 };
 
 fn options() -> CaseOptions {
@@ -92,6 +92,50 @@ fn a_case_written_by_the_first_schema_opens_after_later_migrations() {
         )
     );
     assert_eq!(last.actor, "paralegal");
+    let report = case.verify(&|_, _| {}).expect("verify runs");
+    assert_eq!(report.problems, vec![], "a migrated case verifies");
+}
+
+#[test]
+fn an_exhibit_numbered_under_schema_4_keeps_its_number_after_the_undo_migration() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("case");
+    std::fs::create_dir_all(root.join("objects")).expect("case folder");
+    let bytes = b"An exhibit from before undo.";
+    let hash = ContentHash::of(bytes);
+    {
+        let mut conn = rusqlite::Connection::open(root.join("dossier.sqlite")).expect("open");
+        migrations::migrate_to(&mut conn, 4, "2024-01-01T00:00:00.000Z", "old-dossier")
+            .expect("schema 4");
+        conn.execute_batch(&format!(
+            "INSERT INTO objects VALUES ('{hash}', {}, '2024-01-01T00:00:00.000Z');
+             INSERT INTO documents (id, sha256, kind, title, ingested_at, status)
+                 VALUES (1, '{hash}', 'text', 'old exhibit', '2024-01-01T00:00:00.000Z', 'ok');
+             INSERT INTO exhibits (id, document_id, prefix, n, bates_prefix, bates_first,
+                                   bates_last, designation, created_at)
+                 VALUES (1, 1, 'PX', 7, 'DOSS', 1, 3, 'plaintiff', '2024-01-01T00:00:00.000Z');",
+            bytes.len()
+        ))
+        .expect("old rows");
+    }
+    dossier_store::ObjectStore::new(root.join("objects"))
+        .put(&hash, bytes)
+        .expect("store original");
+
+    let mut case = Case::open(&root, options()).expect("opens");
+    let exhibits = case.exhibits().expect("exhibits");
+    assert_eq!(exhibits.len(), 1);
+    let x = &exhibits[0];
+    assert_eq!(
+        (x.prefix.as_str(), x.n, x.bates_first, x.bates_last),
+        ("PX", 7, 1, 3)
+    );
+    assert_eq!(x.designation.as_deref(), Some("plaintiff"));
+    assert_eq!(x.withdrawn_at, None, "an old exhibit stands");
+    // What was made before schema 5 recorded no steps: there is nothing to undo.
+    let change = case.begin_change().expect("change");
+    assert!(matches!(change.undo_last(), Err(StoreError::Refused(m)) if m.contains("schema 5")));
+    drop(change);
     let report = case.verify(&|_, _| {}).expect("verify runs");
     assert_eq!(report.problems, vec![], "a migrated case verifies");
 }

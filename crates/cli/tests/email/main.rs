@@ -1,12 +1,14 @@
 //! Email ingestion, specified on the real mail of the shared corpus (`emails/`, see its
 //! MANIFEST) by running the real `dossier` binary: headers and bodies against the 107
 //! expected parses from Stalwart's test suite, mbox message counts against MimeKit's
-//! summaries and the corpus index, the notmuch thread map, all 4,015 messages without a
-//! panic or a loss; and, on mail made here, what the corpus cannot show: hostile
-//! attachment names, one message in two mailboxes, a truncated mbox.
+//! summaries and the corpus index, the notmuch thread map, subject grouping only when asked
+//! for (`subjects.rs`), all 4,015 messages without a panic or a loss; and, on mail made
+//! here, what the corpus cannot show: hostile attachment names, one message in two
+//! mailboxes, a truncated mbox.
 
 mod crafted;
 mod expected;
+mod subjects;
 mod support;
 
 use std::collections::{BTreeMap, BTreeSet};

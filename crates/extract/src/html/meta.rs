@@ -97,8 +97,9 @@ impl PageMeta {
         let tags = MetaTags::read(doc);
         let meta_content = |_: &Document, key: &str| tags.get(key);
         let mut m = PageMeta {
+            // The first match is the one used: a single match stops the scan in <head>.
             canonical: doc
-                .select("link[rel='canonical']")
+                .select_single("link[rel='canonical']")
                 .attr("href")
                 .map(|h| h.trim().to_owned())
                 .filter(|h| h.starts_with("http://") || h.starts_with("https://")),
@@ -107,7 +108,7 @@ impl PageMeta {
             description: meta_content(doc, "description")
                 .or_else(|| meta_content(doc, "og:description")),
             lang: doc
-                .select("html")
+                .html_root()
                 .attr("lang")
                 .map(|l| l.trim().to_owned())
                 .filter(|l| !l.is_empty())
@@ -144,7 +145,9 @@ impl PageMeta {
         } else {
             &[]
         };
-        for sel in selectors {
+        // The first candidate that reads as a date is the one used (see `apply`): the
+        // selectors after it need not scan the page.
+        'scan: for sel in selectors {
             for node in doc.select(sel).iter().take(3) {
                 let v = node
                     .attr("datetime")
@@ -152,7 +155,11 @@ impl PageMeta {
                     .map(|v| v.to_string())
                     .unwrap_or_else(|| node.text().trim().chars().take(80).collect());
                 if !v.is_empty() {
+                    let is_date = normalize_date(&v).is_some();
                     m.published_in_page.push(v);
+                    if is_date {
+                        break 'scan;
+                    }
                 }
             }
         }

@@ -7,9 +7,13 @@
 //! - Metadata: dom_smoothie reads Open Graph, Dublin Core, `article:*`, Twitter and
 //!   JSON-LD; [`meta`] adds what it leaves out (canonical link, more date tags, `<time>`,
 //!   dates in the URL) and normalises dates to ISO 8601.
+//! - Boilerplate: navigation, sidebars, share and print buttons, related-story lists and
+//!   other furniture that names itself as such is removed before Readability looks for
+//!   the article ([`boilerplate`]), as trafilatura does.
 //! - The rendition (`meta["rendition.html"]`) is the article's HTML after [`sanitize_html`]:
 //!   no scripts, event handlers, forms, frames, images or other remote loads.
 
+mod boilerplate;
 mod dates;
 mod meta;
 mod sanitize;
@@ -63,6 +67,7 @@ impl Extractor for HtmlExtractor {
 
         let document = dom_query::Document::from(html.as_str());
         let page = meta::PageMeta::read(&document);
+        boilerplate::remove_boilerplate(&document);
         let config = Config {
             text_mode: TextMode::Formatted,
             ..Config::default()

@@ -11,8 +11,10 @@
 //!   a message's own parent is the last id it refers to. A message's parent here is its
 //!   nearest ancestor that is a message we have (ids we only saw referred to are skipped).
 //!
-//! Subject-only grouping (JWZ's step 5) is deliberately not done: two messages titled
-//! "Re: meeting" are not one conversation unless their headers say so.
+//! Subject-only grouping (JWZ's step 5) is off unless asked for ([`join_by_subject`]): two
+//! messages titled "Re: meeting" are not one conversation unless their headers say so. Old
+//! mail clients (most of the Enron mail) sent replies with no References or In-Reply-To at
+//! all, though, and there the subject is the only thread left; the user can ask for it.
 
 use std::collections::HashMap;
 
@@ -153,6 +155,135 @@ fn node_of<'m>(id: &'m str, nodes: &mut Vec<Node>, by_id: &mut HashMap<&'m str, 
     })
 }
 
+/// One message as subject grouping sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SubjectRef<'s> {
+    /// The message's document id.
+    pub doc: i64,
+    /// Its Subject.
+    pub subject: Option<&'s str>,
+    /// Whether it has a References or In-Reply-To header (then its headers decide).
+    pub has_references: bool,
+}
+
+/// Reply and forward prefixes, in the languages the corpus holds: English `Re`, `Fw`,
+/// `Fwd`; German `AW` (Antwort), `WG` (Weitergeleitet); Nordic `SV`, `VS`; Dutch `Antw`.
+const REPLY_PREFIXES: &[&str] = &["re", "fw", "fwd", "aw", "wg", "sv", "vs", "antw"];
+
+/// A subject with every leading reply or forward prefix (`Re:`, `RE[2]:`, `Fwd:`, `AW:`...)
+/// and mailing-list tag (`[Python-Dev]`) removed, lower-cased, spacing collapsed; and
+/// whether any reply or forward prefix was removed.
+pub fn normalise_subject(subject: &str) -> (String, bool) {
+    let mut rest = subject.trim();
+    let mut replied = false;
+    loop {
+        if let Some(after) = rest.strip_prefix('[')
+            && let Some(end) = after.find(']')
+        {
+            rest = after[end + 1..].trim_start();
+            continue;
+        }
+        let word_len = rest
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(rest.len());
+        let word = &rest[..word_len];
+        if !REPLY_PREFIXES.iter().any(|p| word.eq_ignore_ascii_case(p)) {
+            break;
+        }
+        // A count may follow: `Re[2]:`, `Re(2):`.
+        let mut after = rest[word_len..].trim_start();
+        if let Some(inner) = after.strip_prefix(['[', '('])
+            && let Some(end) = inner.find([']', ')'])
+            && inner[..end].chars().all(|c| c.is_ascii_digit())
+        {
+            after = inner[end + 1..].trim_start();
+        }
+        match after.strip_prefix(':') {
+            Some(tail) => {
+                rest = tail.trim_start();
+                replied = true;
+            }
+            None => break,
+        }
+    }
+    let normal = rest
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
+    (normal, replied)
+}
+
+/// Joins threads by subject (JWZ's step 5, asked for): a message with no References or
+/// In-Reply-To joins the thread of the first message (in input order) with the same
+/// normalised subject. If its subject was a reply or a forward and it has no parent, it
+/// hangs under the first message of that subject that was neither. An empty subject
+/// joins nothing.
+pub fn join_by_subject(threads: &mut Threads, messages: &[SubjectRef<'_>]) {
+    let normal: Vec<(String, bool)> = messages
+        .iter()
+        .map(|m| normalise_subject(m.subject.unwrap_or("")))
+        .collect();
+    let mut first_of: HashMap<&str, i64> = HashMap::new();
+    let mut first_original_of: HashMap<&str, i64> = HashMap::new();
+    for (m, (key, replied)) in messages.iter().zip(&normal) {
+        if key.is_empty() {
+            continue;
+        }
+        first_of.entry(key).or_insert(m.doc);
+        if !replied {
+            first_original_of.entry(key).or_insert(m.doc);
+        }
+    }
+    let count = threads.members.len();
+    let mut root: Vec<usize> = (0..count).collect();
+    fn find(root: &mut [usize], mut x: usize) -> usize {
+        while root[x] != x {
+            root[x] = root[root[x]];
+            x = root[x];
+        }
+        x
+    }
+    for (m, (key, replied)) in messages.iter().zip(&normal) {
+        if m.has_references || key.is_empty() {
+            continue;
+        }
+        let (Some(&mine), Some(&other)) = (
+            threads.thread_of.get(&m.doc),
+            first_of
+                .get(key.as_str())
+                .and_then(|d| threads.thread_of.get(d)),
+        ) else {
+            continue;
+        };
+        let (a, b) = (find(&mut root, mine), find(&mut root, other));
+        // The lower index stays the root, so threads keep the order they first appeared in.
+        root[a.max(b)] = a.min(b);
+        if *replied
+            && threads.parent.get(&m.doc) == Some(&None)
+            && let Some(&original) = first_original_of.get(key.as_str())
+            && original != m.doc
+        {
+            threads.parent.insert(m.doc, Some(original));
+        }
+    }
+    let mut index_of_root: HashMap<usize, usize> = HashMap::new();
+    let mut members: Vec<Vec<i64>> = Vec::new();
+    for t in 0..count {
+        let r = find(&mut root, t);
+        let next = members.len();
+        let i = *index_of_root.entry(r).or_insert(next);
+        if i == next {
+            members.push(Vec::new());
+        }
+        members[i].extend(threads.members[t].iter().copied());
+        for doc in &threads.members[t] {
+            threads.thread_of.insert(*doc, i);
+        }
+    }
+    threads.members = members;
+}
+
 /// Whether `ancestor` is `node` or above it.
 fn is_ancestor(nodes: &[Node], ancestor: usize, node: usize) -> bool {
     let mut at = Some(node);
@@ -224,5 +355,58 @@ mod tests {
     fn subjects_alone_never_join_threads() {
         let t = thread(&[msg(1, "x", &[]), msg(2, "y", &[])]);
         assert_eq!(t.members.len(), 2);
+    }
+
+    #[test]
+    fn reply_and_forward_prefixes_and_list_tags_are_stripped_from_subjects() {
+        for (subject, normal, replied) in [
+            ("Re: Salary", "salary", true),
+            ("RE: FW: Please Advise", "please advise", true),
+            ("AW: Wg: Termin  morgen", "termin morgen", true),
+            ("Fwd: [Python-Dev] Re[2]: PEP 8", "pep 8", true),
+            ("Re(3):Budget", "budget", true),
+            ("Salary", "salary", false),
+            ("Regarding: the plan", "regarding: the plan", false),
+            ("Re:", "", true),
+        ] {
+            assert_eq!(
+                normalise_subject(subject),
+                (normal.to_owned(), replied),
+                "{subject:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn subject_grouping_joins_only_messages_without_reference_headers() {
+        let messages = [
+            msg(1, "a", &[]),
+            msg(2, "b", &[]),
+            msg(3, "c", &["x"]),
+            msg(4, "d", &[]),
+        ];
+        let subjects = [
+            (1, "Board recruitment", false),
+            (2, "Re: Board recruitment", false),
+            (3, "Re: Board recruitment", true),
+            (4, "Salary", false),
+        ];
+        let refs: Vec<SubjectRef<'_>> = subjects
+            .iter()
+            .map(|&(doc, subject, has_references)| SubjectRef {
+                doc,
+                subject: Some(subject),
+                has_references,
+            })
+            .collect();
+        let mut t = thread(&messages);
+        assert_eq!(t.members.len(), 4, "headers alone: four threads");
+        join_by_subject(&mut t, &refs);
+        assert_eq!(t.members, vec![vec![1, 2], vec![3], vec![4]]);
+        assert_eq!(t.parent[&2], Some(1), "the reply hangs under the original");
+        assert_eq!(
+            t.parent[&3], None,
+            "headers decide for a message that has them"
+        );
     }
 }

@@ -2,15 +2,7 @@
 // and progress as server-sent events from `/api/events`.
 
 import type { Backend } from "./index";
-import {
-  BackendError,
-  isApiError,
-  type CaseSummary,
-  type DocListItem,
-  type IngestOutput,
-  type IngestRequest,
-  type ProgressEvent,
-} from "./types";
+import { BackendError, isApiError, type ArgsOf, type CommandName, type OutputOf, type ProgressEvent } from "./types";
 
 /** Calls the HTTP server's commands; each is one call into crates/api. */
 export class HttpBackend implements Backend {
@@ -23,31 +15,10 @@ export class HttpBackend implements Backend {
     this.#token = token;
   }
 
-  summary(): Promise<CaseSummary> {
-    return this.#call("summary");
-  }
-
-  docs(filter: { kind?: string; tag?: string } = {}): Promise<DocListItem[]> {
-    return this.#call("docs", filter);
-  }
-
-  ingest(request: IngestRequest): Promise<IngestOutput> {
-    return this.#call("ingest", request);
-  }
-
-  onProgress(listener: (event: ProgressEvent) => void): Promise<() => void> {
-    // EventSource cannot send headers, so the stream alone takes the token in its query.
-    const source = new EventSource(`${this.#origin}/api/events?token=${encodeURIComponent(this.#token)}`);
-    source.onmessage = (message: MessageEvent<string>) => {
-      listener(JSON.parse(message.data) as ProgressEvent);
-    };
-    return Promise.resolve(() => source.close());
-  }
-
-  async #call<T>(command: string, args: object = {}): Promise<T> {
+  async call<K extends CommandName>(name: K, args: ArgsOf<K>): Promise<OutputOf<K>> {
     let response: Response;
     try {
-      response = await fetch(`${this.#origin}/api/${command}`, {
+      response = await fetch(`${this.#origin}/api/${name}`, {
         method: "POST",
         headers: { Authorization: `Bearer ${this.#token}`, "Content-Type": "application/json" },
         body: JSON.stringify(args),
@@ -61,6 +32,15 @@ export class HttpBackend implements Backend {
         ? new BackendError(body.code, body.message)
         : new BackendError("transport", `the server answered ${response.status} ${response.statusText}`);
     }
-    return body as T;
+    return body as OutputOf<K>;
+  }
+
+  onProgress(listener: (event: ProgressEvent) => void): Promise<() => void> {
+    // EventSource cannot send headers, so the stream alone takes the token in its query.
+    const source = new EventSource(`${this.#origin}/api/events?token=${encodeURIComponent(this.#token)}`);
+    source.onmessage = (message: MessageEvent<string>) => {
+      listener(JSON.parse(message.data) as ProgressEvent);
+    };
+    return Promise.resolve(() => source.close());
   }
 }

@@ -1,37 +1,23 @@
 // The only door from the UI to Rust. No other file calls `invoke` or `fetch` (DESIGN.md).
-// Components ask getBackend() for a Backend and never learn which transport is behind it:
-// Tauri commands inside the desktop app, HTTP under `dossier serve` in a browser.
+// Components get a Backend (from getBackend(), or the app's BackendContext) and never learn which
+// transport is behind it: Tauri commands inside the desktop app, HTTP under `dossier serve`.
+//
+// Every command goes through one typed call, `backend.call(name, args)`, checked against the
+// `Commands` table in types.ts; screens add the commands they need to that table in their own
+// files by declaration merging.
 
 import { HttpBackend } from "./http";
 import { TauriBackend, tauriGlobal } from "./tauri";
-import {
-  BackendError,
-  type CaseSummary,
-  type DocListItem,
-  type IngestOutput,
-  type IngestRequest,
-  type ProgressEvent,
-} from "./types";
+import { BackendError, type ArgsOf, type CaseSummary, type CommandName, type OutputOf, type ProgressEvent } from "./types";
 
-export { BackendError } from "./types";
-export type {
-  CaseSummary,
-  DocListItem,
-  IngestOutput,
-  IngestRequest,
-  ItemError,
-  KindCount,
-  ProgressEvent,
-} from "./types";
+export { BackendError, isApiError } from "./types";
+export type * from "./types";
+export { originalBytes } from "./original";
 
-/** Every user action the UI can ask of the case. Methods reject with a BackendError. */
+/** Every user action the UI can ask of the case. Calls reject with a BackendError. */
 export interface Backend {
-  /** The open case's name, path, document count and counts by kind. */
-  summary(): Promise<CaseSummary>;
-  /** The documents, in ingest order. */
-  docs(filter?: { kind?: string; tag?: string }): Promise<DocListItem[]>;
-  /** Ingests files and folders by path. */
-  ingest(request: IngestRequest): Promise<IngestOutput>;
+  /** Runs one command of the api surface (`dossier_api::COMMANDS`) with its arguments. */
+  call<K extends CommandName>(name: K, args: ArgsOf<K>): Promise<OutputOf<K>>;
   /** Calls `listener` with the progress of long commands; returns a function that stops it. */
   onProgress(listener: (event: ProgressEvent) => void): Promise<() => void>;
   /** What only the desktop app can do (native dialogs, dropped files, switching cases). */
@@ -58,7 +44,7 @@ export interface DesktopActions {
 class UnavailableBackend implements Backend {
   readonly desktop = undefined;
 
-  #fail<T>(): Promise<T> {
+  call<K extends CommandName>(): Promise<OutputOf<K>> {
     return Promise.reject(
       new BackendError(
         "no_backend",
@@ -66,15 +52,7 @@ class UnavailableBackend implements Backend {
       ),
     );
   }
-  summary(): Promise<CaseSummary> {
-    return this.#fail();
-  }
-  docs(): Promise<DocListItem[]> {
-    return this.#fail();
-  }
-  ingest(): Promise<IngestOutput> {
-    return this.#fail();
-  }
+
   onProgress(): Promise<() => void> {
     return Promise.resolve(() => undefined);
   }

@@ -2,14 +2,7 @@
 // which the shell injects because tauri.conf.json sets `app.withGlobalTauri`.
 
 import type { Backend, DesktopActions } from "./index";
-import {
-  BackendError,
-  type CaseSummary,
-  type DocListItem,
-  type IngestOutput,
-  type IngestRequest,
-  type ProgressEvent,
-} from "./types";
+import { BackendError, type ArgsOf, type CaseSummary, type CommandName, type OutputOf, type ProgressEvent } from "./types";
 
 type Unlisten = () => void;
 
@@ -39,6 +32,18 @@ export function tauriGlobal(): TauriGlobal | undefined {
 /** The Tauri event carrying progress (src-tauri `commands::PROGRESS_EVENT`). */
 const PROGRESS_EVENT = "dossier://progress";
 
+/**
+ * How a command's arguments become the Tauri command's named parameters (src-tauri/src/commands.rs).
+ * Most commands take one `request`; these take none, or their fields directly.
+ */
+const TAURI_PARAMETERS: Partial<Record<string, (args: object) => Record<string, unknown>>> = {
+  summary: () => ({}),
+  audit: () => ({}),
+  verify: () => ({}),
+  reindex: () => ({}),
+  show: (args) => ({ ...args }),
+};
+
 /** Calls the desktop shell's commands; each is a one-line delegation to crates/api. */
 export class TauriBackend implements Backend {
   readonly #tauri: TauriGlobal;
@@ -65,16 +70,9 @@ export class TauriBackend implements Backend {
     };
   }
 
-  summary(): Promise<CaseSummary> {
-    return this.#invoke<CaseSummary>("summary");
-  }
-
-  docs(filter: { kind?: string; tag?: string } = {}): Promise<DocListItem[]> {
-    return this.#invoke<DocListItem[]>("docs", { request: filter });
-  }
-
-  ingest(request: IngestRequest): Promise<IngestOutput> {
-    return this.#invoke<IngestOutput>("ingest", { request });
+  call<K extends CommandName>(name: K, args: ArgsOf<K>): Promise<OutputOf<K>> {
+    const parameters = TAURI_PARAMETERS[name]?.(args) ?? { request: args };
+    return this.#invoke<OutputOf<K>>(name, parameters);
   }
 
   onProgress(listener: (event: ProgressEvent) => void): Promise<() => void> {

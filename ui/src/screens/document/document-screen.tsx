@@ -1,0 +1,132 @@
+// The document viewer: the document as its format shows best (a PDF's pages, an article's reader
+// view, an email with its headers, attachments and thread, or plain text), opened at a page with
+// a quote and search terms highlighted (`#/doc/ID?page=N&quote=…&hl=…`); beside it what can be
+// done with it (cite the selected words for an event, tags, notes) and what the case knows
+// about it (metadata, hash, provenance).
+
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { DocumentView } from "../../lib/backend";
+import { replaceHash, type ScreenProps } from "../../app/router";
+import { useCommand } from "../../app/use-command";
+import { dayOf } from "../../app/format";
+import { documentHref, placeFromQuery, searchHref } from "../../app/links";
+import { selectionIn, type TextSelection } from "./selection";
+import { PdfViewer } from "./pdf-viewer";
+import { ArticleReader } from "./article-reader";
+import { EmailView } from "./email-view";
+import { TextView } from "./text-view";
+import { MetadataPanel } from "./metadata-panel";
+import { TagsPanel } from "./tags-panel";
+import { NotesPanel } from "./notes-panel";
+import { CitePanel } from "./cite-panel";
+
+export function DocumentScreen({ params, query }: ScreenProps) {
+  const id = Number.parseInt(params["id"] ?? "", 10);
+  const shown = useCommand("show", Number.isFinite(id) ? { doc: id } : undefined, `show ${id}`);
+  if (!Number.isFinite(id)) {
+    return <p role="alert">There is no document “{params["id"]}”.</p>;
+  }
+  if (shown.status === "loading") {
+    return <p class="status">Opening document {id}…</p>;
+  }
+  if (shown.status === "failed") {
+    return (
+      <section class="error" role="alert" aria-labelledby="doc-error-heading">
+        <h2 id="doc-error-heading">Cannot open document {id}</h2>
+        <p>{shown.error.message}</p>
+      </section>
+    );
+  }
+  return <DocumentPage key={id} doc={shown.output} query={query} />;
+}
+
+/** How a document is best shown. */
+export function viewFor(doc: DocumentView): "pdf" | "article" | "email" | "text" {
+  if (doc.media_type === "application/pdf" && doc.status !== "failed") {
+    return "pdf";
+  }
+  if (doc.meta["rendition.html"] !== undefined) {
+    return "article";
+  }
+  if (doc.kind === "email") {
+    return "email";
+  }
+  return "text";
+}
+
+function DocumentPage({ doc, query }: { doc: DocumentView; query: URLSearchParams }) {
+  const place = placeFromQuery(query);
+  const view = viewFor(doc);
+  const [selection, setSelection] = useState<TextSelection | undefined>();
+  // Articles open in the reader, unless there is something to highlight (the reader's frame is
+  // sealed off, so highlights and selections are made on the extracted text).
+  const [articleMode, setArticleMode] = useState<"reader" | "text">(
+    place.quote !== undefined || place.terms.length > 0 ? "text" : "reader",
+  );
+  const body = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const follow = (): void => {
+      if (body.current !== null) {
+        const selected = selectionIn(body.current, document.getSelection());
+        if (selected !== undefined) {
+          setSelection(selected);
+        }
+      }
+    };
+    document.addEventListener("selectionchange", follow);
+    return () => document.removeEventListener("selectionchange", follow);
+  }, []);
+
+  const title = doc.title ?? `Document ${doc.id}`;
+  const goToPage = (page: number): void =>
+    replaceHash(documentHref(doc.id, { page, ...(place.quote !== undefined ? { quote: place.quote } : {}), terms: place.terms, ...(place.query !== undefined ? { query: place.query } : {}) }));
+  return (
+    <article class="document" aria-labelledby="doc-title">
+      <header class="doc-header">
+        {place.query !== undefined && (
+          <p class="back">
+            <a href={searchHref(place.query)}>← Back to the results for “{place.query}”</a>
+          </p>
+        )}
+        <h2 id="doc-title">{title}</h2>
+        <p class="muted">
+          <span class="kind-badge">{doc.kind}</span> {dayOf(doc.date)} · document {doc.id}
+          {place.quote !== undefined && <> · showing the quote “{place.quote}”</>}
+        </p>
+        {view === "article" && (
+          <div class="view-switch" role="group" aria-label="Show the article as">
+            <button type="button" aria-pressed={articleMode === "reader"} onClick={() => setArticleMode("reader")}>
+              Reader
+            </button>
+            <button type="button" aria-pressed={articleMode === "text"} onClick={() => setArticleMode("text")}>
+              Text
+            </button>
+            {articleMode === "reader" && <span class="muted"> To cite or note words, select them in the Text view.</span>}
+          </div>
+        )}
+      </header>
+      <div class="doc-layout">
+        <div class="doc-body" ref={body} aria-label="Document content" role="region">
+          {view === "pdf" && (
+            <PdfViewer doc={doc.id} page={place.page ?? 1} quote={place.quote} terms={place.terms} onPageChange={goToPage} />
+          )}
+          {view === "article" &&
+            (articleMode === "reader" ? (
+              <ArticleReader rendition={doc.meta["rendition.html"] ?? ""} title={title} lang={doc.meta["lang"]} />
+            ) : (
+              <TextView doc={doc} page={place.page} quote={place.quote} terms={place.terms} />
+            ))}
+          {view === "email" && <EmailView doc={doc} quote={place.quote} terms={place.terms} />}
+          {view === "text" && <TextView doc={doc} page={place.page} quote={place.quote} terms={place.terms} />}
+        </div>
+        <aside class="doc-side" aria-label="About this document">
+          <CitePanel doc={doc.id} selection={selection} onClear={() => setSelection(undefined)} />
+          <TagsPanel doc={doc.id} initial={doc.tags} />
+          <NotesPanel doc={doc.id} selection={selection} />
+          <MetadataPanel doc={doc} />
+        </aside>
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,96 @@
+// An email: its headers, its body, its attachments (the documents extracted from it), and the
+// thread it belongs to.
+
+import type { DocumentView } from "../../lib/backend";
+import { useCommand } from "../../app/use-command";
+import { dayOf } from "../../app/format";
+import { documentHref } from "../../app/links";
+import { HighlightedText } from "./highlighted-text";
+
+const HEADERS: [string, string][] = [
+  ["from", "From"],
+  ["to", "To"],
+  ["cc", "Cc"],
+  ["bcc", "Bcc"],
+  ["reply_to", "Reply-To"],
+  ["date", "Date"],
+];
+
+export function EmailView({ doc, quote, terms }: { doc: DocumentView; quote: string | undefined; terms: readonly string[] }) {
+  return (
+    <div class="email">
+      <dl class="email-headers">
+        <dt>Subject</dt>
+        <dd>{doc.title ?? "(no subject)"}</dd>
+        {HEADERS.filter(([key]) => doc.meta[key] !== undefined).map(([key, label]) => (
+          <>
+            <dt key={`${key}-label`}>{label}</dt>
+            <dd key={key}>{doc.meta[key]}</dd>
+          </>
+        ))}
+      </dl>
+      <div class="email-body">
+        <HighlightedText text={doc.text ?? ""} quote={quote} terms={terms} />
+      </div>
+      <Attachments doc={doc} />
+      <Thread doc={doc.id} />
+    </div>
+  );
+}
+
+function Attachments({ doc }: { doc: DocumentView }) {
+  const docs = useCommand("docs", doc.children.length > 0 ? {} : undefined, `children of ${doc.id}`);
+  if (doc.children.length === 0 || docs.status !== "done") {
+    return null;
+  }
+  const attachments = docs.output.filter((d) => d.parent === doc.id);
+  return (
+    <section class="attachments" aria-labelledby="attachments-heading">
+      <h3 id="attachments-heading">Attachments</h3>
+      <ul>
+        {attachments.map((a) => (
+          <li key={a.id}>
+            <a href={documentHref(a.id)}>{a.title ?? `Document ${a.id}`}</a> <span class="kind-badge">{a.kind}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Thread({ doc }: { doc: number }) {
+  const thread = useCommand("thread", { doc }, `thread of ${doc}`);
+  if (thread.status !== "done" || thread.output.messages.length < 2) {
+    return null;
+  }
+  const messages = thread.output.messages;
+  const depth = (id: number): number => {
+    let d = 0;
+    let parent = messages.find((m) => m.id === id)?.parent ?? null;
+    while (parent !== null && d < 20) {
+      d++;
+      const p = parent;
+      parent = messages.find((m) => m.id === p)?.parent ?? null;
+    }
+    return d;
+  };
+  return (
+    <section class="thread" aria-labelledby="thread-heading">
+      <h3 id="thread-heading">Thread ({messages.length} messages)</h3>
+      <ol>
+        {messages.map((m) => (
+          <li key={m.id} style={{ marginInlineStart: `${depth(m.id)}rem` }}>
+            {m.id === doc ? (
+              <strong aria-current="page">{m.subject ?? "(no subject)"}</strong>
+            ) : (
+              <a href={documentHref(m.id)}>{m.subject ?? "(no subject)"}</a>
+            )}{" "}
+            <span class="muted">
+              {m.from ?? ""} · {dayOf(m.date)}
+            </span>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

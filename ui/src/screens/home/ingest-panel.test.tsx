@@ -1,0 +1,46 @@
+import { afterEach, describe, expect, test } from "vitest";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { BackendContext } from "../../app/context";
+import type { IngestOutput } from "../../lib/backend";
+import { ScriptedBackend } from "../../testing/scripted-backend";
+import { IngestPanel } from "./ingest-panel";
+
+afterEach(cleanup);
+
+describe("adding evidence from a browser", () => {
+  test("the typed paths are ingested with live progress, then the result and each failure with its reason", async () => {
+    let finish: (out: IngestOutput) => void = () => undefined;
+    const backend = new ScriptedBackend({ ingest: () => new Promise<IngestOutput>((resolve) => (finish = resolve)) });
+    let ingested = 0;
+    render(
+      <BackendContext.Provider value={backend}>
+        <IngestPanel onIngested={() => ingested++} />
+      </BackendContext.Provider>,
+    );
+    fireEvent.input(screen.getByLabelText("Files or folders on this machine, one path a line"), {
+      target: { value: "/evidence/mail.mbox\n\n /evidence/filings \n" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Add" }));
+    await waitFor(() => expect(backend.argsOf("ingest")).toEqual([{ paths: ["/evidence/mail.mbox", "/evidence/filings"] }]));
+
+    backend.emit({ event: "progress", phase: "ingest", done: 3, total: 4, item: "/evidence/filings/a.pdf" });
+    await waitFor(() => expect(screen.getByRole("status").textContent).toBe("Ingesting: 3 of 4"));
+    const bar = screen.getByLabelText("Ingest progress") as HTMLProgressElement;
+    expect(bar.hidden).toBe(false);
+    expect([bar.value, bar.max]).toEqual([3, 4]);
+
+    finish({
+      added: 3,
+      duplicates: 0,
+      failed: [{ path: "/evidence/filings/broken.pdf", error: "not a PDF: no %PDF header" }],
+      skipped: [],
+      documents: [19, 20, 21],
+    });
+    await waitFor(() => expect(screen.getByRole("status").textContent).toBe("Added 3, already in the case 0, failed 1, skipped 0."));
+    expect(screen.getByRole("list", { name: "Items that could not be ingested" }).textContent).toBe(
+      "/evidence/filings/broken.pdf: not a PDF: no %PDF header",
+    );
+    expect(bar.hidden).toBe(true);
+    expect(ingested).toBe(1);
+  });
+});

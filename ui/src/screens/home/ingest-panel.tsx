@@ -1,0 +1,138 @@
+// Adding evidence to the case: pick files or folders (desktop), or drop them on the window,
+// then watch a live progress bar and read the list of items that failed, with their reasons.
+
+import { useRef, useState } from "preact/hooks";
+import { BackendError, type IngestOutput, type ProgressEvent } from "../../lib/backend";
+import { useBackend } from "../../app/context";
+import { useDroppedFiles } from "../../app/dropped-files";
+
+/** What the panel shows while and after an ingest. */
+type IngestState =
+  | { phase: "idle" }
+  | { phase: "running"; done: number; total: number; message: string }
+  | { phase: "finished"; result: IngestOutput }
+  | { phase: "failed"; message: string };
+
+/** The sentence that reports an ingest (tests/desktop/ipc.py reads it: "Added N, ..."). */
+export function ingestReport(result: IngestOutput): string {
+  return (
+    `Added ${result.added}, already in the case ${result.duplicates}, ` +
+    `failed ${result.failed.length}, skipped ${result.skipped.length}.`
+  );
+}
+
+/** The "Add evidence" section. `onIngested` runs after each ingest that added something. */
+export function IngestPanel({ onIngested }: { onIngested: () => void }) {
+  const backend = useBackend();
+  const [state, setState] = useState<IngestState>({ phase: "idle" });
+  const onIngestedRef = useRef(onIngested);
+  onIngestedRef.current = onIngested;
+
+  const run = useRef(async (paths: string[]): Promise<void> => {
+    if (paths.length === 0) {
+      return;
+    }
+    const what = paths.length === 1 ? paths[0] ?? "" : `${paths.length} items`;
+    setState({ phase: "running", done: 0, total: 0, message: `Ingesting ${what}…` });
+    const follow = (event: ProgressEvent): void => {
+      if (event.event === "progress" && event.phase === "ingest") {
+        setState({ phase: "running", done: event.done, total: event.total, message: `Ingesting: ${event.done} of ${event.total}` });
+      } else if (event.event === "waiting") {
+        setState((s) => (s.phase === "running" ? { ...s, message: event.message } : s));
+      }
+    };
+    const stop = await backend.onProgress(follow);
+    try {
+      const result = await backend.call("ingest", { paths });
+      setState({ phase: "finished", result });
+      if (result.added > 0) {
+        onIngestedRef.current();
+      }
+    } catch (reason) {
+      setState({ phase: "failed", message: `Ingest failed: ${BackendError.from(reason).message}` });
+    } finally {
+      stop();
+    }
+  });
+
+  const desktop = backend.desktop;
+  useDroppedFiles(run.current);
+
+  const status =
+    state.phase === "running"
+      ? state.message
+      : state.phase === "finished"
+        ? ingestReport(state.result)
+        : state.phase === "failed"
+          ? state.message
+          : "";
+  return (
+    <section class="ingest" aria-labelledby="ingest-heading">
+      <h2 id="ingest-heading">Add evidence</h2>
+      {desktop !== undefined ? (
+        <>
+          <p class="actions">
+            <button type="button" onClick={() => void desktop.pickFiles("Add files to the case").then(run.current)}>
+              Add files…
+            </button>{" "}
+            <button
+              type="button"
+              onClick={() =>
+                void desktop.pickFolder("Add a folder to the case").then((p) => run.current(p === undefined ? [] : [p]))
+              }
+            >
+              Add a folder…
+            </button>
+          </p>
+          <p class="hint">Or drop files and folders on this window.</p>
+        </>
+      ) : (
+        <PathForm onSubmit={(paths) => void run.current(paths)} />
+      )}
+      <progress
+        max={state.phase === "running" ? Math.max(state.total, 1) : 1}
+        value={state.phase === "running" ? state.done : 0}
+        aria-label="Ingest progress"
+        hidden={state.phase !== "running"}
+      />
+      <p class="ingest-status" role="status" aria-live="polite">
+        {status}
+      </p>
+      <ul class="ingest-failures" aria-label="Items that could not be ingested">
+        {state.phase === "finished" &&
+          state.result.failed.map((f) => (
+            <li key={f.path}>
+              <code>{f.path}</code>: {f.error}
+            </li>
+          ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * In a browser there are no file dialogs that yield paths, and `dossier serve` runs on this
+ * machine (loopback only): files and folders are named by their path here.
+ */
+function PathForm({ onSubmit }: { onSubmit: (paths: string[]) => void }) {
+  const [typed, setTyped] = useState("");
+  return (
+    <form
+      class="path-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const paths = typed
+          .split("\n")
+          .map((p) => p.trim())
+          .filter((p) => p !== "");
+        onSubmit(paths);
+      }}
+    >
+      <label for="ingest-paths">Files or folders on this machine, one path a line</label>
+      <textarea id="ingest-paths" rows={2} value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
+      <button type="submit" disabled={typed.trim() === ""}>
+        Add
+      </button>
+    </form>
+  );
+}

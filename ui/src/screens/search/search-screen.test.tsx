@@ -1,0 +1,86 @@
+import { afterEach, describe, expect, test } from "vitest";
+import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { BackendContext } from "../../app/context";
+import { parseHash } from "../../app/router";
+import type { SearchOutput, SearchRequest } from "../../lib/backend";
+import { ScriptedBackend } from "../../testing/scripted-backend";
+import { SearchScreen } from "./search-screen";
+
+afterEach(() => {
+  cleanup();
+  window.location.hash = "";
+});
+
+const answer = (request: SearchRequest): SearchOutput => ({
+  total: request.kind === undefined ? 2 : 1,
+  hits: [
+    {
+      doc: 5,
+      title: "Class Action Complaint",
+      kind: "filing",
+      date: "2024-10-02",
+      page: 8,
+      score: 3,
+      snippet: "violated the <mark>Stored</mark> Act &lt;b&gt;",
+      pages: [
+        { page: 8, score: 3, snippet: "violated the <mark>Stored</mark> Act &lt;b&gt;" },
+        { page: 4, score: 1, snippet: "claim under the <mark>Stored</mark> Communications Act" },
+      ],
+    },
+  ],
+  facets: { kind: { filing: 1, article: 1 }, tag: {}, year: { "2024": 2 } },
+});
+
+function renderAt(hash: string, backend: ScriptedBackend) {
+  window.location.hash = hash;
+  return render(
+    <BackendContext.Provider value={backend}>
+      <SearchScreen params={{}} query={parseHash(hash).query} />
+    </BackendContext.Provider>,
+  );
+}
+
+describe("the search screen", () => {
+  test("the search box is labelled Search and explains the query syntax", () => {
+    renderAt("#/search", new ScriptedBackend({}));
+    expect(screen.getByRole("searchbox", { name: "Search" })).toBeTruthy();
+    expect(screen.getByText("Query syntax")).toBeTruthy();
+  });
+
+  test("hits show their title, page and snippet with matches marked, as text", async () => {
+    const backend = new ScriptedBackend({ search: answer });
+    renderAt("#/search?q=stored", backend);
+    const hit = await screen.findByRole("link", { name: "Class Action Complaint" });
+    expect(hit.getAttribute("href")).toBe("#/doc/5?page=8&hl=stored&q=stored");
+    expect(screen.getByText("· page 8", { exact: false })).toBeTruthy();
+    const snippet = document.querySelector(".snippet");
+    expect(snippet?.querySelector("mark")?.textContent).toBe("Stored");
+    expect(snippet?.textContent).toBe("violated the Stored Act <b>");
+    expect(snippet?.querySelector("b")).toBeNull();
+    expect(screen.getByRole("link", { name: "page 4" }).getAttribute("href")).toBe("#/doc/5?page=4&hl=stored&q=stored");
+    expect(backend.argsOf("search")).toEqual([{ query: "stored", limit: 50 }]);
+  });
+
+  test("facets link to the same search narrowed, with their counts", async () => {
+    renderAt("#/search?q=stored", new ScriptedBackend({ search: answer }));
+    const filing = await screen.findByRole("link", { name: "filing 1" });
+    expect(filing.getAttribute("href")).toBe("#/search?q=stored&kind=filing");
+    expect(screen.getByRole("link", { name: "2024 2" }).getAttribute("href")).toBe("#/search?q=stored&year=2024");
+  });
+
+  test("typing searches again after a pause, through the hash", async () => {
+    const backend = new ScriptedBackend({ search: answer });
+    renderAt("#/search", backend);
+    fireEvent.input(screen.getByRole("searchbox", { name: "Search" }), { target: { value: "opted in" } });
+    await waitFor(() => expect(window.location.hash).toBe("#/search?q=opted+in"));
+  });
+
+  test("arrow keys move from the box into the results", async () => {
+    renderAt("#/search?q=stored", new ScriptedBackend({ search: answer }));
+    const hit = await screen.findByRole("link", { name: "Class Action Complaint" });
+    fireEvent.keyDown(screen.getByRole("searchbox", { name: "Search" }), { key: "ArrowDown" });
+    expect(document.activeElement).toBe(hit);
+    fireEvent.keyDown(hit, { key: "ArrowUp" });
+    expect(document.activeElement).toBe(screen.getByRole("searchbox", { name: "Search" }));
+  });
+});

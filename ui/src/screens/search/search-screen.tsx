@@ -1,0 +1,244 @@
+// Search: a query box, facets (kind, tag, year, custodian) that narrow the results as they are
+// chosen, and the hits with their highlighted snippets and page numbers. The results follow the
+// hash, so typing, choosing a facet and going back all update them. Keyboard: ↓ from the box
+// moves into the results, ↑/↓ move between them, Enter opens one, Escape returns to the box.
+
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { RefObject } from "preact";
+import type { SearchHit, SearchOutput } from "../../lib/backend";
+import { replaceHash, navigate, type ScreenProps } from "../../app/router";
+import { useCommand } from "../../app/use-command";
+import { countOf, dayOf, formatNumber } from "../../app/format";
+import { documentHref } from "../../app/links";
+import { markedTerms, snippetParts } from "../../lib/text/snippet";
+import { FACETS, filtersFromQuery, hrefForFilters, requestFor, toggleFacet, type Facet, type SearchFilters } from "./search-state";
+import { QueryHelp } from "./query-help";
+
+/** How long typing pauses before the results follow. */
+const TYPING_PAUSE_MS = 250;
+
+export function SearchScreen({ query }: ScreenProps) {
+  const filters = filtersFromQuery(query);
+  const request = requestFor(filters);
+  const results = useCommand("search", request, JSON.stringify(request ?? null));
+  const [typed, setTyped] = useState(filters.q);
+  const box = useRef<HTMLInputElement>(null);
+  const list = useRef<HTMLOListElement>(null);
+
+  // The box follows the hash when it changes from outside (back button, a link).
+  useEffect(() => setTyped(filters.q), [filters.q]);
+  useEffect(() => box.current?.focus(), []);
+  useEffect(() => {
+    if (typed === filters.q) {
+      return;
+    }
+    const timer = window.setTimeout(() => replaceHash(hrefForFilters({ ...filters, q: typed })), TYPING_PAUSE_MS);
+    return () => window.clearTimeout(timer);
+  }, [typed]);
+
+  const resultLinks = (): HTMLAnchorElement[] => [...(list.current?.querySelectorAll<HTMLAnchorElement>("a.hit-link") ?? [])];
+  const onBoxKey = (event: KeyboardEvent): void => {
+    if (event.key === "ArrowDown") {
+      event.preventDefault();
+      resultLinks()[0]?.focus();
+    }
+  };
+  const onListKey = (event: KeyboardEvent): void => {
+    const links = resultLinks();
+    const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      const next = event.key === "ArrowDown" ? Math.min(at + 1, links.length - 1) : at - 1;
+      if (next < 0) {
+        box.current?.focus();
+      } else {
+        links[next]?.focus();
+      }
+    } else if (event.key === "Escape") {
+      box.current?.focus();
+    }
+  };
+
+  return (
+    <div class="search-screen">
+      <h2 id="search-heading" class="visually-hidden">
+        Search
+      </h2>
+      <form
+        role="search"
+        aria-labelledby="search-heading"
+        class="search-form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          navigate(hrefForFilters({ ...filters, q: typed }));
+        }}
+      >
+        <label for="search-box">Search</label>
+        <input
+          id="search-box"
+          ref={box}
+          type="search"
+          value={typed}
+          placeholder="words, &quot;a phrase&quot;, from:name, date:[2024-08 TO 2024-09]"
+          autocomplete="off"
+          onInput={(event) => setTyped(event.currentTarget.value)}
+          onKeyDown={onBoxKey}
+        />
+        <button type="submit">Search</button>
+        <QueryHelp />
+      </form>
+      <div class="search-body">
+        <aside class="facets" aria-label="Filters">
+          <ActiveFilters filters={filters} />
+          {results.status === "done" &&
+            FACETS.map((facet) => <FacetList key={facet} facet={facet} filters={filters} counts={results.output.facets[facet]} />)}
+          <CustodianFilter filters={filters} />
+        </aside>
+        <section class="results" aria-labelledby="results-heading" aria-busy={results.status === "loading" && request !== undefined}>
+          <h3 id="results-heading">Results</h3>
+          {request === undefined ? (
+            <p class="hint">Type words to search every document of the case.</p>
+          ) : results.status === "failed" ? (
+            <p role="alert" class="error-text">
+              {results.error.message}
+            </p>
+          ) : results.status === "done" ? (
+            <Hits output={results.output} query={filters.q} list={list} onKeyDown={onListKey} />
+          ) : (
+            <p class="status">Searching…</p>
+          )}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function ActiveFilters({ filters }: { filters: SearchFilters }) {
+  const active = ([...FACETS, "custodian"] as const).filter((f) => filters[f] !== undefined);
+  if (active.length === 0) {
+    return null;
+  }
+  return (
+    <p class="active-filters">
+      {active.map((facet) => (
+        <a key={facet} class="chip" href={hrefForFilters(toggleFacet(filters, facet, filters[facet] ?? ""))}>
+          {facet}: {filters[facet]} <span aria-hidden="true">×</span>
+          <span class="visually-hidden">(remove this filter)</span>
+        </a>
+      ))}
+    </p>
+  );
+}
+
+const FACET_LABELS: Record<Facet, string> = { kind: "Kind", tag: "Tag", year: "Year" };
+
+function FacetList({ facet, filters, counts }: { facet: Facet; filters: SearchFilters; counts: Record<string, number> }) {
+  const values = Object.entries(counts);
+  if (values.length === 0) {
+    return null;
+  }
+  return (
+    <nav class="facet" aria-label={`${FACET_LABELS[facet]} filter`}>
+      <h4>{FACET_LABELS[facet]}</h4>
+      <ul>
+        {values.map(([value, count]) => (
+          <li key={value}>
+            <a href={hrefForFilters(toggleFacet(filters, facet, value))} aria-current={filters[facet] === value ? "true" : undefined}>
+              {value} <span class="count">{formatNumber(count)}</span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+/** Custodians are not counted by the index, so they are typed (custodian:"…" in the query). */
+function CustodianFilter({ filters }: { filters: SearchFilters }) {
+  const [value, setValue] = useState(filters.custodian ?? "");
+  useEffect(() => setValue(filters.custodian ?? ""), [filters.custodian]);
+  return (
+    <form
+      class="facet"
+      onSubmit={(event) => {
+        event.preventDefault();
+        const next = { ...filters };
+        if (value.trim() === "") {
+          delete next.custodian;
+        } else {
+          next.custodian = value.trim();
+        }
+        navigate(hrefForFilters(next));
+      }}
+    >
+      <h4>
+        <label for="custodian-filter">Custodian</label>
+      </h4>
+      <input id="custodian-filter" type="text" value={value} onInput={(e) => setValue(e.currentTarget.value)} />
+    </form>
+  );
+}
+
+function Hits({
+  output,
+  query,
+  list,
+  onKeyDown,
+}: {
+  output: SearchOutput;
+  query: string;
+  list: RefObject<HTMLOListElement | null>;
+  onKeyDown: (event: KeyboardEvent) => void;
+}) {
+  return (
+    <>
+      <p class="result-count" role="status">
+        {countOf(output.total, "matching document", "matching documents")}
+        {output.hits.length < output.total ? `, the best ${output.hits.length} shown` : ""}
+      </p>
+      <ol class="hits" ref={list} onKeyDown={onKeyDown}>
+        {output.hits.map((hit) => (
+          <HitItem key={hit.doc} hit={hit} query={query} />
+        ))}
+      </ol>
+    </>
+  );
+}
+
+function HitItem({ hit, query }: { hit: SearchHit; query: string }) {
+  const terms = markedTerms(hit.snippet);
+  const href = (page: number | null, snippet: string): string =>
+    documentHref(hit.doc, { page, query, terms: markedTerms(snippet).length > 0 ? markedTerms(snippet) : terms });
+  return (
+    <li class="hit">
+      <a class="hit-link" href={href(hit.page, hit.snippet)}>
+        <span class="hit-title">{hit.title ?? `Document ${hit.doc}`}</span>
+      </a>{" "}
+      <span class="kind-badge">{hit.kind}</span> <span class="muted">{dayOf(hit.date)}</span>
+      {hit.page !== null && <span class="page-number"> · page {hit.page}</span>}
+      <p class="snippet">
+        <Snippet snippet={hit.snippet} />
+      </p>
+      {hit.pages.length > 1 && (
+        <p class="more-pages">
+          Also on{" "}
+          {hit.pages.slice(1).map((p, i) => (
+            <span key={p.page ?? i}>
+              {i > 0 && ", "}
+              <a href={href(p.page, p.snippet)}>page {p.page}</a>
+            </span>
+          ))}
+        </p>
+      )}
+    </li>
+  );
+}
+
+/** A snippet with its matches marked, built as text nodes (never as HTML). */
+export function Snippet({ snippet }: { snippet: string }) {
+  return (
+    <>
+      {snippetParts(snippet).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : part.text))}
+    </>
+  );
+}

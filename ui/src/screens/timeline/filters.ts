@@ -1,0 +1,63 @@
+// The timeline's filters (issue, status, tag) and the selected event, kept in the hash
+// (`#/timeline?issue=…&status=…&tag=…&event=3`) so a filtered view can be linked to and reloaded.
+
+import type { TimelineEvent } from "../../lib/backend";
+import { hrefTo } from "../../app/router";
+
+export interface TimelineFilters {
+  issue: string;
+  status: string;
+  tag: string;
+}
+
+export const NO_FILTERS: TimelineFilters = { issue: "", status: "", tag: "" };
+
+/** The filters and the selected event from the hash's query. */
+export function filtersFromQuery(query: URLSearchParams): { filters: TimelineFilters; selected: number | undefined } {
+  const selected = Number.parseInt(query.get("event") ?? "", 10);
+  return {
+    filters: { issue: query.get("issue") ?? "", status: query.get("status") ?? "", tag: query.get("tag") ?? "" },
+    selected: Number.isFinite(selected) ? selected : undefined,
+  };
+}
+
+/** The timeline's link for these filters and this selection. */
+export function timelineHref(filters: TimelineFilters, selected?: number): string {
+  return hrefTo("timeline", { issue: filters.issue, status: filters.status, tag: filters.tag, event: selected });
+}
+
+const same = (a: string, b: string): boolean => a.localeCompare(b, undefined, { sensitivity: "accent" }) === 0;
+
+/** The events that pass every filter set (an empty filter passes all); case is ignored. */
+export function applyFilters(events: readonly TimelineEvent[], filters: TimelineFilters): TimelineEvent[] {
+  return events.filter(
+    (e) =>
+      (filters.status === "" || e.status === filters.status) &&
+      (filters.issue === "" || e.issues.some((i) => same(i, filters.issue))) &&
+      (filters.tag === "" || e.tags.some((t) => same(t, filters.tag))),
+  );
+}
+
+/** The values each filter can take, with how many events carry each, sorted by name. */
+export function filterChoices(events: readonly TimelineEvent[]): { issues: [string, number][]; tags: [string, number][]; statuses: [string, number][] } {
+  const count = (values: Iterable<string>): [string, number][] => {
+    const counts = new Map<string, number>();
+    for (const v of values) {
+      counts.set(v, (counts.get(v) ?? 0) + 1);
+    }
+    return [...counts.entries()].sort((a, b) => a[0].localeCompare(b[0]));
+  };
+  return {
+    issues: count(events.flatMap((e) => [...new Set(e.issues)])),
+    tags: count(events.flatMap((e) => [...new Set(e.tags)])),
+    statuses: count(events.map((e) => e.status)),
+  };
+}
+
+/** Splits a comma-separated field ("SCA, UCL") into its trimmed, non-empty items. */
+export function listField(text: string): string[] {
+  return text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+}

@@ -1,0 +1,102 @@
+// Events shaped as the `timeline` command returns them, for the timeline's component and logic
+// tests: a day, a month, a "between", a year and an uncited event, with citations.
+
+import type { TimelineEvent } from "../../lib/backend";
+
+const base = {
+  end: null,
+  description: null,
+  actors: [],
+  deleted: false,
+};
+
+export const SAMPLE_EVENTS: TimelineEvent[] = [
+  {
+    ...base,
+    id: 3,
+    date: "2024-08",
+    display_date: "Aug 2024",
+    title: "The setting is not offered in the UK, the EEA or Switzerland",
+    status: "admitted",
+    requested_status: "admitted",
+    issues: ["Unfair competition law"],
+    tags: ["AI training", "carve-out"],
+    citations: [],
+  },
+  {
+    ...base,
+    id: 2,
+    date: "2024-08-12",
+    display_date: "12 Aug 2024",
+    title: "Linkwise adds the AI training setting, on by default",
+    status: "alleged",
+    requested_status: "alleged",
+    issues: ["Stored Communications Act", "Unfair competition law"],
+    tags: ["AI training"],
+    citations: [
+      {
+        id: 11,
+        doc: 5,
+        page: 4,
+        quote: "On or about August 12, 2024, Linkwise added the setting",
+        relation: "supports",
+        verified: true,
+        problem: null,
+        pin_cite: "Doc 5 “Class Action Complaint”, p. 4",
+        start: 10,
+        end: 64,
+        sha256: "ab".repeat(32),
+      },
+    ],
+  },
+  {
+    ...base,
+    id: 7,
+    date: "between 2024-08-20 and 2024-09-27",
+    display_date: "between 20 Aug 2024 and 27 Sep 2024",
+    title: "Linkwise edits its FAQ (a silent change)",
+    status: "alleged",
+    requested_status: "alleged",
+    issues: ["Unfair competition law"],
+    tags: ["silent change"],
+    citations: [
+      {
+        id: 12,
+        doc: 17,
+        page: null,
+        quote: "The setting is on by default.",
+        relation: "contradicts",
+        verified: false,
+        problem: "the quote is no longer on document 17",
+        pin_cite: "Doc 17 “Your data on Linkwise”",
+        start: null,
+        end: null,
+        sha256: "cd".repeat(32),
+      },
+    ],
+  },
+  {
+    ...base,
+    id: 9,
+    date: "2024-10-03",
+    display_date: "3 Oct 2024",
+    title: "Linkwise calls the claims meritless",
+    status: "disputed",
+    requested_status: "disputed",
+    issues: ["Stored Communications Act"],
+    tags: ["denial"],
+    citations: [],
+  },
+  {
+    ...base,
+    id: 10,
+    date: "2025",
+    display_date: "2025",
+    title: "Motion to dismiss",
+    status: "prospective",
+    requested_status: "alleged",
+    issues: [],
+    tags: [],
+    citations: [],
+  },
+];

@@ -1,0 +1,128 @@
+// The timeline: the chronology of facts and allegations, filtered by issue, status and tag, on a
+// zoomable time axis and in a table, with the selected event's details, its citations and the
+// forms to create, edit, cite, tag and accept suggested events. Filters and the selected event
+// live in the hash (filters.ts), so the back button and links work.
+
+import "../panels.css";
+import "./timeline.css";
+import "./commands";
+import { useState } from "preact/hooks";
+import type { TimelineEvent } from "../../lib/backend";
+import { replaceHash, type ScreenProps } from "../../app/router";
+import { useCommand } from "../../app/use-command";
+import { applyFilters, filterChoices, filtersFromQuery, NO_FILTERS, timelineHref, type TimelineFilters } from "./filters";
+import { TimelineChart, TimelineLegend } from "./timeline-chart";
+import { ChronologyTable } from "./chronology-table";
+import { EventDetails } from "./event-details";
+import { EventForm } from "./event-form";
+import { SuggestionsPanel } from "./suggestions-panel";
+import { UndoBar } from "./undo-bar";
+
+export function TimelineScreen({ query }: ScreenProps) {
+  const { filters, selected } = filtersFromQuery(query);
+  const [generation, setGeneration] = useState(0);
+  const [message, setMessage] = useState<{ text: string; failed: boolean } | undefined>();
+  const [creating, setCreating] = useState(false);
+  const loaded = useCommand("timeline", {}, `timeline ${generation}`);
+
+  const changed = (text: string, failed = false): void => {
+    setMessage({ text, failed });
+    if (!failed) {
+      setGeneration((g) => g + 1);
+    }
+  };
+
+  if (loaded.status === "failed") {
+    return (
+      <section class="error" role="alert" aria-labelledby="timeline-error">
+        <h2 id="timeline-error">Cannot load the chronology</h2>
+        <p>{loaded.error.message}</p>
+      </section>
+    );
+  }
+  const all: TimelineEvent[] = loaded.status === "done" && Array.isArray(loaded.output) ? loaded.output : [];
+  const shown = applyFilters(all, filters);
+  const hrefFor = (id: number): string => timelineHref(filters, id);
+  const selectedEvent = all.find((e) => e.id === selected);
+
+  return (
+    <section class="timeline-screen" aria-labelledby="timeline-heading">
+      <header class="screen-header">
+        <h2 id="timeline-heading">Timeline</h2>
+        <div class="screen-actions">
+          <button type="button" onClick={() => setCreating(true)} aria-expanded={creating}>
+            New event
+          </button>
+          <UndoBar onChanged={changed} />
+        </div>
+      </header>
+      <p role="status" class={message?.failed === true ? "error-text" : "change-message"}>
+        {message?.text ?? ""}
+      </p>
+      {creating && (
+        <section class="panel" aria-labelledby="new-event-heading">
+          <h3 id="new-event-heading">New event</h3>
+          <EventForm
+            onSaved={(saved) => {
+              setCreating(false);
+              changed(`Created “${saved.title}”.`);
+              replaceHash(timelineHref(filters, saved.id));
+            }}
+            onCancel={() => setCreating(false)}
+          />
+        </section>
+      )}
+      {loaded.status === "loading" && all.length === 0 ? (
+        <p class="status">Loading the chronology…</p>
+      ) : (
+        <>
+          <div class="timeline-top">
+            <Filters events={all} filters={filters} shown={shown.length} />
+            <TimelineLegend />
+          </div>
+          <TimelineChart events={shown} selected={selected} hrefFor={hrefFor} />
+          {selectedEvent !== undefined && (
+            <EventDetails key={selectedEvent.id} event={selectedEvent} generation={generation} onChanged={changed} onClose={() => replaceHash(timelineHref(filters))} />
+          )}
+          <ChronologyTable events={shown} selected={selected} hrefFor={hrefFor} />
+        </>
+      )}
+      <SuggestionsPanel generation={generation} onChanged={changed} />
+    </section>
+  );
+}
+
+function Filters({ events, filters, shown }: { events: readonly TimelineEvent[]; filters: TimelineFilters; shown: number }) {
+  const choices = filterChoices(events);
+  const set = (change: Partial<TimelineFilters>): void => replaceHash(timelineHref({ ...filters, ...change }));
+  const select = (name: keyof TimelineFilters, label: string, options: [string, number][]) => (
+    <div class="field">
+      <label for={`filter-${name}`}>{label}</label>
+      <select id={`filter-${name}`} value={filters[name]} onChange={(e) => set({ [name]: e.currentTarget.value })}>
+        <option value="">all</option>
+        {options.map(([value, count]) => (
+          <option key={value} value={value}>
+            {value} ({count})
+          </option>
+        ))}
+        {filters[name] !== "" && !options.some(([v]) => v === filters[name]) && <option value={filters[name]}>{filters[name]} (0)</option>}
+      </select>
+    </div>
+  );
+  const active = filters.issue !== "" || filters.status !== "" || filters.tag !== "";
+  return (
+    <form class="timeline-filters" aria-label="Filter the chronology" onSubmit={(e) => e.preventDefault()}>
+      {select("issue", "Issue", choices.issues)}
+      {select("status", "Status", choices.statuses)}
+      {select("tag", "Tag", choices.tags)}
+      <p class="muted filter-count" aria-live="polite">
+        Showing {shown} of {events.length} events.{" "}
+        {active && (
+          <button type="button" class="link" onClick={() => replaceHash(timelineHref(NO_FILTERS))}>
+            Clear the filters
+          </button>
+        )}
+      </p>
+    </form>
+  );
+}

@@ -1,0 +1,33 @@
+// Undo and redo of chronology edits (events, citations, tags, notes, exhibits): each is a new,
+// audited edit that applies the inverse of the last one (crates/store, undo.rs). The message
+// says what was reverted, in the audit log's words.
+
+import { BackendError, type UndoOutput } from "../../lib/backend";
+import { useBackend } from "../../app/context";
+
+/** What an undo or redo did, in one sentence. */
+export function undoMessage(output: UndoOutput): string {
+  const what = output.reverted_changes.map((s) => `${s.action} ${s.target}`).join(", ");
+  return output.kind === "redo" ? `Redone: ${what}.` : `Undone: ${what}.`;
+}
+
+export function UndoBar({ onChanged }: { onChanged: (message: string, failed?: boolean) => void }) {
+  const backend = useBackend();
+  const run = async (redo: boolean): Promise<void> => {
+    try {
+      onChanged(undoMessage(await backend.call("undo", redo ? { redo: true } : {})));
+    } catch (reason) {
+      onChanged(`Nothing ${redo ? "redone" : "undone"}: ${BackendError.from(reason).message}`, true);
+    }
+  };
+  return (
+    <div class="undo-bar" role="group" aria-label="Undo">
+      <button type="button" onClick={() => void run(false)}>
+        Undo last edit
+      </button>
+      <button type="button" onClick={() => void run(true)}>
+        Redo
+      </button>
+    </div>
+  );
+}
