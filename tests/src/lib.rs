@@ -7,12 +7,22 @@
 
 use std::path::PathBuf;
 
-/// The repository root.
+/// The root of the checkout the tests run in: the nearest folder holding `Cargo.lock`,
+/// looked for at run time from the folder cargo runs the test in.
+///
+/// Not `env!("CARGO_MANIFEST_DIR")`: that path is baked in when this crate is compiled, and
+/// builds share one target folder across checkouts (scripts/dev), so a binary compiled in a
+/// fresh clone would keep pointing into that clone after it is gone.
 pub fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
+    let start = std::env::var_os("CARGO_MANIFEST_DIR")
         .map(PathBuf::from)
-        .unwrap_or_default()
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    start
+        .ancestors()
+        .find(|dir| dir.join("Cargo.lock").is_file())
+        .map(PathBuf::from)
+        .unwrap_or(start)
 }
 
 /// The corpus folder, if it is present.

@@ -50,6 +50,9 @@ pub struct SearchRequest {
     /// Only documents with this tag.
     #[serde(default)]
     pub tag: Option<String>,
+    /// Only documents held by this custodian, exactly as recorded at ingest (`--custodian`).
+    #[serde(default)]
+    pub custodian: Option<String>,
     /// How many documents (default 20, at most 1000).
     #[serde(default)]
     pub limit: Option<usize>,
@@ -90,7 +93,7 @@ pub struct SearchHit {
     pub pages: Vec<SearchPage>,
 }
 
-/// Counts of matching documents per kind, tag and year.
+/// Counts of matching documents per kind, tag, year and custodian.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct SearchFacets {
     /// Per kind.
@@ -99,6 +102,8 @@ pub struct SearchFacets {
     pub tag: BTreeMap<String, u64>,
     /// Per year of the document's date.
     pub year: BTreeMap<String, u64>,
+    /// Per custodian; a document held by several custodians counts under each.
+    pub custodian: BTreeMap<String, u64>,
 }
 
 /// `dossier search` output.
@@ -138,6 +143,7 @@ pub fn search(case_path: &Path, request: &SearchRequest) -> ApiResult<SearchOutp
         query: request.query.clone(),
         kind: request.kind.clone(),
         tag: request.tag.clone(),
+        custodian: request.custodian.clone(),
         since: request.since.clone(),
         until: request.until.clone(),
         limit,
@@ -187,6 +193,7 @@ pub fn search(case_path: &Path, request: &SearchRequest) -> ApiResult<SearchOutp
                 .into_iter()
                 .map(|(y, n)| (y.to_string(), n))
                 .collect(),
+            custodian: f.custodian,
         },
     })
 }
@@ -228,9 +235,9 @@ pub(crate) struct IngestIndexer {
 }
 
 /// Indexing threads during an ingest. Tokenising and stemming every document's text on one
-/// thread was as long as everything the pipeline's writer does (measured on the Enron
-/// folder: each was about 0.45 s of CPU), so the run waited for it at its end; with two the
-/// index keeps up. One document's entries still go to one thread's segment together.
+/// thread took as long as everything the pipeline's writer does (measured on the Enron
+/// folder: each about 0.45 s of CPU), so the run waited for that one thread at its end; two
+/// share it. One document's entries still go to one thread's segment together.
 const INGEST_INDEX_THREADS: usize = 2;
 /// Memory the ingest's index writer may use before flushing segments, shared by its threads
 /// (each flushes at half). Kept small: with a commit every few seconds instead of every

@@ -22,6 +22,12 @@ fn assert_pdf_worker_is_built() {
     );
 }
 
+/// This checkout's `samples/` (the binary's built-in default may name another checkout that
+/// shares the build folder).
+fn samples() -> std::path::PathBuf {
+    dossier_tests::repo_root().join("samples")
+}
+
 fn audit_rows(case: &Path) -> usize {
     json(&[&"audit", &case]).as_array().map_or(0, Vec::len)
 }
@@ -32,7 +38,7 @@ fn the_sample_matter_builds_a_case_that_proves_its_story_and_rebuilds_as_a_no_op
     let dir = tempfile::tempdir().expect("temp dir");
     let case = dir.path().join("Linkwise privacy matter");
 
-    let built = json(&[&"demo", &case]);
+    let built = json(&[&"demo", &case, &"--samples", &samples()]);
     assert_eq!(built["case"], case.display().to_string());
     let documents = built["documents"].as_u64().expect("a document count");
     let events = built["events"].as_u64().expect("an event count");
@@ -194,7 +200,7 @@ fn the_sample_matter_builds_a_case_that_proves_its_story_and_rebuilds_as_a_no_op
 
     // Building it again is a no-op: same counts, not one audit row more.
     let rows = audit_rows(&case);
-    let again = json(&[&"demo", &case]);
+    let again = json(&[&"demo", &case, &"--samples", &samples()]);
     assert_eq!(again["documents"], built["documents"]);
     assert_eq!(again["events"], built["events"]);
     assert_eq!(again["added_documents"], 0);

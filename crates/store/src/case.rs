@@ -216,11 +216,11 @@ fn configure(conn: &Connection) -> Result<()> {
     conn.execute_batch("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL;")?;
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     // Why the query planner's stability guarantee: without it, SQLite marks a statement with
-    // an `x = ?N` filter to be planned again whenever that parameter is rebound, and rusqlite
+    // an `x = ?N` filter to be planned again once its bindings are cleared, and rusqlite
     // clears the bindings of every cached statement it takes back, so such a statement was
-    // re-parsed and re-planned on every use (measured: a fifth of an ingest's writer thread,
-    // mostly the search index's feed). Plans that depend on bound values would need
-    // `ANALYZE` statistics, which cases do not keep.
+    // re-parsed and re-planned on every use (measured: a fifth of the writer thread's time in
+    // a store-only ingest and 8% in a full one, mostly in the search index's feed). Plans
+    // that depend on bound values would need `ANALYZE` statistics, which cases do not keep.
     conn.set_db_config(
         rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG,
         true,
@@ -234,9 +234,9 @@ const STATEMENT_CACHE: usize = 64;
 
 /// Runs a statement prepared once per connection and cached.
 ///
-/// For the statements run once per ingested item: parsing and planning the SQL again for
-/// each of them took a fifth of a store-only ingest's own time (measured on the 4,000-file
-/// email folder).
+/// For the statements run once per ingested item: parsing and planning their SQL again for
+/// each item was about 5% of a store-only ingest's CPU (measured on the 4,000-file email
+/// folder).
 pub(crate) fn execute_cached(
     conn: &Connection,
     sql: &str,

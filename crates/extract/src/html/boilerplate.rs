@@ -105,12 +105,17 @@ pub fn remove_boilerplate(document: &Document) -> usize {
         if !node.is_element() {
             continue;
         }
-        if is_boilerplate(&node) {
+        let Some(name) = node.node_name() else {
+            continue;
+        };
+        if is_boilerplate(&node, &name) {
             named.push(node);
         }
-        match node.node_name().as_deref() {
-            Some("a") => announcements.extend(bracketed_more_link(&node)),
-            Some("p") if is_pointer_paragraph(&node) => announcements.push(node),
+        match &*name {
+            "a" => announcements.extend(bracketed_more_link(&node)),
+            "p" if has_colon_before_a_link(&node) && is_pointer_paragraph(&node) => {
+                announcements.push(node)
+            }
             _ => {}
         }
     }
@@ -227,6 +232,10 @@ const AD_LABELS: &[&str] = &[
 
 /// A text that is only an ad label, with any dashes or brackets around it.
 fn is_ad_label(text: &str) -> bool {
+    // Most short texts are the white space between tags.
+    if !text.bytes().any(|b| b.is_ascii_alphabetic()) {
+        return false;
+    }
     let core =
         text.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || c == '–');
     if core.is_empty() || core.len() > 16 {
@@ -244,6 +253,20 @@ fn is_bracketed(text: &str) -> bool {
     text.strip_prefix('[')
         .and_then(|t| t.strip_suffix(']'))
         .is_some_and(|inner| (1..=3).contains(&inner.split_whitespace().count()))
+}
+
+/// Whether some text before the paragraph's first link holds a colon: a test that reads
+/// the text in place, so that the full test runs on few paragraphs.
+fn has_colon_before_a_link(p: &NodeRef<'_>) -> bool {
+    for node in p.descendants_it() {
+        if node.node_name().is_some_and(|n| &*n == "a") {
+            return false;
+        }
+        if with_text(&node, |t| t.contains(':')).unwrap_or(false) {
+            return true;
+        }
+    }
+    false
 }
 
 /// A paragraph that is a short label ending in a colon and a link to a headline:
@@ -274,12 +297,9 @@ fn is_pointer_paragraph(p: &NodeRef<'_>) -> bool {
         && 2 * link_chars >= text.len()
 }
 
-fn is_boilerplate(node: &NodeRef<'_>) -> bool {
-    let Some(name) = node.node_name() else {
-        return false;
-    };
-    // html5ever gives HTML element names in lowercase.
-    let name = &*name;
+/// Whether an element (named `name`, lowercase as html5ever gives HTML names) says by its
+/// tag, role, class or id that it is boilerplate.
+fn is_boilerplate(node: &NodeRef<'_>, name: &str) -> bool {
     if matches!(name, "html" | "body" | "main" | "article") {
         return false;
     }
@@ -318,7 +338,7 @@ const MAX_SHARE: f64 = 0.25;
 fn names_boilerplate(names: &str) -> bool {
     let mut previous = "";
     for word in words_of(names) {
-        if WORDS.iter().any(|w| word.eq_ignore_ascii_case(w))
+        if is_boilerplate_word(word)
             || PAIRS.iter().any(|(first, second)| {
                 previous.eq_ignore_ascii_case(first) && word.eq_ignore_ascii_case(second)
             })
@@ -328,6 +348,18 @@ fn names_boilerplate(names: &str) -> bool {
         previous = word;
     }
     false
+}
+
+/// Whether one word of a name is in [`WORDS`] (any case), without allocating: names are
+/// read on every element of every page.
+fn is_boilerplate_word(word: &str) -> bool {
+    let mut lower = [0u8; 16];
+    let Some(buf) = lower.get_mut(..word.len()) else {
+        return false; // longer than any word in the list
+    };
+    buf.copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
+    WORDS.iter().any(|w| w.as_bytes() == buf)
 }
 
 /// The words of a name, split at anything but a letter or digit.
@@ -412,6 +444,9 @@ mod tests {
     fn words_are_matched_whole() {
         assert!(names_boilerplate("sas_ad_container"));
         assert!(names_boilerplate("related-posts"));
+        assert!(names_boilerplate("Teaser__container--other"));
+        assert!(names_boilerplate("c-view-more"));
+        assert!(!names_boilerplate("advertisementsandmore"));
         assert!(!names_boilerplate("header download"));
         assert!(!names_boilerplate("article-body"));
     }
