@@ -3,7 +3,8 @@
 //! The surface commands take the case from the window's [`OpenCase`] state; long ones forward
 //! the api's progress [`Event`]s to the UI as the Tauri event [`PROGRESS_EVENT`]. Two commands
 //! exist only here, because only the desktop chooses which case a window shows:
-//! `open_case` and `recent_cases`.
+//! `open_case` and `recent_cases`; and one because only the desktop saves files through a native
+//! dialog: `save_export`.
 
 use std::path::PathBuf;
 
@@ -15,6 +16,7 @@ use tauri::{AppHandle, Emitter, Manager, State};
 
 use crate::open_case::OpenCase;
 use crate::recent;
+use crate::save_export;
 
 /// The Tauri event carrying progress of long commands (payload: `dossier_api::Event`).
 pub const PROGRESS_EVENT: &str = "dossier://progress";
@@ -41,7 +43,7 @@ commands! {
               policy, policy_diff, policy_trace, policy_asof, search, reindex,
               event, cite, timeline, tag, exhibit, exhibits, note, notes, note_delete, undo,
               suggest],
-    desktop: [open_case, recent_cases]
+    desktop: [open_case, recent_cases, save_export]
 }
 
 fn forward_progress(app: &AppHandle) -> impl Fn(Event) + Sync + '_ {
@@ -292,6 +294,13 @@ fn recent_cases(app: AppHandle) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
+/// Writes an export to the path the user chose in the native save dialog; returns its size in
+/// bytes. Desktop-only: a browser saves exports as downloads.
+#[tauri::command(async)]
+fn save_export(path: PathBuf, contents: String) -> Result<u64, ApiError> {
+    save_export::write_export(&path, &contents)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -303,6 +312,6 @@ mod tests {
         let mut api = dossier_api::COMMANDS.to_vec();
         api.sort_unstable();
         assert_eq!(surface, api);
-        assert_eq!(DESKTOP_ONLY, ["open_case", "recent_cases"]);
+        assert_eq!(DESKTOP_ONLY, ["open_case", "recent_cases", "save_export"]);
     }
 }

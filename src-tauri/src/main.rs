@@ -21,6 +21,7 @@
 mod commands;
 mod open_case;
 mod recent;
+mod save_export;
 
 use tauri::{WebviewUrl, WebviewWindowBuilder};
 

@@ -8,7 +8,10 @@
    the result is reported, and the summary shows the new documents;
 4. a screenshot of the window is saved as a test artifact;
 5. a PDF (the sample complaint) opens in the document viewer: pdf.js draws the page asked for in
-   WebKitGTK, under the window's CSP, with the quote asked for highlighted on it.
+   WebKitGTK, under the window's CSP, with the quote asked for highlighted on it, its spans set
+   in the page's own fonts (the bundled standard fonts loaded from 'self'); a second screenshot,
+   SCREENSHOT with `-pdf` before `.png`, shows it;
+6. the desktop-only `save_export` command writes an export's text to the path given, byte for byte.
 
 usage: xvfb-run -a python3 tests/desktop/ipc.py APP CLI CASE FOLDER SCREENSHOT
 
@@ -147,6 +150,19 @@ window.__TAURI__.core.invoke("ingest", {request: {paths: [path]}})
   .then((out) => done(out.documents[0]), (e) => done((e && e.message) || String(e)));
 """
 
+# Saves an export through the desktop-only command the UI calls after the native save dialog.
+SAVE_EXPORT = """
+const [path, contents, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
+window.__TAURI__.core.invoke("save_export", {path, contents})
+  .then((size) => done(size), (e) => done((e && e.message) || String(e)));
+"""
+EXPORT_TEXT = "date,event\r\n2024-06-11,\"Linkwise agrees to pay \u20ac6\u2009M \u2014 \u00feDOCID\u00fe\"\r\n"
+
+# The font families of the text-layer spans that hold the quote's marks.
+QUOTE_SPAN_FONTS = """
+return [...document.querySelectorAll('.textLayer mark.quote')].map((m) => m.parentElement.style.fontFamily);
+"""
+
 # The viewer's state: the number of quote marks once the page is drawn, the error it shows, or null.
 PDF_SHOWN = """
 const error = document.querySelector('.error-text');
@@ -238,6 +254,21 @@ def main():
         if not isinstance(marks, int):
             fail(f"the PDF viewer failed: {marks}")
         print(f"desktop ipc: PDF page {PDF_PAGE} drawn by pdf.js, the quote highlighted in {marks} marks")
+        fonts = driver.script(QUOTE_SPAN_FONTS)
+        if not fonts or not all(f.lstrip('"').startswith("g_d") for f in fonts):
+            fail(f"the quote's spans are not in the page's own fonts: {fonts}")
+        print(f"desktop ipc: the quote's spans use the page's fonts: {fonts}")
+        time.sleep(0.5)
+        root, ext = os.path.splitext(shot)
+        screenshot_display(f"{root}-pdf{ext}")
+
+        export_path = os.path.join(os.path.dirname(case), "saved export.csv")
+        size = driver.async_script(SAVE_EXPORT, export_path, EXPORT_TEXT)
+        with open(export_path, "rb") as saved:
+            written = saved.read()
+        if written != EXPORT_TEXT.encode() or size != len(written):
+            fail(f"save_export wrote {written!r} ({size}), expected {EXPORT_TEXT.encode()!r}")
+        print(f"desktop ipc: save_export wrote the export byte for byte ({size} bytes) to {export_path}")
         print(f"desktop ipc: PASS, screenshot at {shot}")
     finally:
         driver.close()

@@ -60,6 +60,16 @@ describe("the sample case in a browser", () => {
     await page.getByRole("navigation", { name: "Kind filter" }).getByRole("link", { name: /filing/ }).click();
     await expect.poll(async () => [...new Set(await page.locator(".hit .kind-badge").allTextContents())]).toEqual(["filing"]);
     expect(await page.locator(".hit").count()).toBeLessThan(count);
+    const filings = await page.locator(".hit").count();
+
+    // Custodians are counted like the other facets; the sample matter holds every filing.
+    const custodians = page.getByRole("navigation", { name: "Custodian filter" });
+    const sampleMatter = custodians.getByRole("link", { name: /^Sample matter \d+$/ });
+    expect(await sampleMatter.textContent()).toMatch(new RegExp(`^Sample matter ${filings}$`));
+    await sampleMatter.click();
+    await expect.poll(() => page.evaluate(() => window.location.hash)).toContain("custodian=Sample+matter");
+    await expect.poll(() => custodians.getByRole("link", { name: /^Sample matter/ }).getAttribute("aria-current")).toBe("true");
+    expect(await page.locator(".hit").count()).toBe(filings);
     const first = page.locator(".hit").first();
     expect(await first.textContent()).toContain("Class Action Complaint");
     expect(await first.locator(".page-number").textContent()).toMatch(/page \d+/);
@@ -84,6 +94,50 @@ describe("the sample case in a browser", () => {
     for (const mark of marks) {
       expect(mark.font).toMatch(/^"?g_d\d+_f\d+/);
     }
+    // What the reader sees: in every line holding a highlight, each space of the text layer lies
+    // over a gap between words on the drawn page (a shifted layer puts spaces on glyphs).
+    const spacesOnInk = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>(".pdf-page canvas");
+      const context = canvas?.getContext("2d");
+      if (canvas === null || canvas === undefined || context === null || context === undefined) {
+        return ["no canvas"];
+      }
+      const area = canvas.getBoundingClientRect();
+      const ratio = canvas.width / area.width;
+      const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+      const inkAt = (x: number, top: number, bottom: number): boolean => {
+        const column = Math.round((x - area.left) * ratio);
+        for (let y = Math.round((top - area.top) * ratio); y < Math.round((bottom - area.top) * ratio); y++) {
+          const at = (y * canvas.width + column) * 4;
+          if ((pixels[at + 3] ?? 0) > 0 && (pixels[at] ?? 255) < 160) {
+            return true;
+          }
+        }
+        return false;
+      };
+      const wrong: string[] = [];
+      const lines = new Set([...document.querySelectorAll(".textLayer mark.highlight")].map((m) => m.parentElement));
+      for (const line of lines) {
+        const walker = document.createTreeWalker(line as Node, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+          const text = node.textContent ?? "";
+          for (let i = 0; i < text.length; i++) {
+            if (text[i] !== " ") {
+              continue;
+            }
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const space = range.getBoundingClientRect();
+            if (inkAt(space.left + space.width / 2, space.top, space.bottom)) {
+              wrong.push(`the space after "${text.slice(Math.max(0, i - 12), i)}"`);
+            }
+          }
+        }
+      }
+      return wrong;
+    });
+    expect(spacesOnInk).toEqual([]);
     await screenshot(page, "04-viewer-pdf-search-hit");
   });
 

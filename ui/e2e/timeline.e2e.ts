@@ -118,6 +118,16 @@ describe("the chronology in a browser", () => {
     await page.getByRole("table", { name: /^Chronology \(1 event,/ }).waitFor();
     expect(await page.locator("a.event-mark").count()).toBe(1);
     expect(page.url()).toContain("status=disputed");
+    // The shown events export as a CSV that the case filters the same way: one record, disputed.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export this event (CSV)" }).click()]);
+    expect(download.suggestedFilename()).toBe("Linkwise privacy matter-chronology-disputed.csv");
+    const saved = join(served.scratch, "chronology-disputed.csv");
+    await download.saveAs(saved);
+    const csv = readFileSync(saved, "utf8");
+    expect(csv.match(/,[a-z]+\r?$/gm)?.map((end) => end.trim())).toEqual([",disputed"]);
+    const shownTitle = (await page.locator("table.chronology tbody th a").first().textContent())?.trim() ?? "";
+    expect(csv).toContain(shownTitle);
+    await screenshot(page, "23a-timeline-filtered-export");
     await page.getByRole("button", { name: "Clear the filters" }).click();
     await page.getByRole("table", { name: /^Chronology \(10 events/ }).waitFor();
   });

@@ -36,6 +36,9 @@ pub struct SearchArgs {
     /// Only documents with this tag.
     #[arg(long)]
     tag: Option<String>,
+    /// Only documents held by this custodian (exactly as given to `ingest --custodian`).
+    #[arg(long)]
+    custodian: Option<String>,
     /// How many documents to list.
     #[arg(long, default_value_t = 20)]
     limit: usize,
@@ -65,6 +68,7 @@ pub fn search(a: SearchArgs) -> Result<Outcome, ApiError> {
         since: a.since,
         until: a.until,
         tag: a.tag,
+        custodian: a.custodian,
         limit: Some(a.limit),
         sort: match a.sort {
             Sort::Relevance => api::SearchSort::Relevance,

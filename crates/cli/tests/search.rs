@@ -593,3 +593,56 @@ fn a_paginated_document_is_one_hit_naming_its_best_pages() {
     assert!(scores.windows(2).all(|w| w[0] >= w[1]));
     assert_eq!(hits(&v)[0]["page"], listed[0]["page"]);
 }
+
+/// Custodian counts as the index holds them, read without a search that would heal it first.
+fn custodians_in_index(case: &Path, query: &str) -> Vec<(String, u64)> {
+    let index = dossier_search::SearchIndex::open(&case.join("index")).expect("index");
+    let request = dossier_search::SearchRequest {
+        query: query.into(),
+        limit: 10,
+        ..Default::default()
+    };
+    let results = index.search(&request, &mut |_, _| None).expect("search");
+    results.facets.custodian.into_iter().collect()
+}
+
+#[test]
+fn a_document_held_by_two_custodians_counts_under_both_and_filters_by_either() {
+    let Some(corpus) = dossier_tests::corpus() else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = dir.path().join("case");
+    json(&[&"init", &case]);
+    let shared = corpus.join("articles/readability/lemonde-1/expected.html");
+    let other = corpus.join("articles/readability/qq/expected.html");
+    json(&[&"ingest", &case, &shared, &"--custodian", &"Kenneth Lay"]);
+    json(&[&"ingest", &case, &other, &"--custodian", &"Jeff Skilling"]);
+    let lay = |case: &Path| custodians_in_index(case, "députés");
+    assert_eq!(lay(&case), [("Kenneth Lay".to_owned(), 1)]);
+
+    // The same original from a second custodian's files: a new source, not a new document,
+    // and the ingest itself brings the index's custodians up to date.
+    json(&[&"ingest", &case, &shared, &"--custodian", &"Jeff Skilling"]);
+    assert_eq!(doc_ids(&case).len(), 2, "one document per original");
+    assert_eq!(
+        lay(&case),
+        [
+            ("Jeff Skilling".to_owned(), 1),
+            ("Kenneth Lay".to_owned(), 1)
+        ]
+    );
+
+    let everything = search(&case, "*", &[]);
+    assert_eq!(everything["total"], 2);
+    assert_eq!(everything["facets"]["custodian"]["Jeff Skilling"], 2);
+    assert_eq!(everything["facets"]["custodian"]["Kenneth Lay"], 1);
+    let held_by = |name: &str| {
+        let v = search(&case, "*", &["--custodian", name]);
+        assert_eq!(v["total"].as_u64(), Some(hits(&v).len() as u64));
+        hits(&v).len()
+    };
+    assert_eq!(held_by("Jeff Skilling"), 2);
+    assert_eq!(held_by("Kenneth Lay"), 1);
+    assert_eq!(held_by("Nobody"), 0);
+}

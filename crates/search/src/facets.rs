@@ -12,7 +12,7 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 use crate::dates::year_of;
 
-/// Documents matched, and how many of them per kind, tag and year.
+/// Documents matched, and how many of them per kind, tag, year and custodian.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Facets {
     /// Matching documents (not entries).
@@ -23,6 +23,8 @@ pub struct Facets {
     pub tag: BTreeMap<String, u64>,
     /// Documents per year of their date.
     pub year: BTreeMap<i64, u64>,
+    /// Documents per custodian; a document held by several custodians counts under each.
+    pub custodian: BTreeMap<String, u64>,
 }
 
 impl Facets {
@@ -37,6 +39,9 @@ impl Facets {
         for (k, n) in other.year {
             *self.year.entry(k).or_default() += n;
         }
+        for (k, n) in other.custodian {
+            *self.custodian.entry(k).or_default() += n;
+        }
     }
 }
 
@@ -48,11 +53,13 @@ pub struct SegmentFacets {
     ids: Column<u64>,
     kinds: Option<StrColumn>,
     tags: Option<StrColumn>,
+    custodians: Option<StrColumn>,
     dates: Column<i64>,
     last: Option<u64>,
     total: u64,
     kind_ords: Vec<u64>,
     tag_ords: HashMap<u64, u64>,
+    custodian_ords: HashMap<u64, u64>,
     years: BTreeMap<i64, u64>,
     /// Reused buffers for one block of matches.
     block: Block,
@@ -82,10 +89,12 @@ impl Collector for FacetCollector {
             kind_ords: vec![0; kinds.as_ref().map_or(0, |k| k.num_terms())],
             kinds,
             tags: ff.str("tag")?,
+            custodians: ff.str("custodian_name")?,
             dates: ff.i64("date")?,
             last: None,
             total: 0,
             tag_ords: HashMap::new(),
+            custodian_ords: HashMap::new(),
             years: BTreeMap::new(),
             block: Block::default(),
         })
@@ -120,6 +129,11 @@ impl SegmentFacets {
         if let Some(tags) = &self.tags {
             for ord in tags.term_ords(doc) {
                 *self.tag_ords.entry(ord).or_default() += 1;
+            }
+        }
+        if let Some(custodians) = &self.custodians {
+            for ord in custodians.term_ords(doc) {
+                *self.custodian_ords.entry(ord).or_default() += 1;
             }
         }
         if let Some(date) = date {
@@ -192,6 +206,7 @@ impl SegmentCollector for SegmentFacets {
             kind: names(&self.kinds, kind_ords.collect()),
             tag: names(&self.tags, self.tag_ords),
             year: self.years,
+            custodian: names(&self.custodians, self.custodian_ords),
         }
     }
 }

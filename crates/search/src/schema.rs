@@ -12,7 +12,8 @@ use tantivy::{Index, TantivyDocument};
 use crate::tokenizer::{ANALYZER, ANALYZER_UNSTEMMED, analyzer, analyzer_unstemmed};
 
 /// Bumped whenever the schema or the analyzer changes; an index of another version is rebuilt.
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3: custodians as recorded, for the custodian facet and filter (`custodian_name`).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// What one document contributes to the index.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -64,8 +65,12 @@ pub struct Fields {
     pub from: Field,
     /// Recipients (analyzed).
     pub to: Field,
-    /// Custodians (analyzed).
+    /// Custodians (analyzed), for `custodian:` in a query.
     pub custodian: Field,
+    /// Custodians exactly as recorded (raw, fast, multi-valued): what the custodian facet
+    /// counts and the custodian filter matches. A document held by several custodians has
+    /// each of them.
+    pub custodian_name: Field,
     /// Policy series (analyzed).
     pub series: Field,
     /// Document date, seconds since 1970 UTC (indexed, fast).
@@ -96,6 +101,7 @@ impl Fields {
             from: b.add_text_field("from", analyzed(ANALYZER)),
             to: b.add_text_field("to", analyzed(ANALYZER)),
             custodian: b.add_text_field("custodian", analyzed(ANALYZER)),
+            custodian_name: b.add_text_field("custodian_name", STRING | FAST),
             series: b.add_text_field("series", analyzed(ANALYZER)),
             date: b.add_i64_field("date", INDEXED | FAST),
             date_text: b.add_text_field("date_text", STORED),
@@ -124,6 +130,9 @@ impl Fields {
             d.add_text(self.kind, doc.kind.to_lowercase());
             for tag in &doc.tags {
                 d.add_text(self.tag, tag.to_lowercase());
+            }
+            for custodian in &doc.custodians {
+                d.add_text(self.custodian_name, custodian);
             }
             for (field, values) in [
                 (self.from, &doc.from),

@@ -35,6 +35,8 @@ pub struct SearchRequest {
     pub kind: Option<String>,
     /// Only documents with this tag.
     pub tag: Option<String>,
+    /// Only documents held by this custodian (exactly as recorded at ingest).
+    pub custodian: Option<String>,
     /// Only documents dated on or after this ISO date (any precision).
     pub since: Option<String>,
     /// Only documents dated on or before this ISO date (any precision, inclusive).
@@ -167,12 +169,20 @@ impl SearchIndex {
             vec![(Occur::Must, parsed.query.box_clone())];
         let mut filter =
             |q: Box<dyn Query>| clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
+        // Kinds and tags are indexed lowercased; custodians exactly as recorded.
         for (field, value) in [
-            (self.fields.kind, &request.kind),
-            (self.fields.tag, &request.tag),
+            (
+                self.fields.kind,
+                request.kind.as_deref().map(str::to_lowercase),
+            ),
+            (
+                self.fields.tag,
+                request.tag.as_deref().map(str::to_lowercase),
+            ),
+            (self.fields.custodian_name, request.custodian.clone()),
         ] {
             if let Some(v) = value {
-                let term = Term::from_field_text(field, &v.to_lowercase());
+                let term = Term::from_field_text(field, &v);
                 filter(Box::new(TermQuery::new(term, IndexRecordOption::Basic)));
             }
         }

@@ -337,3 +337,187 @@ fn totals_and_facets_count_every_match_while_ranking_skips_most() {
     assert_eq!(rare.facets.total, 3);
     assert_eq!(rare.facets.kind.get("email"), None);
 }
+
+#[test]
+fn a_document_held_by_two_custodians_counts_under_both() {
+    let mut docs = vec![
+        doc(1, "email", "memo", "2001", "pipeline capacity"),
+        doc(2, "email", "memo", "2001", "pipeline pressure"),
+        doc(3, "filing", "brief", "2002", "pipeline"),
+        doc(4, "email", "memo", "2001", "unrelated"),
+    ];
+    docs[0].custodians = vec!["Kenneth Lay".into(), "Jeff Skilling".into()];
+    docs[1].custodians = vec!["Kenneth Lay".into()];
+    docs[3].custodians = vec!["Jeff Skilling".into()];
+    // Three pages, one document: counted once under its custodian.
+    docs[2].custodians = vec!["Sample matter".into()];
+    docs[2].pages = vec![
+        (1, "pipeline".into()),
+        (2, "pipeline".into()),
+        (3, "pipeline".into()),
+    ];
+    let (_dir, index) = index_of(&docs);
+    let facets = ranked(&index, &docs, "pipeline", 10).facets;
+    assert_eq!(facets.total, 3);
+    let counts: Vec<(&str, u64)> = facets
+        .custodian
+        .iter()
+        .map(|(k, n)| (k.as_str(), *n))
+        .collect();
+    assert_eq!(
+        counts,
+        [
+            ("Jeff Skilling", 1),
+            ("Kenneth Lay", 2),
+            ("Sample matter", 1)
+        ],
+        "names as recorded; document 1 counts under both of its custodians"
+    );
+
+    let held_by = |custodian: &str| {
+        let request = SearchRequest {
+            query: "pipeline OR unrelated".into(),
+            custodian: Some(custodian.into()),
+            limit: 10,
+            operator: DefaultOperator::Or,
+            ..SearchRequest::default()
+        };
+        let results = index
+            .search(&request, &mut |id, page| text_of(&docs, id, page))
+            .expect("search");
+        let mut found: Vec<i64> = results.hits.iter().map(|h| h.doc).collect();
+        found.sort_unstable();
+        assert_eq!(results.facets.total, found.len() as u64);
+        found
+    };
+    assert_eq!(held_by("Kenneth Lay"), [1, 2]);
+    assert_eq!(held_by("Jeff Skilling"), [1, 4]);
+    assert_eq!(held_by("Sample matter"), [3]);
+    assert_eq!(
+        held_by("kenneth lay"),
+        Vec::<i64>::new(),
+        "the facet's exact name"
+    );
+}
+
+#[test]
+fn custodian_facets_are_exact_over_many_matches_and_any_plan() {
+    let docs: Vec<IndexDocument> = (1..=3000)
+        .map(|id| {
+            let mut d = doc(id, "email", "memo", "2001", "common words here");
+            d.custodians = match id % 3 {
+                0 => vec!["A".into(), "B".into()],
+                1 => vec!["A".into()],
+                _ => vec![],
+            };
+            d
+        })
+        .collect();
+    let (_dir, index) = index_of(&docs);
+    // Pruned ranking with a separate facet pass, one pass for a phrase, one pass by date.
+    for (query, sort) in [
+        ("common OR words", SortOrder::Relevance),
+        ("\"common words\"", SortOrder::Relevance),
+        ("common", SortOrder::Date),
+    ] {
+        let request = SearchRequest {
+            query: query.into(),
+            limit: 3,
+            sort,
+            ..SearchRequest::default()
+        };
+        let facets = index
+            .search(&request, &mut |id, page| text_of(&docs, id, page))
+            .expect("search")
+            .facets;
+        assert_eq!(facets.total, 3000, "{query}");
+        assert_eq!(facets.custodian["A"], 2000, "{query}");
+        assert_eq!(facets.custodian["B"], 1000, "{query}");
+    }
+}
+
+/// The schema of version 2, before custodians were kept for facets.
+fn schema_version_2() -> tantivy::schema::Schema {
+    use tantivy::schema::{
+        FAST, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+    };
+    let analyzed = || {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(crate::tokenizer::ANALYZER)
+                .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    let mut b = Schema::builder();
+    b.add_u64_field("doc_id", INDEXED | FAST | STORED);
+    b.add_u64_field("page", FAST | STORED);
+    b.add_u64_field("stamp", FAST);
+    b.add_text_field("text", analyzed());
+    b.add_text_field("title", analyzed() | STORED);
+    b.add_text_field("kind", STRING | FAST | STORED);
+    b.add_text_field("tag", STRING | FAST);
+    b.add_text_field("from", analyzed());
+    b.add_text_field("to", analyzed());
+    b.add_text_field("custodian", analyzed());
+    b.add_text_field("series", analyzed());
+    b.add_i64_field("date", INDEXED | FAST);
+    b.add_text_field("date_text", STORED);
+    b.build()
+}
+
+#[test]
+fn an_index_built_before_custodian_facets_is_rebuilt_not_trusted() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("index");
+    std::fs::create_dir_all(&path).expect("folder");
+    {
+        // An index as version 2 wrote it: the document is there, but no custodian to count.
+        let schema = schema_version_2();
+        let old = tantivy::Index::create_in_dir(&path, schema.clone()).expect("old index");
+        crate::schema::register_analyzers(&old);
+        let mut writer: tantivy::IndexWriter = old.writer(15_000_000).expect("writer");
+        let mut entry = tantivy::TantivyDocument::default();
+        entry.add_u64(schema.get_field("doc_id").expect("doc_id"), 1);
+        entry.add_u64(schema.get_field("page").expect("page"), 0);
+        entry.add_u64(schema.get_field("stamp").expect("stamp"), 7);
+        entry.add_text(schema.get_field("text").expect("text"), "pipeline");
+        entry.add_text(schema.get_field("kind").expect("kind"), "email");
+        entry.add_text(
+            schema.get_field("custodian").expect("custodian"),
+            "Kenneth Lay",
+        );
+        writer.add_document(entry).expect("add");
+        writer.commit().expect("commit");
+    }
+    let index = SearchIndex::open(&path).expect("open");
+    assert_eq!(index.entries(), 0, "the old index was discarded");
+    assert!(
+        index.indexed().expect("indexed").is_empty(),
+        "so a sync indexes every document of the case again"
+    );
+    assert_ne!(
+        crate::stamp("same fingerprint"),
+        stamp_of_version(2, "same fingerprint"),
+        "and entries stamped by version 2 are stale"
+    );
+
+    let mut rebuilt = doc(1, "email", "memo", "2001", "pipeline");
+    rebuilt.custodians = vec!["Kenneth Lay".into()];
+    let mut writer = index.writer().expect("writer").expect("free");
+    writer.upsert(&rebuilt).expect("index");
+    writer.commit().expect("commit");
+    index.reload().expect("reload");
+    let docs = [rebuilt];
+    let facets = ranked(&index, &docs, "pipeline", 10).facets;
+    assert_eq!(facets.custodian.get("Kenneth Lay"), Some(&1));
+}
+
+/// [`crate::stamp`] as schema `version` computed it.
+fn stamp_of_version(version: u32, fingerprint: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in version.to_le_bytes().iter().chain(fingerprint.as_bytes()) {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}

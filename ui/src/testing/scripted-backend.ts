@@ -70,6 +70,7 @@ export function desktopDropTarget(): {
       createCase: refuse,
       openCase: refuse,
       recentCases: () => Promise.resolve([]),
+      saveExport: refuse,
       onFilesDropped: (l) => {
         listener = l;
         return Promise.resolve(() => {

@@ -36,6 +36,12 @@ export interface DesktopActions {
   openCase(path: string): Promise<CaseSummary>;
   /** Recently opened cases, newest first. */
   recentCases(): Promise<string[]>;
+  /**
+   * Saves an export where the user chooses in the native save dialog (WebKitGTK has no Blob
+   * downloads): the file holds exactly `contents`. Returns the path and size, or undefined when
+   * the dialog was cancelled.
+   */
+  saveExport(suggestedName: string, contents: string): Promise<{ path: string; size: number } | undefined>;
   /** Calls `listener` with the paths of files dropped on the window; returns a function that stops it. */
   onFilesDropped(listener: (paths: string[]) => void): Promise<() => void>;
 }

@@ -1,6 +1,7 @@
-// Handing a file the case produced (an export) to the user. In a browser the content becomes a
-// Blob offered as a download under the given name; the desktop window's webview takes the same
-// path. Kept here with the transports so no screen builds Blobs or object URLs itself.
+// Handing a file the case produced (an export) to the user in a browser: the content becomes a
+// Blob offered as a download under the given name. The desktop window (WebKitGTK) cannot download
+// Blobs; it saves through `backend.desktop.saveExport` (a native dialog, written by the shell).
+// Kept here with the transports so no screen builds Blobs or object URLs itself.
 
 /** Offers `content` as a file called `name` with media type `mediaType`; returns its size in bytes. */
 export function saveFile(name: string, mediaType: string, content: string): number {

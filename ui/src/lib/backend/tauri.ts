@@ -15,6 +15,7 @@ interface TauriGlobal {
   };
   dialog: {
     open(options: { directory?: boolean; multiple?: boolean; title?: string }): Promise<string | string[] | null>;
+    save(options: { defaultPath?: string; title?: string }): Promise<string | null>;
   };
 }
 
@@ -65,6 +66,14 @@ export class TauriBackend implements Backend {
       },
       openCase: (path) => this.#invoke<CaseSummary>("open_case", { path }),
       recentCases: () => this.#invoke<string[]>("recent_cases"),
+      saveExport: async (suggestedName, contents) => {
+        const path = await tauri.dialog.save({ defaultPath: suggestedName, title: `Save ${suggestedName}` });
+        if (path === null) {
+          return undefined;
+        }
+        const size = await this.#invoke<number>("save_export", { path, contents });
+        return { path, size };
+      },
       onFilesDropped: (listener) =>
         tauri.event.listen<{ paths: string[] }>("tauri://drag-drop", (event) => listener(event.payload.paths)),
     };

@@ -135,6 +135,8 @@ export interface SearchRequest {
   since?: string;
   until?: string;
   tag?: string;
+  /** Only documents held by this custodian, exactly as recorded at ingest. */
+  custodian?: string;
   limit?: number;
   sort?: "relevance" | "date";
 }
@@ -158,11 +160,13 @@ export interface SearchHit {
   pages: SearchPage[];
 }
 
-/** Matching documents per kind, tag and year: `dossier_api::SearchFacets`. */
+/** Matching documents per kind, tag, year and custodian: `dossier_api::SearchFacets`. A document
+ * held by several custodians counts under each. */
 export interface SearchFacets {
   kind: Record<string, number>;
   tag: Record<string, number>;
   year: Record<string, number>;
+  custodian: Record<string, number>;
 }
 
 /** `dossier_api::SearchOutput`. */

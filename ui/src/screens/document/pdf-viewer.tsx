@@ -207,37 +207,33 @@ async function readTextContent(page: PDFPageProxy): Promise<TextContent> {
  * proportions, and a highlight that starts mid-line lands a glyph or more off ("Ac" for "Act").
  * The canvas's own fonts are in the document as font faces named after the item's `fontName`
  * (pdf.js loaded them to draw the page), so each span switches to its font and its stretch is
- * rescaled by the ratio of the two fonts' widths for its text.
+ * rescaled by how much the span's laid-out width changed. Widths are read from the layout, not
+ * a canvas's measureText: WebKitGTK's canvas does not see those font faces, so it would measure
+ * the generic font again.
  */
 function setInPageFonts(divs: readonly HTMLElement[], items: readonly (TextItem | TextMarkedContent)[]): void {
-  const measure = document.createElement("canvas").getContext("2d");
-  if (measure === null) {
-    return;
-  }
-  const widthIn = (family: string, text: string): number => {
-    measure.font = `100px ${family}`;
-    return measure.measureText(text).width;
-  };
+  const loaded = new Set([...document.fonts].filter((face) => face.status === "loaded").map((face) => face.family.replace(/"/g, "")));
   // Items map one to one onto the layer's spans (marked content is not asked for).
-  items.forEach((item, i) => {
+  const switched = items.flatMap((item, i) => {
     const div = divs[i];
-    if (div === undefined || !("str" in item) || item.str === "") {
-      return;
+    if (div === undefined || !div.isConnected || !("str" in item) || item.str.trim() === "" || !loaded.has(item.fontName)) {
+      return [];
     }
-    const inPage = `"${item.fontName}"`;
-    if (!document.fonts.check(`100px ${inPage}`, item.str)) {
-      return;
+    return [{ div, family: `"${item.fontName}", ${div.style.fontFamily}` }];
+  });
+  // Read all, write all, read all, write all: two layouts, not one per span.
+  const before = switched.map(({ div }) => div.getBoundingClientRect().width);
+  switched.forEach(({ div, family }) => {
+    div.style.fontFamily = family;
+  });
+  const after = switched.map(({ div }) => div.getBoundingClientRect().width);
+  switched.forEach(({ div }, i) => {
+    const was = before[i] ?? 0;
+    const is = after[i] ?? 0;
+    if (was > 0 && is > 0) {
+      const stretch = Number.parseFloat(div.style.getPropertyValue("--scale-x") || "1");
+      div.style.setProperty("--scale-x", String((stretch * was) / is));
     }
-    const generic = div.style.fontFamily;
-    const pageFont = `${inPage}, ${generic}`;
-    const before = widthIn(generic, item.str);
-    const after = widthIn(pageFont, item.str);
-    if (before <= 0 || after <= 0) {
-      return;
-    }
-    div.style.fontFamily = pageFont;
-    const stretch = Number.parseFloat(div.style.getPropertyValue("--scale-x") || "1");
-    div.style.setProperty("--scale-x", String((stretch * before) / after));
   });
 }
 

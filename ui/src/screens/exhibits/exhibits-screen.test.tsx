@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { BackendContext, CaseContext } from "../../app/context";
 import type { CaseSummary } from "../../lib/backend";
-import { ScriptedBackend, type Handlers } from "../../testing/scripted-backend";
+import { desktopDropTarget, ScriptedBackend, type Handlers } from "../../testing/scripted-backend";
 import type { ExhibitView } from "./commands";
 import { ExhibitsScreen } from "./exhibits-screen";
 
@@ -80,6 +80,24 @@ describe("the exhibits screen", () => {
     expect(await screen.findByText(/^Saved Linkwise privacy matter-exhibits\.dat \(\d+ bytes\)\.$/)).toBeTruthy();
     expect(backend.argsOf("exhibits")).toContainEqual({ format: "dat" });
     expect(clicked).toEqual([{ name: "Linkwise privacy matter-exhibits.dat", href: expect.stringMatching(/^blob:/) }]);
+  });
+
+  test("in the desktop app an export goes through the native save dialog, unchanged, and the path is reported", async () => {
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click");
+    const saved: { name: string; contents: string }[] = [];
+    const content = "þDOCIDþ\r\nþPX-0001þ\r\n";
+    const backend = renderScreen({ exhibits: (args) => (args.format === "dat" ? { format: "dat", media_type: "application/octet-stream", content } : []) });
+    backend.desktop = {
+      ...desktopDropTarget().actions,
+      saveExport: (name, contents) => {
+        saved.push({ name, contents });
+        return Promise.resolve({ path: `/home/me/exports/${name}`, size: 19 });
+      },
+    };
+    fireEvent.click(await screen.findByRole("button", { name: "Concordance load file (DAT)" }));
+    expect(await screen.findByText("Saved /home/me/exports/Linkwise privacy matter-exhibits.dat (19 bytes).")).toBeTruthy();
+    expect(saved).toEqual([{ name: "Linkwise privacy matter-exhibits.dat", contents: content }]);
+    expect(click).not.toHaveBeenCalled();
   });
 
   test("the chronology report is previewed in a frame that may run no script", async () => {

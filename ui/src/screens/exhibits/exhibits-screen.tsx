@@ -8,15 +8,15 @@ import "./exhibits.css";
 import "./commands";
 import { useState } from "preact/hooks";
 import { BackendError } from "../../lib/backend";
-import { exportFileName, saveFile } from "../../lib/backend/save";
+import { exportFileName } from "../../lib/backend/save";
 import { useBackend, useCase } from "../../app/context";
 import { useCommand } from "../../app/use-command";
 import { documentHref } from "../../app/links";
-import { dayOf, formatBytes } from "../../app/format";
+import { dayOf } from "../../app/format";
 import { hrefTo, type ScreenProps } from "../../app/router";
 import { UndoBar } from "../timeline/undo-bar";
 import type { ExhibitView } from "./commands";
-import { EXPORTS, type ExportKind } from "./exports";
+import { deliverExport, EXPORTS, type ExportKind } from "./exports";
 import { ReportPreview } from "./report-preview";
 
 export function ExhibitsScreen(_: ScreenProps) {
@@ -209,8 +209,7 @@ function Exports({ onSaved }: { onSaved: (text: string, failed: boolean) => void
     try {
       const file = await kind.run(backend);
       const name = exportFileName(summary.name, kind.what, kind.extension);
-      const size = saveFile(name, file.media_type, file.content);
-      onSaved(`Saved ${name} (${formatBytes(size)}).`, false);
+      onSaved(await deliverExport(backend, name, file), false);
     } catch (reason) {
       onSaved(`Not exported: ${BackendError.from(reason).message}`, true);
     }

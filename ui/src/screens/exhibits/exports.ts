@@ -1,6 +1,8 @@
 // The files the case can export, each one command with a format, and the file name it is saved as.
 
 import type { Backend, Export } from "../../lib/backend";
+import { saveFile } from "../../lib/backend/save";
+import { formatBytes } from "../../app/format";
 
 /** One export the exhibits screen offers. */
 export interface ExportKind {
@@ -14,8 +16,22 @@ export interface ExportKind {
   run: (backend: Backend) => Promise<Export>;
 }
 
+/**
+ * Hands an export to the user and says where it went: in the desktop app through the native
+ * save dialog (the shell writes exactly the content; WebKitGTK cannot download a Blob), in a
+ * browser as a download.
+ */
+export async function deliverExport(backend: Backend, name: string, file: Export): Promise<string> {
+  if (backend.desktop !== undefined) {
+    const saved = await backend.desktop.saveExport(name, file.content);
+    return saved === undefined ? `Not saved: no file was chosen for ${name}.` : `Saved ${saved.path} (${formatBytes(saved.size)}).`;
+  }
+  const size = saveFile(name, file.media_type, file.content);
+  return `Saved ${name} (${formatBytes(size)}).`;
+}
+
 /** A command's export, or a clear error when it answered with a list instead. */
-function asExport(output: unknown, what: string): Export {
+export function asExport(output: unknown, what: string): Export {
   if (typeof output === "object" && output !== null && "content" in output && "media_type" in output) {
     return output as Export;
   }

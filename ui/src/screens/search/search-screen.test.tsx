@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from "vitest";
-import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { BackendContext } from "../../app/context";
 import { parseHash } from "../../app/router";
 import type { SearchOutput, SearchRequest } from "../../lib/backend";
@@ -28,7 +28,12 @@ const answer = (request: SearchRequest): SearchOutput => ({
       ],
     },
   ],
-  facets: { kind: { filing: 1, article: 1 }, tag: {}, year: { "2024": 2 } },
+  facets: {
+    kind: { filing: 1, article: 1 },
+    tag: {},
+    year: { "2024": 2 },
+    custodian: { "Dana Okafor": 1, "Sample matter": 2 },
+  },
 });
 
 function renderAt(hash: string, backend: ScriptedBackend) {
@@ -66,6 +71,21 @@ describe("the search screen", () => {
     const filing = await screen.findByRole("link", { name: "filing 1" });
     expect(filing.getAttribute("href")).toBe("#/search?q=stored&kind=filing");
     expect(screen.getByRole("link", { name: "2024 2" }).getAttribute("href")).toBe("#/search?q=stored&year=2024");
+    const custodians = screen.getByRole("navigation", { name: "Custodian filter" });
+    const sample = within(custodians).getByRole("link", { name: "Sample matter 2" });
+    expect(sample.getAttribute("href")).toBe("#/search?q=stored&custodian=Sample+matter");
+    expect(within(custodians).getByRole("link", { name: "Dana Okafor 1" })).toBeTruthy();
+  });
+
+  test("a chosen custodian narrows the search, is marked current and can be removed", async () => {
+    const backend = new ScriptedBackend({ search: answer });
+    renderAt("#/search?q=stored&custodian=Sample+matter", backend);
+    const custodians = await screen.findByRole("navigation", { name: "Custodian filter" });
+    const chosen = within(custodians).getByRole("link", { name: "Sample matter 2" });
+    expect(chosen.getAttribute("aria-current")).toBe("true");
+    expect(chosen.getAttribute("href")).toBe("#/search?q=stored");
+    expect(screen.getByRole("link", { name: /custodian: Sample matter/ }).getAttribute("href")).toBe("#/search?q=stored");
+    expect(backend.argsOf("search")).toEqual([{ query: "stored", limit: 50, custodian: "Sample matter" }]);
   });
 
   test("typing searches again after a pause, through the hash", async () => {

@@ -92,7 +92,6 @@ export function SearchScreen({ query }: ScreenProps) {
           <ActiveFilters filters={filters} />
           {results.status === "done" &&
             FACETS.map((facet) => <FacetList key={facet} facet={facet} filters={filters} counts={results.output.facets[facet]} />)}
-          <CustodianFilter filters={filters} />
         </aside>
         <section class="results" aria-labelledby="results-heading" aria-busy={results.status === "loading" && request !== undefined}>
           <h3 id="results-heading">Results</h3>
@@ -114,7 +113,7 @@ export function SearchScreen({ query }: ScreenProps) {
 }
 
 function ActiveFilters({ filters }: { filters: SearchFilters }) {
-  const active = ([...FACETS, "custodian"] as const).filter((f) => filters[f] !== undefined);
+  const active = FACETS.filter((f) => filters[f] !== undefined);
   if (active.length === 0) {
     return null;
   }
@@ -130,7 +129,7 @@ function ActiveFilters({ filters }: { filters: SearchFilters }) {
   );
 }
 
-const FACET_LABELS: Record<Facet, string> = { kind: "Kind", tag: "Tag", year: "Year" };
+const FACET_LABELS: Record<Facet, string> = { kind: "Kind", tag: "Tag", year: "Year", custodian: "Custodian" };
 
 function FacetList({ facet, filters, counts }: { facet: Facet; filters: SearchFilters; counts: Record<string, number> }) {
   const values = Object.entries(counts);
@@ -150,32 +149,6 @@ function FacetList({ facet, filters, counts }: { facet: Facet; filters: SearchFi
         ))}
       </ul>
     </nav>
-  );
-}
-
-/** Custodians are not counted by the index, so they are typed (custodian:"…" in the query). */
-function CustodianFilter({ filters }: { filters: SearchFilters }) {
-  const [value, setValue] = useState(filters.custodian ?? "");
-  useEffect(() => setValue(filters.custodian ?? ""), [filters.custodian]);
-  return (
-    <form
-      class="facet"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const next = { ...filters };
-        if (value.trim() === "") {
-          delete next.custodian;
-        } else {
-          next.custodian = value.trim();
-        }
-        navigate(hrefForFilters(next));
-      }}
-    >
-      <h4>
-        <label for="custodian-filter">Custodian</label>
-      </h4>
-      <input id="custodian-filter" type="text" value={value} onInput={(e) => setValue(e.currentTarget.value)} />
-    </form>
   );
 }
 

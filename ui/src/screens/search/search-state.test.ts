@@ -32,7 +32,17 @@ describe("the search request", () => {
     });
   });
 
-  test("a custodian narrows the query through its field, quoted", () => {
-    expect(requestFor({ q: "a OR b", custodian: 'Dana "D" Okafor' })?.query).toBe('(a OR b) AND custodian:"Dana  D  Okafor"');
+  test("a custodian is a filter of its own, the name exactly as chosen and the query untouched", () => {
+    expect(requestFor({ q: "a OR b", custodian: 'Dana "D" Okafor' })).toEqual({
+      query: "a OR b",
+      limit: 50,
+      custodian: 'Dana "D" Okafor',
+    });
+  });
+
+  test("a custodian facet toggles like the others", () => {
+    const chosen = toggleFacet({ q: "ai", kind: "email" }, "custodian", "Sample matter");
+    expect(chosen).toEqual({ q: "ai", kind: "email", custodian: "Sample matter" });
+    expect(toggleFacet(chosen, "custodian", "Sample matter")).toEqual({ q: "ai", kind: "email" });
   });
 });

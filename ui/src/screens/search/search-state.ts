@@ -6,7 +6,7 @@ import type { SearchRequest } from "../../lib/backend";
 import { hrefTo } from "../../app/router";
 
 /** The facets a search can be narrowed by. */
-export const FACETS = ["kind", "tag", "year"] as const;
+export const FACETS = ["kind", "tag", "year", "custodian"] as const;
 export type Facet = (typeof FACETS)[number];
 
 /** What the user asked for. */
@@ -24,7 +24,7 @@ export interface SearchFilters {
 /** The filters a hash query holds. */
 export function filtersFromQuery(query: URLSearchParams): SearchFilters {
   const filters: SearchFilters = { q: query.get("q") ?? "" };
-  for (const name of [...FACETS, "custodian"] as const) {
+  for (const name of FACETS) {
     const value = query.get(name);
     if (value !== null && value !== "") {
       filters[name] = value;
@@ -45,7 +45,7 @@ export function hrefForFilters(filters: SearchFilters): string {
 }
 
 /** The filters with one facet set to `value`, or cleared when it already had that value. */
-export function toggleFacet(filters: SearchFilters, facet: Facet | "custodian", value: string): SearchFilters {
+export function toggleFacet(filters: SearchFilters, facet: Facet, value: string): SearchFilters {
   const next = { ...filters };
   if (next[facet] === value) {
     delete next[facet];
@@ -55,25 +55,20 @@ export function toggleFacet(filters: SearchFilters, facet: Facet | "custodian", 
   return next;
 }
 
-/** Quotes a value for the query language's `field:"value"`. */
-function quoted(value: string): string {
-  return `"${value.replace(/["\\]/g, " ")}"`;
-}
-
 /** The `search` request for the filters, or undefined when there is nothing to search for. */
 export function requestFor(filters: SearchFilters, limit = 50): SearchRequest | undefined {
   if (filters.q.trim() === "") {
     return undefined;
   }
   const request: SearchRequest = { query: filters.q, limit };
-  if (filters.custodian !== undefined) {
-    request.query = `(${filters.q}) AND custodian:${quoted(filters.custodian)}`;
-  }
   if (filters.kind !== undefined) {
     request.kind = filters.kind;
   }
   if (filters.tag !== undefined) {
     request.tag = filters.tag;
+  }
+  if (filters.custodian !== undefined) {
+    request.custodian = filters.custodian;
   }
   if (filters.year !== undefined && /^\d{4}$/.test(filters.year)) {
     request.since = filters.year;

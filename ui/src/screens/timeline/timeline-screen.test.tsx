@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
-import { BackendContext } from "../../app/context";
+import { BackendContext, CaseContext } from "../../app/context";
 import { parseHash } from "../../app/router";
-import type { EventRequest, TimelineEvent } from "../../lib/backend";
-import { ScriptedBackend, type Handlers } from "../../testing/scripted-backend";
+import type { CaseSummary, EventRequest, TimelineEvent } from "../../lib/backend";
+import { desktopDropTarget, ScriptedBackend, type Handlers } from "../../testing/scripted-backend";
 import { TimelineScreen } from "./timeline-screen";
 import { SAMPLE_EVENTS } from "./sample-events";
 
@@ -16,16 +16,52 @@ function backendWith(extra: Handlers = {}): ScriptedBackend {
   return new ScriptedBackend({ timeline: () => SAMPLE_EVENTS, docs: () => [], ...extra });
 }
 
+const summary: CaseSummary = { name: "Linkwise privacy matter", path: "/cases/l", documents: 18, by_kind: [], schema_version: 5 };
+
 function renderAt(hash: string, backend: ScriptedBackend) {
   window.location.hash = hash;
   return render(
     <BackendContext.Provider value={backend}>
-      <TimelineScreen params={{}} query={parseHash(hash).query} />
+      <CaseContext.Provider value={{ summary, refresh: () => Promise.resolve() }}>
+        <TimelineScreen params={{}} query={parseHash(hash).query} />
+      </CaseContext.Provider>
     </BackendContext.Provider>,
   );
 }
 
 const rowTitles = (): string[] => [...document.querySelectorAll("table.chronology tbody th a")].map((a) => a.textContent ?? "");
+
+describe("exporting the filtered chronology", () => {
+  test("the events an issue and a status select are exported by the case with the same filters, in the desktop through its save dialog", async () => {
+    const csv = "date,event\r\n2024-10-02,Tran v. Linkwise filed\r\n";
+    const backend = backendWith({ timeline: (args) => (args.format === "csv" ? { format: "csv", media_type: "text/csv", content: csv } : SAMPLE_EVENTS) });
+    const saved: { name: string; contents: string }[] = [];
+    backend.desktop = {
+      ...desktopDropTarget().actions,
+      saveExport: (name, contents) => {
+        saved.push({ name, contents });
+        return Promise.resolve({ path: `/exports/${name}`, size: contents.length });
+      },
+    };
+    renderAt("#/timeline?issue=Stored%20Communications%20Act&status=alleged", backend);
+    fireEvent.click(await screen.findByRole("button", { name: "Export this event (CSV)" }));
+    expect(await screen.findByText(/^Saved \/exports\/Linkwise privacy matter-chronology-Stored Communications Act-alleged\.csv/)).toBeTruthy();
+    expect(backend.argsOf("timeline")).toContainEqual({ format: "csv", issue: "Stored Communications Act", status: "alleged" });
+    expect(saved.map((s) => s.contents)).toEqual([csv]);
+  });
+
+  test("with a tag filter there is no export of the shown events, and the reason is given", async () => {
+    renderAt("#/timeline?tag=hot", backendWith());
+    expect(await screen.findByText(/selects by issue and status only; clear the tag filter/)).toBeTruthy();
+    expect(screen.queryByRole("button", { name: /^Export these/ })).toBeNull();
+  });
+
+  test("without filters no export of the shown events is offered (the exhibits screen exports them all)", async () => {
+    renderAt("#/timeline", backendWith());
+    await screen.findByRole("table", { name: /Chronology/ });
+    expect(screen.queryByRole("button", { name: /^Export these/ })).toBeNull();
+  });
+});
 
 describe("the timeline screen", () => {
   test("the table lists every event in date order with its status in words beside its shape", async () => {

@@ -10,6 +10,7 @@ import { useState } from "preact/hooks";
 import type { TimelineEvent } from "../../lib/backend";
 import { replaceHash, type ScreenProps } from "../../app/router";
 import { useCommand } from "../../app/use-command";
+import { FilteredExport } from "./filtered-export";
 import { applyFilters, filterChoices, filtersFromQuery, NO_FILTERS, timelineHref, type TimelineFilters } from "./filters";
 import { TimelineChart, TimelineLegend } from "./timeline-chart";
 import { ChronologyTable } from "./chronology-table";
@@ -78,6 +79,7 @@ export function TimelineScreen({ query }: ScreenProps) {
         <>
           <div class="timeline-top">
             <Filters events={all} filters={filters} shown={shown.length} />
+            <FilteredExport filters={filters} shown={shown.length} onDone={(text, failed) => setMessage({ text, failed })} />
             <TimelineLegend />
           </div>
           <TimelineChart events={shown} selected={selected} hrefFor={hrefFor} />
