@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::chronology::EventImport;
 use crate::ingest::IngestRequest;
+use crate::series_ingest::file_name;
 use crate::{ApiError, ApiResult, Event, open_case};
 
 /// The policy series of the sample matter: folder under `samples/policy/`, series name.
@@ -141,7 +142,11 @@ fn already_done(case_path: &Path, step: &IngestRequest) -> ApiResult<bool> {
         collect_files(path, &mut files)?;
     }
     if step.series.is_some() {
-        files.retain(|f| dossier_policy::capture_name(&file_name(f)).is_some());
+        files.retain(|f| {
+            file_name(f)
+                .and_then(|n| dossier_policy::capture_name(&n))
+                .is_some()
+        });
     }
     let mut hashes = HashSet::new();
     for file in &files {
@@ -161,12 +166,6 @@ fn already_done(case_path: &Path, step: &IngestRequest) -> ApiResult<bool> {
             None => false,
         },
     })
-}
-
-fn file_name(path: &Path) -> String {
-    path.file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default()
 }
 
 fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> ApiResult<()> {

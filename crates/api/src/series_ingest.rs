@@ -124,7 +124,8 @@ pub(crate) fn plan(request: &IngestRequest) -> ApiResult<Option<SeriesPlan>> {
     Ok(Some(plan))
 }
 
-fn file_name(path: &Path) -> Option<String> {
+/// A path's last component as text (lossily), as capture names are read from it.
+pub(crate) fn file_name(path: &Path) -> Option<String> {
     path.file_name().map(|n| n.to_string_lossy().into_owned())
 }
 

@@ -18,6 +18,7 @@ import { UndoBar } from "../timeline/undo-bar";
 import type { ExhibitView } from "./commands";
 import { deliverExport, EXPORTS, type ExportKind } from "./exports";
 import { ReportPreview } from "./report-preview";
+import { DocumentSelect, useDocumentChoice } from "../document/document-choice";
 
 export function ExhibitsScreen(_: ScreenProps) {
   const backend = useBackend();
@@ -129,14 +130,12 @@ function ExhibitTable({ exhibits, onWithdraw }: { exhibits: readonly ExhibitView
 
 function NewExhibit({ onChanged }: { onChanged: (text: string, failed?: boolean) => void }) {
   const backend = useBackend();
-  const docs = useCommand("docs", {}, "docs");
-  const [doc, setDoc] = useState("");
+  const documents = useDocumentChoice();
   const [number, setNumber] = useState("");
   const [prefix, setPrefix] = useState("");
   const [batesPrefix, setBatesPrefix] = useState("");
   const [designation, setDesignation] = useState("");
-  const list = docs.status === "done" ? docs.output : [];
-  const chosen = doc === "" ? String(list[0]?.id ?? "") : doc;
+  const chosen = documents.chosen;
   const optional = (key: string, value: string): Record<string, string> => (value.trim() === "" ? {} : { [key]: value.trim() });
 
   const make = async (): Promise<void> => {
@@ -168,13 +167,7 @@ function NewExhibit({ onChanged }: { onChanged: (text: string, failed?: boolean)
       >
         <div class="field wide">
           <label for="exhibit-doc">Document</label>
-          <select id="exhibit-doc" value={chosen} onChange={(e) => setDoc(e.currentTarget.value)}>
-            {list.map((d) => (
-              <option key={d.id} value={String(d.id)}>
-                {d.id}: {d.title ?? "(untitled)"} ({d.kind})
-              </option>
-            ))}
-          </select>
+          <DocumentSelect id="exhibit-doc" choice={documents} />
         </div>
         <div class="field">
           <label for="exhibit-number">Number (optional)</label>

@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { BackendError, type TimelineEvent } from "../../lib/backend";
 import { useBackend } from "../../app/context";
-import { useCommand } from "../../app/use-command";
+import { DocumentSelect, useDocumentChoice } from "../document/document-choice";
 import { statusLook } from "./status";
 import { CitationLink } from "./citation-link";
 import { EventForm } from "./event-form";
@@ -183,14 +183,12 @@ function TagEditor({ event, onChanged }: { event: TimelineEvent; onChanged: (mes
 /** Cites a document's exact words for the event; the case refuses a quote that is not there. */
 function CiteForm({ event, onChanged }: { event: TimelineEvent; onChanged: (message: string) => void }) {
   const backend = useBackend();
-  const docs = useCommand("docs", {}, "docs");
-  const [doc, setDoc] = useState("");
+  const documents = useDocumentChoice();
   const [page, setPage] = useState("");
   const [quote, setQuote] = useState("");
   const [relation, setRelation] = useState<Relation>("supports");
   const [error, setError] = useState<string | undefined>();
-  const list = docs.status === "done" ? docs.output : [];
-  const chosen = doc === "" ? String(list[0]?.id ?? "") : doc;
+  const chosen = documents.chosen;
 
   const cite = async (): Promise<void> => {
     setError(undefined);
@@ -223,13 +221,7 @@ function CiteForm({ event, onChanged }: { event: TimelineEvent; onChanged: (mess
       >
         <div class="field wide">
           <label for={`cite-doc-${event.id}`}>Document</label>
-          <select id={`cite-doc-${event.id}`} value={chosen} onChange={(e) => setDoc(e.currentTarget.value)}>
-            {list.map((d) => (
-              <option key={d.id} value={String(d.id)}>
-                {d.id}: {d.title ?? "(untitled)"} ({d.kind})
-              </option>
-            ))}
-          </select>
+          <DocumentSelect id={`cite-doc-${event.id}`} choice={documents} />
         </div>
         <div class="field">
           <label for={`cite-page-${event.id}`}>Page (optional)</label>

@@ -5,9 +5,14 @@
 import { BackendError, type UndoOutput } from "../../lib/backend";
 import { useBackend } from "../../app/context";
 
-/** What an undo or redo did, in one sentence. */
+/**
+ * What an undo or redo did, in one sentence. An undo is told by the steps it took back; a redo by
+ * the steps it put back (its own `changes`: the reverted edit of a redo is the undo, whose steps
+ * are the inverses), as `dossier undo` prints them.
+ */
 export function undoMessage(output: UndoOutput): string {
-  const what = output.reverted_changes.map((s) => `${s.action} ${s.target}`).join(", ");
+  const told = output.kind === "redo" ? output.changes : output.reverted_changes;
+  const what = told.map((s) => `${s.action} ${s.target}`).join(", ");
   return output.kind === "redo" ? `Redone: ${what}.` : `Undone: ${what}.`;
 }
 
