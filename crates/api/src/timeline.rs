@@ -307,12 +307,25 @@ pub struct TimelineRequest {
     /// json (default), csv, markdown, html, timelinejs, timelinejs-csv.
     #[serde(default)]
     pub format: Option<String>,
-    /// Only events bearing on this issue (case ignored).
+    /// Only events bearing on this issue (matched by [`filter_matches`]).
     #[serde(default)]
     pub issue: Option<String>,
-    /// Only events showing this status.
+    /// Only events showing this status (matched by [`filter_matches`]).
     #[serde(default)]
     pub status: Option<String>,
+    /// Only events bearing this tag (matched by [`filter_matches`]).
+    #[serde(default)]
+    pub tag: Option<String>,
+}
+
+/// Whether a timeline filter's `wanted` value names `label` (an issue, a status or a tag).
+///
+/// The one rule every filter of the chronology follows, so the list the timeline shows and the
+/// file it exports hold the same events: surrounding blanks are ignored and case is ignored for
+/// every letter, not only ASCII ("über-tracking" finds "Über-tracking"), by comparing the
+/// `to_lowercase` forms.
+pub fn filter_matches(label: &str, wanted: &str) -> bool {
+    label.trim().to_lowercase() == wanted.trim().to_lowercase()
 }
 
 /// An export: its format and its content, ready to write to a file.
@@ -339,17 +352,27 @@ pub enum TimelineOutput {
 /// The chronology, filtered, as JSON or an export.
 pub fn timeline(path: &Path, request: &TimelineRequest) -> ApiResult<TimelineOutput> {
     let case = open_case(path)?;
-    let status: Option<Status> = request
-        .status
-        .as_deref()
-        .map(str::parse)
-        .transpose()
-        .map_err(|e: String| ApiError::new("invalid_input", e))?;
-    let issue = request.issue.as_deref().map(str::trim);
+    // A misspelt status is an error rather than an empty list; the match itself is the same as
+    // for issues and tags.
+    if let Some(status) = &request.status {
+        status
+            .parse::<Status>()
+            .map_err(|e: String| ApiError::new("invalid_input", e))?;
+    }
+    let passes = |filter: &Option<String>, labels: &[&str]| {
+        filter
+            .as_deref()
+            .is_none_or(|wanted| labels.iter().any(|label| filter_matches(label, wanted)))
+    };
     let all: Vec<Loaded> = load_all(&case)?
         .into_iter()
-        .filter(|l| status.is_none_or(|s| l.entry.status == s))
-        .filter(|l| issue.is_none_or(|i| l.entry.issues.iter().any(|x| x.eq_ignore_ascii_case(i))))
+        .filter(|l| {
+            let issues: Vec<&str> = l.entry.issues.iter().map(String::as_str).collect();
+            let tags: Vec<&str> = l.entry.tags.iter().map(String::as_str).collect();
+            passes(&request.status, &[l.entry.status.as_str()])
+                && passes(&request.issue, &issues)
+                && passes(&request.tag, &tags)
+        })
         .collect();
     let format = request
         .format

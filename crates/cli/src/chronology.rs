@@ -296,12 +296,15 @@ pub struct TimelineArgs {
     /// json, csv, markdown, html, timelinejs or timelinejs-csv.
     #[arg(long)]
     format: Option<String>,
-    /// Only events bearing on this issue.
+    /// Only events bearing on this issue (blanks around it and case ignored, as for all three).
     #[arg(long)]
     issue: Option<String>,
     /// Only events with this status.
     #[arg(long)]
     status: Option<String>,
+    /// Only events bearing this tag.
+    #[arg(long)]
+    tag: Option<String>,
     /// Write the export to this file instead of stdout.
     #[arg(long, short)]
     output: Option<PathBuf>,
@@ -338,6 +341,7 @@ pub fn timeline(a: TimelineArgs) -> Result<Outcome, ApiError> {
         format: a.format,
         issue: a.issue,
         status: a.status,
+        tag: a.tag,
     };
     match api::timeline(&a.case, &request)? {
         api::TimelineOutput::Events(events) => print(a.json || json_format, &events, || {

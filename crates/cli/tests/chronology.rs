@@ -6,6 +6,8 @@
 
 #[path = "chronology/edits.rs"]
 mod edits;
+#[path = "chronology/filters.rs"]
+mod filters;
 #[path = "chronology/support.rs"]
 mod support;
 #[path = "chronology/undo.rs"]

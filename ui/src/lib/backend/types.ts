@@ -287,6 +287,7 @@ export interface TimelineRequest {
   format?: "json" | "csv" | "markdown" | "html" | "timelinejs" | "timelinejs-csv";
   issue?: string;
   status?: string;
+  tag?: string;
 }
 
 /** An export ready to save: `dossier_api::Export`. */

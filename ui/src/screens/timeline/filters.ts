@@ -1,7 +1,7 @@
 // The timeline's filters (issue, status, tag) and the selected event, kept in the hash
 // (`#/timeline?issue=…&status=…&tag=…&event=3`) so a filtered view can be linked to and reloaded.
 
-import type { TimelineEvent } from "../../lib/backend";
+import type { TimelineEvent, TimelineRequest } from "../../lib/backend";
 import { hrefTo } from "../../app/router";
 
 export interface TimelineFilters {
@@ -26,16 +26,22 @@ export function timelineHref(filters: TimelineFilters, selected?: number): strin
   return hrefTo("timeline", { issue: filters.issue, status: filters.status, tag: filters.tag, event: selected });
 }
 
-const same = (a: string, b: string): boolean => a.localeCompare(b, undefined, { sensitivity: "accent" }) === 0;
+/** Whether any filter is set. */
+export function anyFilter(filters: TimelineFilters): boolean {
+  return filters.issue !== "" || filters.status !== "" || filters.tag !== "";
+}
 
-/** The events that pass every filter set (an empty filter passes all); case is ignored. */
-export function applyFilters(events: readonly TimelineEvent[], filters: TimelineFilters): TimelineEvent[] {
-  return events.filter(
-    (e) =>
-      (filters.status === "" || e.status === filters.status) &&
-      (filters.issue === "" || e.issues.some((i) => same(i, filters.issue))) &&
-      (filters.tag === "" || e.tags.some((t) => same(t, filters.tag))),
-  );
+/**
+ * The `timeline` request for these filters: only the ones set. Which events pass is the case's
+ * rule (`filter_matches` in crates/api/src/timeline.rs: blanks around and case ignored), never
+ * decided here, so the list shown and the file exported hold the same events.
+ */
+export function filterRequest(filters: TimelineFilters): TimelineRequest {
+  return {
+    ...(filters.issue !== "" ? { issue: filters.issue } : {}),
+    ...(filters.status !== "" ? { status: filters.status } : {}),
+    ...(filters.tag !== "" ? { tag: filters.tag } : {}),
+  };
 }
 
 /** The values each filter can take, with how many events carry each, sorted by name. */

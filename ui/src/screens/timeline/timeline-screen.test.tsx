@@ -2,7 +2,7 @@ import { afterEach, describe, expect, test } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/preact";
 import { BackendContext, CaseContext } from "../../app/context";
 import { parseHash } from "../../app/router";
-import type { CaseSummary, EventRequest, TimelineEvent } from "../../lib/backend";
+import { BackendError, type CaseSummary, type EventRequest, type TimelineEvent } from "../../lib/backend";
 import { desktopDropTarget, ScriptedBackend, type Handlers } from "../../testing/scripted-backend";
 import { TimelineScreen } from "./timeline-screen";
 import { SAMPLE_EVENTS } from "./sample-events";
@@ -29,12 +29,17 @@ function renderAt(hash: string, backend: ScriptedBackend) {
   );
 }
 
+/** The sample events with these ids, in the chronology's order: what a scripted case answers. */
+const eventsWithIds = (...ids: number[]): TimelineEvent[] => SAMPLE_EVENTS.filter((e) => ids.includes(e.id));
+
 const rowTitles = (): string[] => [...document.querySelectorAll("table.chronology tbody th a")].map((a) => a.textContent ?? "");
 
 describe("exporting the filtered chronology", () => {
   test("the events an issue and a status select are exported by the case with the same filters, in the desktop through its save dialog", async () => {
     const csv = "date,event\r\n2024-10-02,Tran v. Linkwise filed\r\n";
-    const backend = backendWith({ timeline: (args) => (args.format === "csv" ? { format: "csv", media_type: "text/csv", content: csv } : SAMPLE_EVENTS) });
+    const backend = backendWith({
+      timeline: (args) => (args.format === "csv" ? { format: "csv", media_type: "text/csv", content: csv } : args.issue !== undefined ? eventsWithIds(2) : SAMPLE_EVENTS),
+    });
     const saved: { name: string; contents: string }[] = [];
     backend.desktop = {
       ...desktopDropTarget().actions,
@@ -50,10 +55,39 @@ describe("exporting the filtered chronology", () => {
     expect(saved.map((s) => s.contents)).toEqual([csv]);
   });
 
-  test("with a tag filter there is no export of the shown events, and the reason is given", async () => {
-    renderAt("#/timeline?tag=hot", backendWith());
-    expect(await screen.findByText(/selects by issue and status only; clear the tag filter/)).toBeTruthy();
-    expect(screen.queryByRole("button", { name: /^Export these/ })).toBeNull();
+  test("with a tag filter the events the case selects by that tag are counted and exported with the same tag", async () => {
+    const csv = "date,event\r\n2024-08-12,setting\r\n2024-08-20,faq\r\n";
+    const backend = backendWith({
+      timeline: (args) => (args.format === "csv" ? { format: "csv", media_type: "text/csv", content: csv } : args.tag === "ai training" ? eventsWithIds(3, 2) : SAMPLE_EVENTS),
+    });
+    const saved: string[] = [];
+    backend.desktop = {
+      ...desktopDropTarget().actions,
+      saveExport: (name, contents) => {
+        saved.push(name);
+        return Promise.resolve({ path: `/exports/${name}`, size: contents.length });
+      },
+    };
+    renderAt("#/timeline?tag=ai%20training", backend);
+    fireEvent.click(await screen.findByRole("button", { name: "Export these 2 events (CSV)" }));
+    expect(await screen.findByText(/^Saved \/exports\/Linkwise privacy matter-chronology-ai training\.csv/)).toBeTruthy();
+    expect(backend.argsOf("timeline")).toContainEqual({ tag: "ai training" });
+    expect(backend.argsOf("timeline")).toContainEqual({ format: "csv", tag: "ai training" });
+    expect(saved).toEqual(["Linkwise privacy matter-chronology-ai training.csv"]);
+  });
+
+  test("a filter the case refuses is reported, and nothing is shown as passing it", async () => {
+    const backend = backendWith({
+      timeline: (args) => {
+        if (args.status !== undefined) {
+          throw new BackendError("invalid_input", `unknown status "${args.status}"`);
+        }
+        return SAMPLE_EVENTS;
+      },
+    });
+    renderAt("#/timeline?status=rumoured", backend);
+    expect((await screen.findByRole("alert")).textContent).toBe('Cannot filter the chronology: unknown status "rumoured"');
+    expect(screen.getByText(/Showing 0 of 5 events/)).toBeTruthy();
   });
 
   test("without filters no export of the shown events is offered (the exhibits screen exports them all)", async () => {
@@ -97,12 +131,14 @@ describe("the timeline screen", () => {
     expect(day?.querySelector(".shape.hollow")).not.toBeNull();
   });
 
-  test("the filters narrow the chart and the table, and live in the hash", async () => {
-    renderAt("#/timeline?status=alleged", backendWith());
+  test("the chart and the table show the events the case returns for the filters, which live in the hash", async () => {
+    const backend = backendWith({ timeline: (args) => (args.status === "alleged" ? eventsWithIds(2, 7) : SAMPLE_EVENTS) });
+    renderAt("#/timeline?status=alleged", backend);
     await screen.findByRole("table", { name: /Chronology \(2 events/ });
     expect(rowTitles()).toEqual(["Linkwise adds the AI training setting, on by default", "Linkwise edits its FAQ (a silent change)"]);
     expect(document.querySelectorAll("a.event-mark")).toHaveLength(2);
     expect(screen.getByText(/Showing 2 of 5 events/)).toBeTruthy();
+    expect(backend.argsOf("timeline")).toEqual([{}, { status: "alleged" }]);
     fireEvent.change(screen.getByLabelText("Issue"), { target: { value: "Stored Communications Act" } });
     expect(parseHash(window.location.hash).query.get("issue")).toBe("Stored Communications Act");
     expect(parseHash(window.location.hash).query.get("status")).toBe("alleged");

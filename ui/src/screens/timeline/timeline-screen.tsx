@@ -11,7 +11,7 @@ import type { TimelineEvent } from "../../lib/backend";
 import { replaceHash, type ScreenProps } from "../../app/router";
 import { useCommand } from "../../app/use-command";
 import { FilteredExport } from "./filtered-export";
-import { applyFilters, filterChoices, filtersFromQuery, NO_FILTERS, timelineHref, type TimelineFilters } from "./filters";
+import { anyFilter, filterChoices, filterRequest, filtersFromQuery, NO_FILTERS, timelineHref, type TimelineFilters } from "./filters";
 import { TimelineChart, TimelineLegend } from "./timeline-chart";
 import { ChronologyTable } from "./chronology-table";
 import { EventDetails } from "./event-details";
@@ -25,6 +25,11 @@ export function TimelineScreen({ query }: ScreenProps) {
   const [message, setMessage] = useState<{ text: string; failed: boolean } | undefined>();
   const [creating, setCreating] = useState(false);
   const loaded = useCommand("timeline", {}, `timeline ${generation}`);
+  // The case decides which events pass the filters (the same rule its exports follow); the whole
+  // chronology is still loaded for the filters' choices and counts and the selected event.
+  const filtering = anyFilter(filters);
+  const request = filterRequest(filters);
+  const filtered = useCommand("timeline", filtering ? request : undefined, `timeline ${generation} ${JSON.stringify(request)}`);
 
   const changed = (text: string, failed = false): void => {
     setMessage({ text, failed });
@@ -42,7 +47,7 @@ export function TimelineScreen({ query }: ScreenProps) {
     );
   }
   const all: TimelineEvent[] = loaded.status === "done" && Array.isArray(loaded.output) ? loaded.output : [];
-  const shown = applyFilters(all, filters);
+  const shown: TimelineEvent[] = !filtering ? all : filtered.status === "done" && Array.isArray(filtered.output) ? filtered.output : [];
   const hrefFor = (id: number): string => timelineHref(filters, id);
   const selectedEvent = all.find((e) => e.id === selected);
 
@@ -79,6 +84,11 @@ export function TimelineScreen({ query }: ScreenProps) {
         <>
           <div class="timeline-top">
             <Filters events={all} filters={filters} shown={shown.length} />
+            {filtering && filtered.status === "failed" && (
+              <p class="error-text" role="alert">
+                Cannot filter the chronology: {filtered.error.message}
+              </p>
+            )}
             <FilteredExport filters={filters} shown={shown.length} onDone={(text, failed) => setMessage({ text, failed })} />
             <TimelineLegend />
           </div>
@@ -111,7 +121,7 @@ function Filters({ events, filters, shown }: { events: readonly TimelineEvent[];
       </select>
     </div>
   );
-  const active = filters.issue !== "" || filters.status !== "" || filters.tag !== "";
+  const active = anyFilter(filters);
   return (
     <form class="timeline-filters" aria-label="Filter the chronology" onSubmit={(e) => e.preventDefault()}>
       {select("issue", "Issue", choices.issues)}
