@@ -1,6 +1,8 @@
 //! Article metadata beyond what dom_smoothie reads, and date normalisation.
 
-use dom_query::Document;
+use std::sync::LazyLock;
+
+use dom_query::{Document, Matcher, NodeData, NodeRef, TreeNode};
 use dom_smoothie::Article;
 
 use crate::Extraction;
@@ -92,6 +94,96 @@ impl MetaTags {
     }
 }
 
+/// Where a page shows its publication date outside `<meta>`, best first.
+const IN_PAGE_DATE: [&str; 6] = [
+    "[itemprop='datePublished']",
+    "time[pubdate]",
+    "time.published, time.entry-date, .published time, article time",
+    "time",
+    ".pubdate, .published, .post-date, .entry-date, .article-date, .date, .datum, .fecha, .data",
+    "[class*='date'], [class*='Date'], [class*='postmeta'], [class*='byline']",
+];
+
+/// How many elements of each kind in [`IN_PAGE_DATE`] are read.
+const CANDIDATES_PER_KIND: usize = 3;
+
+static IN_PAGE_DATE_MATCHERS: LazyLock<Vec<Matcher>> = LazyLock::new(|| {
+    IN_PAGE_DATE
+        .iter()
+        .map(|sel| Matcher::new(sel).expect("the date selectors are valid CSS"))
+        .collect()
+});
+
+/// The first elements (in page order) of each kind in [`IN_PAGE_DATE`], in one walk
+/// over the page: a selector per kind would walk the whole page up to six times.
+fn in_page_date_candidates(doc: &Document) -> Vec<Vec<NodeRef<'_>>> {
+    let matchers = &*IN_PAGE_DATE_MATCHERS;
+    let mut found: Vec<Vec<NodeRef<'_>>> = vec![Vec::new(); matchers.len()];
+    for node in doc.root().descendants_it() {
+        // The selector matcher is costly and most elements can match no kind: it only
+        // confirms the kinds that the element's name and attributes leave possible.
+        let possible = node.query_or(0, possible_date_kinds);
+        if possible == 0 {
+            continue;
+        }
+        for (i, (matcher, kind)) in matchers.iter().zip(found.iter_mut()).enumerate() {
+            if possible & (1 << i) != 0
+                && kind.len() < CANDIDATES_PER_KIND
+                && matcher.match_element(&node)
+            {
+                kind.push(node);
+            }
+        }
+        if found.iter().all(|k| k.len() == CANDIDATES_PER_KIND) {
+            break;
+        }
+    }
+    found
+}
+
+/// The kinds of [`IN_PAGE_DATE`] (bit `i` for kind `i`) an element may match, judged
+/// from what every selector of the kind requires: `<time>` for kinds 1 to 3, an
+/// `itemprop` holding `datePublished` for kind 0, a `class` holding one of the named
+/// words for kinds 4 and 5 (class names and attribute values match case-sensitively,
+/// so these substring tests never rule out a real match).
+fn possible_date_kinds(node: &TreeNode) -> u8 {
+    const TIME_KINDS: u8 = 0b0000_1110;
+    const ITEMPROP_KIND: u8 = 0b0000_0001;
+    const DATE_CLASS_KIND: u8 = 0b0001_0000;
+    const DATE_IN_CLASS_KIND: u8 = 0b0010_0000;
+    let NodeData::Element(el) = &node.data else {
+        return 0;
+    };
+    let mut kinds = 0;
+    if &*el.name.local == "time" {
+        kinds |= TIME_KINDS;
+    }
+    for attr in &el.attrs {
+        let value: &str = &attr.value;
+        match &*attr.name.local {
+            "itemprop" if value.contains("datePublished") => kinds |= ITEMPROP_KIND,
+            "class" => {
+                // `.pubdate`, `.post-date` ... all contain "date"; `.published`,
+                // `.datum`, `.fecha`, `.data` are the others.
+                if ["date", "published", "datum", "fecha", "data"]
+                    .iter()
+                    .any(|w| value.contains(w))
+                {
+                    kinds |= DATE_CLASS_KIND;
+                }
+                if ["date", "Date", "postmeta", "byline"]
+                    .iter()
+                    .any(|w| value.contains(w))
+                {
+                    kinds |= DATE_IN_CLASS_KIND;
+                }
+            }
+            _ => {}
+        }
+    }
+    kinds
+}
+
 impl PageMeta {
     pub(crate) fn read(doc: &Document) -> Self {
         let tags = MetaTags::read(doc);
@@ -132,33 +224,22 @@ impl PageMeta {
         }
         // Microdata outside <meta>: <time itemprop="datePublished">, then any <time>,
         // then elements whose class says they hold the date. Only looked for when no
-        // <meta> tag gives the date: these selectors scan the whole page.
-        let selectors: &[&str] = if m.published.is_empty() {
-            &[
-                "[itemprop='datePublished']",
-                "time[pubdate]",
-                "time.published, time.entry-date, .published time, article time",
-                "time",
-                ".pubdate, .published, .post-date, .entry-date, .article-date, .date, .datum, .fecha, .data",
-                "[class*='date'], [class*='Date'], [class*='postmeta'], [class*='byline']",
-            ]
-        } else {
-            &[]
-        };
-        // The first candidate that reads as a date is the one used (see `apply`): the
-        // selectors after it need not scan the page.
-        'scan: for sel in selectors {
-            for node in doc.select(sel).iter().take(3) {
-                let v = node
-                    .attr("datetime")
-                    .or_else(|| node.attr("content"))
-                    .map(|v| v.to_string())
-                    .unwrap_or_else(|| node.text().trim().chars().take(80).collect());
-                if !v.is_empty() {
-                    let is_date = normalize_date(&v).is_some();
-                    m.published_in_page.push(v);
-                    if is_date {
-                        break 'scan;
+        // <meta> tag gives the date. The first candidate that reads as a date is the one
+        // used (see `apply`), so later kinds are read only when earlier ones gave none.
+        if m.published.is_empty() {
+            'scan: for kind in in_page_date_candidates(doc) {
+                for node in kind {
+                    let v = node
+                        .attr("datetime")
+                        .or_else(|| node.attr("content"))
+                        .map(|v| v.to_string())
+                        .unwrap_or_else(|| node.text().trim().chars().take(80).collect());
+                    if !v.is_empty() {
+                        let is_date = normalize_date(&v).is_some();
+                        m.published_in_page.push(v);
+                        if is_date {
+                            break 'scan;
+                        }
                     }
                 }
             }
@@ -300,6 +381,88 @@ pub(crate) fn split_byline(byline: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What one selector scan per kind would find: the reference for the one walk.
+    fn candidates_by_selector(doc: &Document) -> Vec<Vec<NodeRef<'_>>> {
+        IN_PAGE_DATE
+            .iter()
+            .map(|sel| {
+                doc.select(sel)
+                    .nodes()
+                    .iter()
+                    .take(CANDIDATES_PER_KIND)
+                    .copied()
+                    .collect()
+            })
+            .collect()
+    }
+
+    fn ids(kinds: &[Vec<NodeRef<'_>>]) -> Vec<Vec<dom_query::NodeId>> {
+        kinds
+            .iter()
+            .map(|k| k.iter().map(|n| n.id).collect())
+            .collect()
+    }
+
+    #[test]
+    fn one_walk_finds_the_date_candidates_each_selector_would() {
+        let page = r#"<html><body>
+            <div class="byline">By Jane</div>
+            <p class="Dateline">Berlin</p>
+            <span class="data">3 May</span>
+            <article><p>Story</p><time datetime="2024-05-03">3 May</time></article>
+            <div class="published"><time>yesterday</time></div>
+            <time pubdate class="entry-date">2024-05-02</time>
+            <meta itemprop="datePublished" content="2024-05-01">
+            <div class="sidebar-date post-date">1 May</div>
+            <div class="udated">not a class word</div>
+        </body></html>"#;
+        let doc = Document::from(page);
+        let walked = ids(&in_page_date_candidates(&doc));
+        assert_eq!(walked, ids(&candidates_by_selector(&doc)));
+        assert!(walked.iter().all(|k| !k.is_empty()), "{walked:?}");
+    }
+
+    #[test]
+    fn one_walk_finds_the_date_candidates_on_every_corpus_article() {
+        let Some(articles) = dossier_tests::corpus_path("articles") else {
+            return;
+        };
+        let mut pages = html_files_under(&articles);
+        pages.sort();
+        assert!(
+            !pages.is_empty(),
+            "no HTML page under {}",
+            articles.display()
+        );
+        for page in &pages {
+            let bytes = std::fs::read(page).expect("corpus page");
+            let (html, _, _) = super::super::decode_html(&bytes);
+            let doc = Document::from(html.as_str());
+            assert_eq!(
+                ids(&in_page_date_candidates(&doc)),
+                ids(&candidates_by_selector(&doc)),
+                "{}",
+                page.display()
+            );
+        }
+    }
+
+    fn html_files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+        let mut found = Vec::new();
+        for entry in std::fs::read_dir(dir).expect("corpus folder") {
+            let path = entry.expect("corpus entry").path();
+            if path.is_dir() {
+                found.extend(html_files_under(&path));
+            } else if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm"))
+            {
+                found.push(path);
+            }
+        }
+        found
+    }
 
     #[test]
     fn bylines_become_names() {
