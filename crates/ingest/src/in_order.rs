@@ -114,24 +114,9 @@ mod tests {
 
     fn doc(bytes: &[u8]) -> Box<NewDocument> {
         Box::new(NewDocument {
-            hash: ContentHash::of(bytes),
-            size: bytes.len() as u64,
-            parent: None,
             kind: "text".into(),
-            title: None,
-            doc_date: None,
-            claimed_date: None,
-            captured_at: None,
-            source_url: None,
-            media_type: None,
             status: DocStatus::Ok,
-            status_detail: None,
-            extractor: None,
-            extractor_version: None,
-            authors: Vec::new(),
-            meta: Default::default(),
-            text: None,
-            pages: Vec::new(),
+            ..NewDocument::unextracted(ContentHash::of(bytes), bytes.len() as u64)
         })
     }
 

@@ -522,27 +522,11 @@ fn probe_name(child: &Child) -> Option<String> {
     }
 }
 
-/// A document row with nothing extracted yet.
+/// A document row with nothing extracted yet, titled by its file name.
 fn new_document(hash: ContentHash, size: u64, file_name: Option<&str>) -> NewDocument {
     NewDocument {
-        hash,
-        size,
-        parent: None,
-        kind: "other".into(),
         title: file_name.map(str::to_owned),
-        doc_date: None,
-        claimed_date: None,
-        captured_at: None,
-        source_url: None,
-        media_type: None,
-        status: DocStatus::Skipped,
-        status_detail: None,
-        extractor: None,
-        extractor_version: None,
-        authors: Vec::new(),
-        meta: Default::default(),
-        text: None,
-        pages: Vec::new(),
+        ..NewDocument::unextracted(hash, size)
     }
 }
 

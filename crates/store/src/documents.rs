@@ -99,6 +99,34 @@ pub struct NewDocument {
     pub pages: Vec<String>,
 }
 
+impl NewDocument {
+    /// The row of an original nothing has been extracted from yet: kind `other`, status
+    /// `skipped`, no title, dates, text or metadata. Ingest starts every document from it and
+    /// fills in what extraction finds; tests start from it and set only what they check.
+    pub fn unextracted(hash: ContentHash, size: u64) -> Self {
+        NewDocument {
+            hash,
+            size,
+            parent: None,
+            kind: "other".into(),
+            title: None,
+            doc_date: None,
+            claimed_date: None,
+            captured_at: None,
+            source_url: None,
+            media_type: None,
+            status: DocStatus::Skipped,
+            status_detail: None,
+            extractor: None,
+            extractor_version: None,
+            authors: Vec::new(),
+            meta: BTreeMap::new(),
+            text: None,
+            pages: Vec::new(),
+        }
+    }
+}
+
 /// One place an original was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewSource {

@@ -450,24 +450,12 @@ pub(crate) mod tests {
         change
             .add_document(
                 &NewDocument {
-                    hash,
-                    size: bytes.len() as u64,
-                    parent: None,
                     kind: "filing".into(),
                     title: Some("Complaint".into()),
-                    doc_date: None,
-                    claimed_date: None,
-                    captured_at: None,
-                    source_url: None,
-                    media_type: None,
                     status: DocStatus::Ok,
-                    status_detail: None,
-                    extractor: None,
-                    extractor_version: None,
-                    authors: vec![],
-                    meta: Default::default(),
                     text: Some("whole text".into()),
                     pages: (1..=pages).map(|n| format!("page {n} text")).collect(),
+                    ..NewDocument::unextracted(hash, bytes.len() as u64)
                 },
                 &NewSource {
                     path: "complaint.pdf".into(),

@@ -22,24 +22,14 @@ fn options() -> CaseOptions {
 
 fn text_document(bytes: &[u8], text: &str) -> NewDocument {
     NewDocument {
-        hash: ContentHash::of(bytes),
-        size: bytes.len() as u64,
-        parent: None,
         kind: "text".into(),
         title: Some("memo.txt".into()),
-        doc_date: None,
-        claimed_date: None,
-        captured_at: None,
-        source_url: None,
         media_type: Some("text/plain".into()),
         status: DocStatus::Ok,
-        status_detail: None,
         extractor: Some("text".into()),
         extractor_version: Some(1),
-        authors: vec![],
-        meta: Default::default(),
         text: Some(text.into()),
-        pages: vec![],
+        ..NewDocument::unextracted(ContentHash::of(bytes), bytes.len() as u64)
     }
 }
 
