@@ -11,7 +11,8 @@ use std::path::Path;
 use dossier_store::{Case, CitationRecord, EventRecord, ExhibitRecord};
 use dossier_timeline::exhibits::{ExhibitNumber, bates};
 use dossier_timeline::{
-    CitationEntry, Entry, FuzzyDate, QuoteSelector, Relation, Status, export, quote, timelinejs,
+    CitationEntry, Entry, FuzzyDate, Precision, QuoteSelector, Relation, Status, export, quote,
+    timelinejs,
 };
 use serde::{Deserialize, Serialize};
 
@@ -55,6 +56,9 @@ pub struct TimelineEvent {
     pub end: Option<String>,
     /// The date in words.
     pub display_date: String,
+    /// The days the date covers, as the timeline crate reads it, so no client re-parses
+    /// the text.
+    pub span: EventSpan,
     /// What happened.
     pub title: String,
     /// More about it.
@@ -73,6 +77,45 @@ pub struct TimelineEvent {
     pub deleted: bool,
     /// Its citations.
     pub citations: Vec<TimelineCitation>,
+}
+
+/// The days an event's date covers (see `FuzzyDate::covered_days`).
+#[derive(Debug, Clone, Serialize)]
+pub struct EventSpan {
+    /// `on`, `range`, `before`, `after` or `between`.
+    pub kind: &'static str,
+    /// The first day it may fall on (`YYYY-MM-DD`); null for `before`, which is open.
+    pub first_day: Option<String>,
+    /// The last day it may fall on; null for `after`, which is open.
+    pub last_day: Option<String>,
+    /// `year`, `month` or `day`: how much of the date written first is known (a time
+    /// of day counts as `day`).
+    pub precision: &'static str,
+}
+
+impl EventSpan {
+    fn of(date: &FuzzyDate) -> EventSpan {
+        let kind = match date {
+            FuzzyDate::On(_) => "on",
+            FuzzyDate::Range(..) => "range",
+            FuzzyDate::Before(_) => "before",
+            FuzzyDate::After(_) => "after",
+            FuzzyDate::Between(..) => "between",
+        };
+        let precision = match date.start().precision() {
+            Precision::Year => "year",
+            Precision::Month => "month",
+            Precision::Day | Precision::Time => "day",
+        };
+        let iso = |(y, m, d): (i32, u8, u8)| format!("{y:04}-{m:02}-{d:02}");
+        let (first, last) = date.covered_days();
+        EventSpan {
+            kind,
+            first_day: first.map(iso),
+            last_day: last.map(iso),
+            precision,
+        }
+    }
 }
 
 /// Re-checks one citation against the text the case now holds for its page.
@@ -218,6 +261,7 @@ fn build(
             date: d,
             end,
             display_date: date.human(),
+            span: EventSpan::of(&date),
             title: e.state.title.clone(),
             description: e.state.description.clone(),
             status: status.as_str().to_owned(),

@@ -262,6 +262,9 @@ impl fmt::Display for PartialDate {
     }
 }
 
+/// A calendar day as `(year, month, day)`, as [`PartialDate::first_day`] gives it.
+pub type Day = (i32, u8, u8);
+
 /// When an event happened, as precisely as it is known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FuzzyDate {
@@ -368,6 +371,20 @@ impl FuzzyDate {
         }
     }
 
+    /// The first and last day (inclusive) the event may fall on, as `(year, month, day)`;
+    /// `None` where the date is open: "before D" has no first day and ends the day before D
+    /// begins, "after D" has no last day and begins the day after D ends.
+    pub fn covered_days(&self) -> (Option<Day>, Option<Day>) {
+        match self {
+            FuzzyDate::On(d) => (Some(d.first_day()), Some(d.last_day())),
+            FuzzyDate::Range(a, b) | FuzzyDate::Between(a, b) => {
+                (Some(a.first_day()), Some(b.last_day()))
+            }
+            FuzzyDate::Before(d) => (None, Some(day_before(d.first_day()))),
+            FuzzyDate::After(d) => (Some(day_after(d.last_day())), None),
+        }
+    }
+
     /// The date for reports: `15 Aug 2024`, `before Aug 2024`, `1 Aug 2024 – 20 Aug 2024`.
     pub fn human(&self) -> String {
         match self {
@@ -377,6 +394,24 @@ impl FuzzyDate {
             FuzzyDate::After(d) => format!("after {}", d.human()),
             FuzzyDate::Between(a, b) => format!("between {} and {}", a.human(), b.human()),
         }
+    }
+}
+
+fn day_before((year, month, day): Day) -> Day {
+    match (month, day) {
+        (1, 1) => (year - 1, 12, 31),
+        (m, 1) => (year, m - 1, days_in_month(year, m - 1)),
+        (m, d) => (year, m, d - 1),
+    }
+}
+
+fn day_after((year, month, day): Day) -> Day {
+    if day < days_in_month(year, month) {
+        (year, month, day + 1)
+    } else if month < 12 {
+        (year, month + 1, 1)
+    } else {
+        (year + 1, 1, 1)
     }
 }
 
@@ -521,6 +556,31 @@ mod tests {
                 "2024-09-01",
             ]
         );
+    }
+
+    #[test]
+    fn a_date_covers_the_days_it_may_fall_on() {
+        let days = |s: &str| d(s).covered_days();
+        assert_eq!(days("2024-02"), (Some((2024, 2, 1)), Some((2024, 2, 29))));
+        assert_eq!(days("2025"), (Some((2025, 1, 1)), Some((2025, 12, 31))));
+        assert_eq!(
+            days("2024-08-12T10:00:00Z"),
+            (Some((2024, 8, 12)), Some((2024, 8, 12)))
+        );
+        assert_eq!(
+            days("2024-08-01/2024-08"),
+            (Some((2024, 8, 1)), Some((2024, 8, 31)))
+        );
+        assert_eq!(
+            days("between 2024-08-20 and 2024-09-27"),
+            (Some((2024, 8, 20)), Some((2024, 9, 27)))
+        );
+        assert_eq!(days("before 2024-08"), (None, Some((2024, 7, 31))));
+        assert_eq!(days("before 2024"), (None, Some((2023, 12, 31))));
+        assert_eq!(days("before 2024-03-01"), (None, Some((2024, 2, 29))));
+        assert_eq!(days("after 2024-08"), (Some((2024, 9, 1)), None));
+        assert_eq!(days("after 2024-12-31"), (Some((2025, 1, 1)), None));
+        assert_eq!(days("after 2024-08-15"), (Some((2024, 8, 16)), None));
     }
 
     #[test]

@@ -265,12 +265,24 @@ export interface TimelineCitation {
   sha256: string;
 }
 
+/**
+ * The days an event's date covers, as the timeline crate reads the date: `dossier_api::EventSpan`.
+ * Days are `YYYY-MM-DD`; `first_day` is null for `before` and `last_day` for `after` (open ends).
+ */
+export interface EventSpan {
+  kind: "on" | "range" | "before" | "after" | "between";
+  first_day: string | null;
+  last_day: string | null;
+  precision: "year" | "month" | "day";
+}
+
 /** An event as the timeline shows it: `dossier_api::TimelineEvent`. */
 export interface TimelineEvent {
   id: number;
   date: string;
   end: string | null;
   display_date: string;
+  span: EventSpan;
   title: string;
   description: string | null;
   status: string;

@@ -1,13 +1,20 @@
 import { describe, expect, test } from "vitest";
-import { dateSpan, dayNumber } from "./calendar";
+import type { EventSpan } from "../backend";
+import { dayNumber, spanOf } from "./calendar";
 import { fitView, MAX_VIEW_DAYS, MIN_VIEW_DAYS, panView, ticks, xOf, zoomView } from "./scale";
+
+// Spans as the api sends them in `TimelineEvent.span` (crates/timeline's reading of the date).
+const span = (kind: EventSpan["kind"], first_day: string | null, last_day: string | null, precision: EventSpan["precision"]) =>
+  spanOf({ kind, first_day, last_day, precision })!;
+const onDay = (iso: string) => span("on", iso, iso, "day");
+const inYear = (year: number) => span("on", `${year}-01-01`, `${year}-12-31`, "year");
 
 describe("the time axis", () => {
   test("fitting shows every span with a margin, open-ended ones with room for their arrow", () => {
-    const view = fitView([dateSpan("2024-06-11")!, dateSpan("2025")!])!;
+    const view = fitView([onDay("2024-06-11"), inYear(2025)])!;
     expect(view.start).toBeLessThan(dayNumber(2024, 6, 11));
     expect(view.end).toBeGreaterThan(dayNumber(2026, 1, 1));
-    const open = fitView([dateSpan("before 2024-08")!])!;
+    const open = fitView([span("before", null, "2024-07-31", "month")])!;
     expect(open.start).toBeLessThan(dayNumber(2024, 8, 1) - 40);
     expect(fitView([])).toBeUndefined();
   });

@@ -5,7 +5,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { BackendError, type TimelineEvent } from "../../lib/backend";
 import { useBackend } from "../../app/context";
-import { dateSpan, describeSpan } from "../../lib/time/calendar";
+import { datePreview } from "./date-preview";
 import { STATUSES } from "./status";
 import { listField } from "./filters";
 
@@ -31,15 +31,6 @@ function draftOf(event: TimelineEvent | undefined): Draft {
     actors: event?.actors.join(", ") ?? "",
     tags: event?.tags.join(", ") ?? "",
   };
-}
-
-/** How the date fields will be read, in words, or why they cannot be. */
-export function datePreview(date: string, end: string): string {
-  if (date.trim() === "") {
-    return "Write a date: 2024, 2024-08, 2024-08-15, before 2024-08, after 2024-08-15, between 2024-08-01 and 2024-09.";
-  }
-  const span = dateSpan(date, end.trim() === "" ? null : end);
-  return span === undefined ? `“${date}${end.trim() === "" ? "" : ` to ${end}`}” is not a date the chronology can read.` : `Read as ${describeSpan(span)}.`;
 }
 
 /** A form for a new event (`event` undefined) or for changing one; calls `onSaved` with the result. */

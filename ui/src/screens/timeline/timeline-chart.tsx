@@ -8,7 +8,7 @@
 
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { TimelineEvent } from "../../lib/backend";
-import { dateSpan, describeSpan, isoDay, type DateSpan } from "../../lib/time/calendar";
+import { describeSpan, isoDay, spanOf, type DateSpan } from "../../lib/time/calendar";
 import { dayAt, fitView, panView, ticks, xOf, zoomView, type TimeView } from "../../lib/time/scale";
 import { layoutEvents, type Placed } from "./layout";
 import { STATUSES, statusLook, type StatusLook } from "./status";
@@ -33,7 +33,7 @@ export function TimelineChart({
     const drawable: { event: TimelineEvent; span: DateSpan }[] = [];
     const undrawable: TimelineEvent[] = [];
     for (const event of events) {
-      const span = dateSpan(event.date, event.end);
+      const span = spanOf(event.span);
       if (span === undefined) {
         undrawable.push(event);
       } else {
