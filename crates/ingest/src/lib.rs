@@ -97,8 +97,13 @@ pub enum IngestError {
     Store(#[from] StoreError),
 }
 
-/// How many items one transaction records. Larger batches mean fewer fsyncs.
-const BATCH_ITEMS: usize = 500;
+/// How many items one transaction records at most. Each commit waits for the disk twice
+/// (the originals' bytes, then their names: `dossier_store::Change::commit`), so on fast
+/// items the count, not the time, sets the pace: storing the 4,000-file email folder took
+/// 18 `syncfs` calls in batches of 500, about 0.3 s against 0.15 s for `cp -r` and
+/// `sha256sum` of the whole folder. The time limit below still bounds the work a crash can
+/// lose and how long readers wait to see new documents.
+const BATCH_ITEMS: usize = 5000;
 /// The longest a batch stays open, so a slow run still becomes visible to readers.
 const BATCH_TIME: Duration = Duration::from_secs(2);
 

@@ -173,7 +173,10 @@ impl Worker<'_> {
             Ok(f) => f,
             Err(e) => return Some(failed(e)),
         };
-        let mut bytes = Vec::new();
+        // Room for the probe up front: it then takes one read instead of a doubling series
+        // of small ones (measured: 9 reads per email before); `read_to_end` on the file
+        // below sizes the rest from the file's length itself.
+        let mut bytes = Vec::with_capacity(PROBE_BYTES);
         if let Err(e) = (&mut file).take(PROBE_BYTES as u64).read_to_end(&mut bytes) {
             return Some(failed(e));
         }

@@ -180,6 +180,15 @@ impl ObjectStore {
         sync_dir(shard).map_err(|e| StoreError::io(shard, e))
     }
 
+    /// Waits until everything written to the file system holding `objects/` is on disk:
+    /// the bytes of files and the names in folders alike (`syncfs`; see `staging.rs`).
+    /// Elsewhere than Linux, where there is no `syncfs`, callers fsync file by file.
+    #[cfg(target_os = "linux")]
+    pub(crate) fn sync_file_system(&self) -> Result<()> {
+        let dir = File::open(&self.dir).map_err(|e| StoreError::io(&self.dir, e))?;
+        rustix::fs::syncfs(&dir).map_err(|e| StoreError::io(&self.dir, e.into()))
+    }
+
     /// Reads an object's bytes back.
     pub fn read(&self, hash: &ContentHash) -> Result<Vec<u8>> {
         let path = self.path_of(hash);

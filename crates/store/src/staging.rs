@@ -94,8 +94,7 @@ impl Staging {
 /// Waits until the bytes of every staged file are on disk.
 #[cfg(target_os = "linux")]
 fn sync_all<'a>(store: &ObjectStore, _: impl Iterator<Item = &'a StagedObject>) -> Result<()> {
-    let dir = fs::File::open(store.dir()).map_err(|e| StoreError::io(store.dir(), e))?;
-    rustix::fs::syncfs(&dir).map_err(|e| StoreError::io(store.dir(), e.into()))
+    store.sync_file_system()
 }
 
 /// Waits until the bytes of every staged file are on disk.
