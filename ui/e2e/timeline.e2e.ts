@@ -1,5 +1,5 @@
 // The chronology's path through the sample case in a real browser: the timeline with its chart
-// and table, a quote selected in the complaint and cited for an event (the viewer's "Cite for
+// and table, the new-event form's reading of a draft date, a quote selected in the complaint and cited for an event (the viewer's "Cite for
 // event"), that citation seen on the timeline and opened back in the viewer at its page with the
 // quote highlighted, a quote cited from the event's side, filters and zoom, the policy series with
 // its silent change and diffs, exhibits, and the chronology exported as a file. Each screen is
@@ -53,6 +53,18 @@ describe("the chronology in a browser", () => {
     await page.locator(".chart-frame").focus();
     await page.keyboard.press("0");
     await expect.poll(() => range.textContent()).toBe(all);
+  });
+
+  test("the new-event form says how the case reads the date being typed, or why it cannot", async () => {
+    await page.getByRole("button", { name: "New event" }).click();
+    const form = page.getByRole("form", { name: "New event" });
+    const date = form.getByLabel("Date", { exact: true });
+    const preview = form.locator(".hint");
+    await date.fill("2024-02-30");
+    await expect.poll(() => preview.textContent()).toContain("Feb 2024 has no day 30");
+    await date.fill("between 2024-08-01 and 2024-09-19");
+    await expect.poll(() => preview.textContent()).toBe("Read as some time between 2024-08-01 and 2024-09-19.");
+    await form.getByRole("button", { name: "Cancel" }).click();
   });
 
   test("a quote selected in the complaint is cited for an event with the viewer's Cite for event", async () => {
@@ -204,10 +216,11 @@ describe("the chronology in a browser", () => {
     await screenshot(page, "26-exhibits-and-exports");
   });
 
-  test("no page error or console error happened on the way, beyond the refused quote's 400", () => {
-    // The browser logs every 4xx answer; the one expected is the case refusing the made-up quote.
+  test("no page error or console error happened on the way, beyond the two refusals' 400s", () => {
+    // The browser logs every 4xx answer; those expected are the case refusing the draft date
+    // 2024-02-30 and the made-up quote.
     const refused = problems.filter((p) => p.includes("status of 400"));
-    expect(refused).toHaveLength(1);
+    expect(refused).toHaveLength(2);
     expect(problems.filter((p) => !refused.includes(p))).toEqual([]);
   });
 });

@@ -10,7 +10,7 @@ use dossier_store::{Case, EventEdit, EventRecord, EventState, NewCitation, SpanR
 use dossier_timeline::{FuzzyDate, Hint, Relation, Status, quote};
 use serde::{Deserialize, Serialize};
 
-use crate::timeline::{TimelineEvent, load_event};
+use crate::timeline::{EventSpan, TimelineEvent, load_event};
 use crate::{ApiError, ApiResult, open_case};
 
 /// The fields of a new event.
@@ -122,6 +122,47 @@ pub enum EventRequest {
     Withdraw(CitationRef),
     /// Reinstate a withdrawn citation.
     Reinstate(CitationRef),
+    /// Read a date as an event would store it, changing nothing: the form's preview, so
+    /// that what a user is told before saving is the chronology's own reading.
+    ReadDate(DateDraft),
+}
+
+/// A date as typed, not yet saved (`event read_date`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DateDraft {
+    /// As an event's `date`: 2024, 2024-08, 2024-08-15, before D, after D, between D and
+    /// D, D/D or D..D.
+    pub date: String,
+    /// As an event's `end`: makes the date a range.
+    #[serde(default)]
+    pub end: Option<String>,
+}
+
+/// How the chronology reads a date (`event read_date`): what an event saved with it shows.
+#[derive(Debug, Clone, Serialize)]
+pub struct DateReading {
+    /// The date as it would be stored.
+    pub date: String,
+    /// The end of a range, as it would be stored.
+    pub end: Option<String>,
+    /// The date in words.
+    pub display_date: String,
+    /// The days it covers.
+    pub span: EventSpan,
+}
+
+/// Reads a draft date exactly as saving an event with it would, or says why it cannot.
+fn read_date(draft: &DateDraft) -> ApiResult<DateReading> {
+    let end = draft.end.as_deref().filter(|e| !e.trim().is_empty());
+    let date = FuzzyDate::parse_with_end(&draft.date, end).map_err(|e| invalid(e.to_string()))?;
+    let (stored, end) = date.date_and_end();
+    Ok(DateReading {
+        date: stored,
+        end,
+        display_date: date.human(),
+        span: EventSpan::of(&date),
+    })
 }
 
 /// `event import` output.
@@ -145,6 +186,8 @@ pub enum EventOutput {
     Event(Box<TimelineEvent>),
     /// What an import created.
     Imported(ImportOutput),
+    /// How a draft date reads (`read_date`).
+    DateReading(DateReading),
 }
 
 pub(crate) fn invalid(message: impl Into<String>) -> ApiError {
@@ -207,7 +250,7 @@ fn edit_of(current: &EventRecord, c: &EventChange) -> ApiResult<EventEdit> {
     })
 }
 
-/// Creates, changes, deletes, restores or imports events.
+/// Creates, changes, deletes, restores or imports events, or reads a draft date.
 pub fn event(path: &Path, request: &EventRequest) -> ApiResult<EventOutput> {
     let mut case = open_case(path)?;
     let id = match request {
@@ -240,6 +283,7 @@ pub fn event(path: &Path, request: &EventRequest) -> ApiResult<EventOutput> {
         EventRequest::Import(i) => {
             return crate::event_import::import(&mut case, i).map(EventOutput::Imported);
         }
+        EventRequest::ReadDate(draft) => return read_date(draft).map(EventOutput::DateReading),
         EventRequest::Withdraw(c) | EventRequest::Reinstate(c) => {
             let change = case.begin_change()?;
             let event = if matches!(request, EventRequest::Withdraw(_)) {

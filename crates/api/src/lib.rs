@@ -36,8 +36,8 @@ pub use case::{
     audit, case_summary, init, is_case, verify,
 };
 pub use chronology::{
-    CitationRef, CiteOutput, CiteRequest, EventAdd, EventChange, EventImport, EventOutput,
-    EventRef, EventRequest, ImportOutput, cite, event,
+    CitationRef, CiteOutput, CiteRequest, DateDraft, DateReading, EventAdd, EventChange,
+    EventImport, EventOutput, EventRef, EventRequest, ImportOutput, cite, event,
 };
 pub use demo::{DemoOutput, DemoRequest, SERIES as DEMO_SERIES, default_samples_dir, demo};
 pub use dispatch::{ShowRequest, dispatch};
@@ -68,7 +68,7 @@ pub use suggest::{
 };
 pub use thread::{ThreadMessageView, ThreadOutput, ThreadRequest, thread};
 pub use timeline::{
-    Export, TimelineCitation, TimelineEvent, TimelineOutput, TimelineRequest, timeline,
+    EventSpan, Export, TimelineCitation, TimelineEvent, TimelineOutput, TimelineRequest, timeline,
 };
 pub use undo::{UndoOutput, UndoRequest, UndoStep, undo};
 

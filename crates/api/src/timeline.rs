@@ -94,7 +94,7 @@ pub struct EventSpan {
 }
 
 impl EventSpan {
-    fn of(date: &FuzzyDate) -> EventSpan {
+    pub(crate) fn of(date: &FuzzyDate) -> EventSpan {
         let kind = match date {
             FuzzyDate::On(_) => "on",
             FuzzyDate::Range(..) => "range",

@@ -33,6 +33,23 @@ enum EventAction {
     Withdraw(CitationRefArgs),
     /// Reinstate a withdrawn citation.
     Reinstate(CitationRefArgs),
+    /// Say how a date would be read, without saving anything.
+    ReadDate(ReadDateArgs),
+}
+
+#[derive(Args)]
+struct ReadDateArgs {
+    /// The case folder.
+    case: PathBuf,
+    /// As `event add --date`.
+    #[arg(long)]
+    date: String,
+    /// As `event add --end`.
+    #[arg(long)]
+    end: Option<String>,
+    /// Print one JSON value on stdout.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -227,6 +244,14 @@ pub fn event(a: EventArgs) -> Result<Outcome, ApiError> {
                 citation: a.citation,
             }),
         ),
+        EventAction::ReadDate(a) => (
+            a.case,
+            a.json,
+            api::EventRequest::ReadDate(api::DateDraft {
+                date: a.date,
+                end: a.end,
+            }),
+        ),
     };
     let out = api::event(&case, &request)?;
     print(json, &out, || match &out {
@@ -234,6 +259,12 @@ pub fn event(a: EventArgs) -> Result<Outcome, ApiError> {
         api::EventOutput::Imported(i) => format!(
             "imported {} events with {} citations, skipped {} already in the case\n",
             i.imported, i.citations, i.skipped
+        ),
+        api::EventOutput::DateReading(d) => format!(
+            "{} (days {} to {})\n",
+            d.display_date,
+            d.span.first_day.as_deref().unwrap_or("open"),
+            d.span.last_day.as_deref().unwrap_or("open"),
         ),
     })
 }

@@ -263,3 +263,62 @@ fn withdrawing_a_citation_is_an_edit_that_reinstating_undoes() {
         ["citation.add", "citation.withdraw", "citation.reinstate"]
     );
 }
+
+#[test]
+fn a_draft_date_is_read_as_saving_would_read_it_and_nothing_is_written() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = dir.path().join("case");
+    json("init", &case, &[]);
+    let audit_rows = || json("audit", &case, &[]).as_array().map(Vec::len);
+    let before = audit_rows();
+
+    let draft = ["--date", "between 2024-08-01 and 2024-09-19"];
+    let read = json("event read-date", &case, &draft);
+    assert_eq!(read["display_date"], "between 1 Aug 2024 and 19 Sep 2024");
+    assert_eq!(
+        (
+            &read["span"]["kind"],
+            &read["span"]["first_day"],
+            &read["span"]["last_day"]
+        ),
+        (
+            &"between".into(),
+            &"2024-08-01".into(),
+            &"2024-09-19".into()
+        )
+    );
+    let before_a_year = json("event read-date", &case, &["--date", "before 2024"]);
+    assert_eq!(
+        before_a_year["span"]["first_day"],
+        Value::Null,
+        "open to the left"
+    );
+    assert_eq!(before_a_year["span"]["last_day"], "2023-12-31");
+    let range = json(
+        "event read-date",
+        &case,
+        &["--date", "2024-08-12", "--end", "2024-08-20"],
+    );
+    assert_eq!(
+        (&range["date"], &range["end"]),
+        (&"2024-08-12".into(), &"2024-08-20".into())
+    );
+    assert_eq!(audit_rows(), before, "reading a date changes nothing");
+
+    // What saving shows is what the reading said.
+    let mut add = draft.to_vec();
+    add.extend(["--title", "Setting added"]);
+    let saved = json("event add", &case, &add);
+    assert_eq!(saved["display_date"], read["display_date"]);
+    assert_eq!(saved["span"], read["span"]);
+
+    // A date the chronology cannot read is refused with the reason saving would give.
+    let reason = fails("event read-date", &case, &["--date", "2024-02-30"]);
+    assert!(reason.contains("Feb 2024 has no day 30"), "{reason}");
+    let on_save = fails(
+        "event add",
+        &case,
+        &["--date", "2024-02-30", "--title", "x"],
+    );
+    assert_eq!(reason, on_save);
+}

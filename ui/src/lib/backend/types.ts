@@ -340,7 +340,16 @@ export type EventRequest =
   | ({ action: "edit" } & EventChange)
   | { action: "delete" | "undo"; event: number }
   | { action: "withdraw" | "reinstate"; citation: number }
-  | { action: "import"; path: string; skip_existing?: boolean };
+  | { action: "import"; path: string; skip_existing?: boolean }
+  | { action: "read_date"; date: string; end?: string };
+
+/** How the chronology reads a draft date, saving nothing: `dossier_api::DateReading`. */
+export interface DateReading {
+  date: string;
+  end: string | null;
+  display_date: string;
+  span: EventSpan;
+}
 
 /** `dossier_api::ImportOutput`. */
 export interface ImportOutput {
@@ -395,7 +404,7 @@ export interface Commands {
   note_delete: { args: { note: number }; output: NoteDeleteOutput };
   undo: { args: { redo?: boolean }; output: UndoOutput };
   timeline: { args: TimelineRequest; output: TimelineEvent[] | Export };
-  event: { args: EventRequest; output: TimelineEvent | ImportOutput };
+  event: { args: EventRequest; output: TimelineEvent | ImportOutput | DateReading };
   cite: { args: CiteRequest; output: CiteOutput };
 }
 
@@ -443,6 +452,11 @@ export class BackendError extends Error {
 }
 
 /** Whether a value has the `{code, message}` shape of an api error. */
+/** Whether an `event` output is the event itself (the other outputs: an import's, a date reading). */
+export function isTimelineEvent(output: OutputOf<"event">): output is TimelineEvent {
+  return "citations" in output;
+}
+
 export function isApiError(value: unknown): value is { code: string; message: string } {
   if (typeof value !== "object" || value === null) {
     return false;

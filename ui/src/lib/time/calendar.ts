@@ -1,8 +1,8 @@
 // The stretch of days an event's date covers, as the api sends it (`TimelineEvent.span`, computed
 // by crates/timeline from the chronology's fuzzy date), so that a drawing can be honest about what
 // is known: a year is the whole year, not a point on 1 January; a range is a bar; "before D" is
-// open to the left. Only crates/timeline reads saved dates (the event form previews a draft in
-// screens/timeline/date-preview.ts).
+// open to the left. Only crates/timeline reads dates, saved or draft (the event form asks the case
+// to read a draft: screens/timeline/date-preview.ts).
 //
 // Days are counted from 1970-01-01 (UTC), so they are plain integers a scale can map to pixels.
 
@@ -28,11 +28,6 @@ export interface DateSpan {
 }
 
 const MS_PER_DAY = 86_400_000;
-
-/** Days in a month (1–12) of a year, Gregorian. */
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
-}
 
 /** The day number of a calendar day. */
 export function dayNumber(year: number, month: number, day: number): number {

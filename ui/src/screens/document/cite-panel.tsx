@@ -3,7 +3,7 @@
 // refuses it otherwise; the answer says whether it verified.
 
 import { useState } from "preact/hooks";
-import { BackendError, type CiteOutput, type TimelineEvent } from "../../lib/backend";
+import { BackendError, isTimelineEvent, type CiteOutput, type TimelineEvent } from "../../lib/backend";
 import { useBackend } from "../../app/context";
 import { useCommand } from "../../app/use-command";
 import { hrefTo } from "../../app/router";
@@ -35,7 +35,7 @@ export function CitePanel({ doc, selection, onClear }: { doc: number; selection:
       let eventTitle: string;
       if (chosen === NEW_EVENT) {
         const created = await backend.call("event", { action: "add", title: newTitle.trim(), date: newDate.trim() });
-        if (!("id" in created)) {
+        if (!isTimelineEvent(created)) {
           throw new BackendError("internal", "the case did not return the new event");
         }
         eventId = created.id;

@@ -3,9 +3,9 @@
 // how it will be read before it is sent; the case checks it again and its error is shown as is.
 
 import { useEffect, useRef, useState } from "preact/hooks";
-import { BackendError, type TimelineEvent } from "../../lib/backend";
+import { BackendError, isTimelineEvent, type TimelineEvent } from "../../lib/backend";
 import { useBackend } from "../../app/context";
-import { datePreview } from "./date-preview";
+import { useDatePreview } from "./date-preview";
 import { STATUSES } from "./status";
 import { listField } from "./filters";
 
@@ -40,6 +40,7 @@ export function EventForm({ event, onSaved, onCancel }: { event?: TimelineEvent;
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
   const editing = event !== undefined;
+  const datePreview = useDatePreview(backend, draft.date, draft.end);
   // The form opens where the user asked for it; the keyboard starts in its first field.
   const titleInput = useRef<HTMLInputElement>(null);
   useEffect(() => titleInput.current?.focus(), []);
@@ -66,7 +67,7 @@ export function EventForm({ event, onSaved, onCancel }: { event?: TimelineEvent;
       const saved = editing
         ? await backend.call("event", { action: "edit", event: event.id, ...common })
         : await backend.call("event", { action: "add", ...common, tags: listField(draft.tags) });
-      if (!("id" in saved)) {
+      if (!isTimelineEvent(saved)) {
         throw new BackendError("internal", "the case did not return the event");
       }
       onSaved(saved);
@@ -99,7 +100,7 @@ export function EventForm({ event, onSaved, onCancel }: { event?: TimelineEvent;
         <input type="text" aria-describedby={`${prefix}-date-help`} {...field("end")} />
       </div>
       <p id={`${prefix}-date-help`} class="hint wide">
-        {datePreview(draft.date, draft.end)}
+        {datePreview}
       </p>
       <div class="field">
         <label for={`${prefix}-status`}>Status</label>

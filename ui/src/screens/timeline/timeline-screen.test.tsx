@@ -158,23 +158,29 @@ describe("the timeline screen", () => {
 
   test("a new event is sent with its fuzzy date, and the form says how the date reads", async () => {
     const created: TimelineEvent = { ...SAMPLE_EVENTS[0]!, id: 20, title: "FAQ edited" };
-    const backend = backendWith({ event: () => created });
+    const backend = backendWith({
+      event: (args) =>
+        args.action === "read_date"
+          ? { date: args.date, end: null, display_date: "between 20 Aug 2024 and 27 Sep 2024", span: { kind: "between", first_day: "2024-08-20", last_day: "2024-09-27", precision: "day" } }
+          : created,
+    });
     renderAt("#/timeline", backend);
     fireEvent.click(await screen.findByRole("button", { name: "New event" }));
     const form = screen.getByRole("form", { name: "New event" });
     fireEvent.input(within(form).getByLabelText("Title"), { target: { value: "FAQ edited" } });
     fireEvent.input(within(form).getByLabelText("Date"), { target: { value: "between 2024-08-20 and 2024-09-27" } });
-    expect(within(form).getByText("Read as some time between 2024-08-20 and 2024-09-27.")).toBeTruthy();
+    expect(await within(form).findByText("Read as some time between 2024-08-20 and 2024-09-27.")).toBeTruthy();
+    expect(backend.argsOf("event").at(-1)).toEqual({ action: "read_date", date: "between 2024-08-20 and 2024-09-27" });
     fireEvent.input(within(form).getByLabelText("Issues (comma-separated)"), { target: { value: "UCL, SCA" } });
     fireEvent.change(within(form).getByLabelText("Status"), { target: { value: "disputed" } });
     fireEvent.click(within(form).getByRole("button", { name: "Create event" }));
     await screen.findByText("Created “FAQ edited”.");
-    const sent = backend.argsOf("event")[0] as EventRequest;
+    const sent = backend.argsOf("event").at(-1) as EventRequest;
     expect(sent).toMatchObject({ action: "add", title: "FAQ edited", date: "between 2024-08-20 and 2024-09-27", status: "disputed", issues: ["UCL", "SCA"] });
     expect(parseHash(window.location.hash).query.get("event")).toBe("20");
   });
 
-  test("a date the chronology cannot read is said so before sending, and the case's own error is shown", async () => {
+  test("a date the chronology cannot read is said so, in the case's words, before sending and on saving", async () => {
     const backend = backendWith({
       event: () => {
         throw { code: "invalid_input", message: '"Aug 2024" is not a date: the year must be 4 digits' };
@@ -185,7 +191,7 @@ describe("the timeline screen", () => {
     const form = screen.getByRole("form", { name: "New event" });
     fireEvent.input(within(form).getByLabelText("Title"), { target: { value: "Setting added" } });
     fireEvent.input(within(form).getByLabelText("Date"), { target: { value: "Aug 2024" } });
-    expect(within(form).getByText("“Aug 2024” is not a date the chronology can read.")).toBeTruthy();
+    expect(await within(form).findByText('"Aug 2024" is not a date: the year must be 4 digits')).toBeTruthy();
     fireEvent.click(within(form).getByRole("button", { name: "Create event" }));
     expect((await within(form).findByRole("alert")).textContent).toBe('Not saved: "Aug 2024" is not a date: the year must be 4 digits');
   });
@@ -264,17 +270,26 @@ describe("the timeline screen", () => {
 
   test("editing an event sends its changed fields as one edit, dropping the end turns a range back into a date", async () => {
     const range: TimelineEvent = { ...SAMPLE_EVENTS[1]!, date: "2024-08-12", end: "2024-08-20" };
-    const backend = new ScriptedBackend({ timeline: () => [range], docs: () => [], event: () => ({ ...range, end: null }) });
+    const reading = (args: EventRequest) =>
+      args.action === "read_date" && args.end !== undefined
+        ? { date: args.date, end: args.end, display_date: "12 Aug 2024 – 20 Aug 2024", span: { kind: "range" as const, first_day: "2024-08-12", last_day: "2024-08-20", precision: "day" as const } }
+        : { date: "2024-08-12", end: null, display_date: "12 Aug 2024", span: { kind: "on" as const, first_day: "2024-08-12", last_day: "2024-08-12", precision: "day" as const } };
+    const backend = new ScriptedBackend({
+      timeline: () => [range],
+      docs: () => [],
+      event: (args) => (args.action === "read_date" ? reading(args) : { ...range, end: null }),
+    });
     renderAt("#/timeline?event=2", backend);
     fireEvent.click(await screen.findByRole("button", { name: "Edit event" }));
     const form = screen.getByRole("form", { name: /^Edit “Linkwise adds/ });
     expect((within(form).getByLabelText("End (for a range)") as HTMLInputElement).value).toBe("2024-08-20");
-    expect(within(form).getByText("Read as from 2024-08-12 to 2024-08-20.")).toBeTruthy();
+    expect(await within(form).findByText("Read as from 2024-08-12 to 2024-08-20.")).toBeTruthy();
     fireEvent.input(within(form).getByLabelText("End (for a range)"), { target: { value: "" } });
+    expect(await within(form).findByText("Read as on 2024-08-12.")).toBeTruthy();
     fireEvent.input(within(form).getByLabelText("Actors (comma-separated)"), { target: { value: "Linkwise" } });
     fireEvent.click(within(form).getByRole("button", { name: "Save changes" }));
     await screen.findByText("Saved “Linkwise adds the AI training setting, on by default”.");
-    expect(backend.argsOf("event")).toEqual([
+    expect(backend.argsOf("event").filter((a) => a.action !== "read_date")).toEqual([
       {
         action: "edit",
         event: 2,
