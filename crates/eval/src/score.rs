@@ -17,7 +17,16 @@ pub fn tokens(text: &str) -> HashMap<String, usize> {
 /// Token F1 of `got` against `want` (bags of words, so reading order does not count but
 /// every run-together or split word does). Two empty texts agree perfectly.
 pub fn token_f1(got: &str, want: &str) -> f64 {
-    let (g, w) = (tokens(got), tokens(want));
+    token_f1_of(got, want, |_| true)
+}
+
+/// Token F1 over the tokens `scored` keeps, in both texts alike.
+pub fn token_f1_of(got: &str, want: &str, scored: impl Fn(&str) -> bool) -> f64 {
+    let keep = |mut bag: HashMap<String, usize>| {
+        bag.retain(|t, _| scored(t));
+        bag
+    };
+    let (g, w) = (keep(tokens(got)), keep(tokens(want)));
     let (ng, nw): (usize, usize) = (g.values().sum(), w.values().sum());
     if ng == 0 && nw == 0 {
         return 1.0;

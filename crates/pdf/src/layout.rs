@@ -215,6 +215,8 @@ fn layout_lines(lines: Vec<Vec<Vec<Glyph>>>) -> String {
         let mut prev: Option<&Glyph> = None;
         let mut prev_run_start = f64::NEG_INFINITY;
         let mut kept: Vec<(f64, String)> = Vec::new();
+        let mut space_at: Option<f64> = None;
+        let mut prev_visible: Option<&Glyph> = None;
         for run in &line {
             let run_text: String = run.iter().map(|g| g.text.as_str()).collect();
             let size = run[0].size.min(40.0);
@@ -226,7 +228,12 @@ fn layout_lines(lines: Vec<Vec<Vec<Glyph>>>) -> String {
             }
             kept.push((run[0].x, run_text));
             for (i, g) in run.iter().enumerate() {
-                let blank = g.text.chars().all(char::is_whitespace);
+                // A glyph without a known character (see `glyph_names`) is left out, but
+                // still separates the words around it.
+                let blank = g
+                    .text
+                    .chars()
+                    .all(|c| c.is_whitespace() || crate::glyph_names::is_unreadable(c));
                 // A run that starts inside a line of underscores or dots is a form value
                 // typed over its blank line: a separate word.
                 let overlaps = |p: &Glyph| {
@@ -245,21 +252,32 @@ fn layout_lines(lines: Vec<Vec<Vec<Glyph>>>) -> String {
                         && g.x < p.end - 0.5 * g.size.min(40.0)
                         && g.x < (prev_run_start + p.end) / 2.0
                 };
+                // A space glyph is a word break unless the next glyph is drawn exactly
+                // where the space starts (within a hundredth of an em): then it took no
+                // room on the page (a producer that ends every character with a space and
+                // moves back over it). Text drawn a little before or after it is placed
+                // by its own widths or tab stops and still breaks.
+                let after_space = space_at
+                    .take()
+                    .is_some_and(|x| !blank && (g.x - x).abs() > 0.01 * g.size.min(40.0));
+                let gap_after = |p: &Glyph| g.x - p.end > gap * p.size.max(g.size).min(40.0);
                 if let Some(p) = prev
                     && !blank
-                    && (g.x - p.end > gap * p.size.max(g.size).min(40.0)
+                    && (after_space
+                        || gap_after(p)
+                        || prev_visible.is_some_and(gap_after)
                         || overlaps(p)
                         || drawn_over(p))
+                    && !text.is_empty()
                     && !text.ends_with(' ')
                 {
                     text.push(' ');
                 }
                 if blank {
-                    if !text.is_empty() && !text.ends_with(' ') {
-                        text.push(' ');
-                    }
+                    space_at = Some(g.x);
                 } else {
                     push_expanding_ligatures(&mut text, &g.text);
+                    prev_visible = Some(g);
                 }
                 prev = Some(g);
             }
@@ -276,17 +294,27 @@ fn layout_lines(lines: Vec<Vec<Vec<Glyph>>>) -> String {
     out
 }
 
+/// A gap wider than this share of its line's own space glyph is a word break.
+const SPACE_SHARE: f64 = 0.7;
+
 /// How wide a gap must be to count as a word break on this line. A line that draws its
-/// spaces as glyphs says where its words end, so only a wide gap (a column break, a
-/// tab) adds a space there; producers that do so can have imprecise glyph widths
-/// (Google Docs' Type 3 fonts), which would otherwise split words.
+/// spaces as glyphs shows how wide its word breaks are: a gap counts when it is most of
+/// such a space (OCR text layers place each word by itself, some with a space glyph and
+/// some with a gap), never less than [`WORD_GAP`] and never more than 0.6 em, so that
+/// imprecise glyph widths (Google Docs' Type 3 fonts) do not split words.
 fn word_gap(line: &[Vec<Glyph>]) -> f64 {
-    let spaces = line
+    let mut spaces: Vec<f64> = line
         .iter()
         .flatten()
-        .filter(|g| g.text.chars().all(char::is_whitespace))
-        .count();
-    if spaces >= 2 { 0.6 } else { WORD_GAP }
+        .filter(|g| g.text.chars().all(char::is_whitespace) && g.size > 0.0)
+        .map(|g| (g.end - g.x) / g.size)
+        .collect();
+    if spaces.len() < 2 {
+        return WORD_GAP;
+    }
+    spaces.sort_by(f64::total_cmp);
+    let space = spaces[spaces.len() / 2];
+    (SPACE_SHARE * space).clamp(WORD_GAP, 0.6)
 }
 
 /// Appends glyph text, spelling out the Latin ligatures (ﬁ ﬂ ﬀ ﬃ ﬄ ﬅ ﬆ) as their
@@ -356,6 +384,51 @@ mod tests {
         let mut glyphs = word(10.0, 50.0, "Page 1 of 2");
         glyphs.extend(word(12.0, 50.0, "Case 4"));
         assert_eq!(layout(glyphs), "Page 1 of 2 Case 4\n");
+    }
+
+    /// Glyphs of `s` drawn one after another from `x`, each `advance` wide.
+    fn spaced(x: f64, s: &str, advance: f64) -> Vec<Glyph> {
+        s.chars()
+            .enumerate()
+            .map(|(i, c)| Glyph {
+                x: x + i as f64 * advance,
+                y: 50.0,
+                end: x + (i + 1) as f64 * advance,
+                size: 12.0,
+                text: c.to_string(),
+                rotated: false,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_space_that_the_next_glyph_is_drawn_over_is_no_word_break() {
+        // "ab " then "cd " drawn from where the space of the first starts.
+        let mut glyphs = spaced(10.0, "ab ", 6.0);
+        glyphs.extend(spaced(22.0, "cd ", 6.0));
+        glyphs.extend(spaced(40.0, "ef", 6.0));
+        assert_eq!(layout(glyphs), "abcd ef\n");
+    }
+
+    #[test]
+    fn on_a_line_that_draws_spaces_a_gap_most_of_a_space_wide_is_a_word_break() {
+        // Spaces 3 wide (a quarter em); "two" and "three" are placed 2.4 apart, no space.
+        let mut glyphs = spaced(10.0, "one ", 6.0);
+        glyphs.extend(spaced(34.0, "two", 6.0));
+        glyphs.extend(spaced(54.4, "three ", 6.0));
+        glyphs.extend(spaced(90.4, "four", 6.0));
+        for g in glyphs.iter_mut().filter(|g| g.text == " ") {
+            g.end = g.x + 3.0;
+        }
+        assert_eq!(layout(glyphs), "one two three four\n");
+    }
+
+    #[test]
+    fn control_codes_and_replacement_characters_are_left_out_between_words() {
+        let mut glyphs = word(10.0, 50.0, "ab");
+        glyphs.extend(word(22.0, 50.0, "\u{FFFD}\u{2}"));
+        glyphs.extend(word(34.0, 50.0, "cd"));
+        assert_eq!(layout(glyphs), "ab cd\n");
     }
 
     #[test]

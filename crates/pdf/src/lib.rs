@@ -12,8 +12,12 @@
 //! position (top to bottom, left to right) and words by the gaps between glyphs, the way
 //! `pdftotext -layout` reads a page, except that a page set in two columns is read one
 //! column after the other (see `columns`), so that a sentence stays in one piece.
+//!
+//! Before any page is read, `glyph_names` gives fonts without a Unicode map the one their
+//! glyph names imply, where pdf-extract would read them otherwise than the specification.
 
 mod columns;
+mod glyph_names;
 mod layout;
 mod meta;
 
@@ -50,7 +54,8 @@ pub enum PdfError {
 /// metadata and the text of every page. A page that fails (even by panicking) becomes
 /// an empty page and a warning; the other pages are kept.
 pub fn read_pdf(bytes: &[u8], password: Option<&str>) -> Result<PdfText, PdfError> {
-    let doc = open(bytes, password)?;
+    let mut doc = open(bytes, password)?;
+    glyph_names::repair_unicode_maps(&mut doc);
     let mut out = PdfText {
         meta: meta::info(&doc),
         ..PdfText::default()
@@ -61,6 +66,7 @@ pub fn read_pdf(bytes: &[u8], password: Option<&str>) -> Result<PdfText, PdfErro
     if doc.was_encrypted() {
         out.meta.push(("encrypted".into(), "yes".into()));
     }
+    let (mut unreadable_pages, mut unreadable_total) = (Vec::new(), 0);
     for (&n, &id) in &pages {
         if doc
             .get_page_images(id)
@@ -80,9 +86,47 @@ pub fn read_pdf(bytes: &[u8], password: Option<&str>) -> Result<PdfText, PdfErro
                 panic_message(&*panic)
             )),
         }
-        out.pages.push(layout(collector.into_glyphs()));
+        let glyphs = collector.into_glyphs();
+        let unreadable = glyphs
+            .iter()
+            .filter(|g| g.text.chars().any(glyph_names::is_unreadable))
+            .count();
+        if unreadable > 0 {
+            unreadable_pages.push(n);
+            unreadable_total += unreadable;
+        }
+        out.pages.push(layout(glyphs));
+    }
+    if !unreadable_pages.is_empty() {
+        out.warnings.push(format!(
+            "{unreadable_total} characters left out on page{} {}: drawn in a font that does not say which characters they are (needs OCR)",
+            if unreadable_pages.len() == 1 { "" } else { "s" },
+            page_ranges(&unreadable_pages)
+        ));
     }
     Ok(out)
+}
+
+/// Ascending page numbers as ranges: `2-5, 9`.
+fn page_ranges(pages: &[u32]) -> String {
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for &n in pages {
+        match ranges.last_mut() {
+            Some((_, end)) if *end + 1 == n => *end = n,
+            _ => ranges.push((n, n)),
+        }
+    }
+    ranges
+        .iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn open(bytes: &[u8], password: Option<&str>) -> Result<Document, PdfError> {
@@ -122,4 +166,15 @@ pub fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
         .map(|s| (*s).to_owned())
         .or_else(|| payload.downcast_ref::<String>().cloned())
         .unwrap_or_else(|| "unknown panic".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pages_are_named_as_ranges() {
+        assert_eq!(page_ranges(&[2, 3, 4, 5, 9, 11, 12]), "2-5, 9, 11-12");
+        assert_eq!(page_ranges(&[7]), "7");
+    }
 }

@@ -269,3 +269,71 @@ fn snapshots_of_real_filings_and_documents() {
         insta::assert_snapshot!(name, cut);
     }
 }
+
+/// A font whose `/Differences` only number their glyphs (`/g18`, Word's subset of Cambria,
+/// no Unicode map) does not say which characters it draws. Its glyphs are left out and
+/// counted in a warning, never written as the base encoding's unrelated letters (`ˇˆ`) or
+/// as control codes; the text drawn in fonts that do say stays whole.
+#[test]
+fn glyphs_that_only_carry_a_number_are_left_out_and_reported() {
+    let Some(f) = corpus_path("pdfs/parsers/pdfjs/TAMReview.pdf") else {
+        return;
+    };
+    let x = read(&extractor(), &f, None).expect("extracts");
+    let garbage =
+        |c: char| matches!(c, 'ˇ' | 'ˆ' | '\u{FFFD}') || (c.is_control() && !c.is_whitespace());
+    assert!(!x.text.chars().any(garbage), "{}", x.text);
+    assert!(
+        x.text
+            .contains("Overview of the Technology Acceptance Model")
+    );
+    assert!(
+        x.warnings
+            .iter()
+            .any(|w| w.contains("characters left out") && w.contains("needs OCR")),
+        "{:?}",
+        x.warnings
+    );
+}
+
+/// pdfTeX names code 171 `/nacute` in `/Differences`; the embedded CFF font's own
+/// encoding (`«` there) must not win over it.
+#[test]
+fn differences_win_over_the_embedded_fonts_own_encoding() {
+    let Some(f) = corpus_path("pdfs/parsers/py-pdf-sample-files/GeoTopo-komprimiert.pdf") else {
+        return;
+    };
+    let x = read(&extractor(), &f, None).expect("extracts");
+    assert!(x.text.contains("Sierpińskiraum"));
+    assert!(!x.text.contains("Sierpi«ski"));
+}
+
+/// An OCR text layer places each word by itself, some after a space glyph and some after
+/// a gap a little narrower than a space: both are word breaks.
+#[test]
+fn words_placed_apart_on_a_line_that_also_draws_spaces_stay_apart() {
+    let Some(f) = corpus_path("pdfs/legal/district/gov.uscourts.cand.330704.16.6_1.pdf") else {
+        return;
+    };
+    let x = read(&extractor(), &f, None).expect("extracts");
+    assert!(
+        x.pages[0].contains("WOHLGEMUTH DECL. ISO ABRAMOWITZ'S OPP."),
+        "{}",
+        x.pages[0]
+    );
+}
+
+/// A producer that ends every character with a space and draws the next character over
+/// that space (each two-byte character of this Chinese table of contents is shown as
+/// `<c4bf20> Tj`) leaves no gap: the space is not a word break, as pdftotext reads it.
+/// (The bytes are GB2312 under a font that declares WinAnsiEncoding: read as declared,
+/// as every reader that follows the specification does, they are Latin-1 letters.)
+#[test]
+fn a_space_drawn_over_by_the_next_character_is_no_word_break() {
+    let Some(f) = corpus_path("pdfs/parsers/pdfjs/XiaoBiaoSong.pdf") else {
+        return;
+    };
+    let x = read(&extractor(), &f, None).expect("extracts");
+    // The first title of the table of contents, one character per `Tj`.
+    assert!(x.text.contains("¹ØÓÚºì¾ü×÷Õ½µÄÔ-Ôò"), "{}", x.text);
+}
