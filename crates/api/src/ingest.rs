@@ -31,6 +31,9 @@ pub struct IngestRequest {
     /// of the same files without it extracts them in place.
     #[serde(default)]
     pub no_extract: bool,
+    /// Items recorded per transaction at most (default: `dossier_ingest::BATCH_ITEMS`).
+    #[serde(default)]
+    pub batch_items: Option<usize>,
 }
 
 /// An item that did not become a document.
@@ -96,8 +99,9 @@ pub fn ingest(
         workers: 0,
         password: request.password.clone(),
         store_only: request.no_extract,
+        batch_items: request.batch_items.unwrap_or(0),
     };
-    let mut indexer = crate::search::IngestIndexer::start(&case);
+    let mut indexer = crate::ingest_index::IngestIndexer::start(&case);
     let report = dossier_ingest::ingest_with_hook(
         &mut case,
         &paths,
@@ -111,7 +115,7 @@ pub fn ingest(
                 item: Some(p.path.clone()),
             })
         },
-        &mut |case, ids| indexer.batch(case, ids),
+        &mut indexer,
     )?;
     let to_errors = |items: Vec<dossier_ingest::ItemProblem>| {
         items
@@ -132,7 +136,7 @@ pub fn ingest(
     };
     let mut skipped: Vec<ItemError> = to_errors(report.skipped);
     skipped.extend(series.map(|p| p.skipped).unwrap_or_default());
-    let index_error = indexer.finish(&case);
+    let index_error = indexer.finish(&case, series_output.is_some());
     Ok(IngestOutput {
         added: report.added,
         duplicates: report.duplicates,

@@ -19,6 +19,7 @@ mod error;
 mod event_import;
 mod exhibits;
 mod ingest;
+mod ingest_index;
 mod original;
 mod policy;
 mod policy_trace;

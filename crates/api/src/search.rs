@@ -1,4 +1,4 @@
-//! `search` and `reindex`, and the search index's part in `ingest`.
+//! `search` and `reindex` (the search index's part in `ingest` is `ingest_index.rs`).
 //!
 //! The index (`CASE/index/`) is a cache of the case database. Searching first heals it
 //! (indexes what is missing or stale, removes what is gone) unless another process is
@@ -7,7 +7,7 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use dossier_search::{self as search, SearchError, SearchIndex, SortOrder, Writer};
+use dossier_search::{self as search, SearchError, SearchIndex, SortOrder};
 use dossier_store::Case;
 use serde::{Deserialize, Serialize};
 
@@ -207,126 +207,8 @@ pub fn reindex(case_path: &Path) -> ApiResult<ReindexOutput> {
     Ok(ReindexOutput { documents })
 }
 
-fn open_index(case: &Case) -> ApiResult<SearchIndex> {
+pub(crate) fn open_index(case: &Case) -> ApiResult<SearchIndex> {
     Ok(SearchIndex::open(&case.root().join(search::INDEX_DIR))?)
-}
-
-/// Keeps the index in step with an ingest: healed before the run, then fed each batch the
-/// pipeline commits, and committed at most every [`INDEX_COMMIT_INTERVAL`] and at the end.
-///
-/// Why not a commit per batch: a tantivy commit waits for the indexing thread to finish
-/// everything queued, then writes and fsyncs a segment, so a commit per batch (every 500
-/// documents) made the ingest wait for the index again and again and left many small
-/// segments to merge; on the Enron folder the index took more time than parsing, storing and
-/// recording together. Between commits tantivy indexes on its own thread while the pipeline
-/// goes on. Nothing is lost by committing less often: the index is a cache of SQLite, and a
-/// crash before its commit heals on the next search (invariant 8).
-///
-/// The index is a cache: when it cannot be written the ingest still succeeds, and the next
-/// search heals the index; the first such error is kept for the ingest's output.
-pub(crate) struct IngestIndexer {
-    index: Option<(SearchIndex, Writer)>,
-    /// When the index was last committed (documents fed since then are not searchable yet).
-    committed_at: std::time::Instant,
-    /// Documents fed since the last commit.
-    uncommitted: bool,
-    /// The first indexing error, if any.
-    pub(crate) error: Option<String>,
-}
-
-/// Indexing threads during an ingest. Tokenising and stemming every document's text on one
-/// thread took as long as everything the pipeline's writer does (measured on the Enron
-/// folder: each about 0.45 s of CPU), so the run waited for that one thread at its end; two
-/// share it. One document's entries still go to one thread's segment together.
-const INGEST_INDEX_THREADS: usize = 2;
-/// Memory the ingest's index writer may use before flushing segments, shared by its threads
-/// (each flushes at half). Kept small: with a commit every few seconds instead of every
-/// batch, this budget fills before a segment is written, and a 1 GB mbox must ingest in
-/// under 500 MB.
-const INGEST_INDEX_MEMORY: usize = 48 * 1024 * 1024;
-
-/// How long an ingest may feed the index before committing it, so that a long ingest becomes
-/// searchable step by step (in another process) while a short one commits only once.
-const INDEX_COMMIT_INTERVAL: std::time::Duration = std::time::Duration::from_secs(10);
-
-impl IngestIndexer {
-    /// Opens the index and takes its writer (the caller holds the case's writer lock).
-    pub(crate) fn start(case: &Case) -> IngestIndexer {
-        let opened = open_index(case).and_then(|index| {
-            let writer = index
-                .writer_with_threads(INGEST_INDEX_THREADS, INGEST_INDEX_MEMORY)?
-                .ok_or_else(|| {
-                    ApiError::new("locked", "another process is writing the search index")
-                })?;
-            Ok((index, writer))
-        });
-        let mut indexer = match opened {
-            Ok(pair) => IngestIndexer {
-                index: Some(pair),
-                committed_at: std::time::Instant::now(),
-                uncommitted: false,
-                error: None,
-            },
-            Err(e) => IngestIndexer {
-                index: None,
-                committed_at: std::time::Instant::now(),
-                uncommitted: false,
-                error: Some(e.message),
-            },
-        };
-        indexer.heal(case);
-        indexer
-    }
-
-    /// Feeds the index the documents of one committed batch; commits the index when the
-    /// last commit is [`INDEX_COMMIT_INTERVAL`] old.
-    pub(crate) fn batch(&mut self, case: &Case, ids: &[i64]) {
-        let Some((_, writer)) = &mut self.index else {
-            return;
-        };
-        if let Err(e) = search::sync_documents(case, writer, ids) {
-            self.error.get_or_insert(e.to_string());
-        }
-        self.uncommitted = true;
-        if self.committed_at.elapsed() >= INDEX_COMMIT_INTERVAL {
-            self.commit();
-        }
-    }
-
-    fn commit(&mut self) {
-        let Some((index, writer)) = &mut self.index else {
-            return;
-        };
-        if let Err(e) = writer.commit().and_then(|()| index.reload()) {
-            self.error.get_or_insert(e.to_string());
-        }
-        self.committed_at = std::time::Instant::now();
-        self.uncommitted = false;
-    }
-
-    /// Commits what the batches fed, brings the index fully in step (catching anything
-    /// recorded after the batches, such as series captures) and releases the writer.
-    pub(crate) fn finish(mut self, case: &Case) -> Option<String> {
-        if self.uncommitted {
-            self.commit();
-        }
-        self.heal(case);
-        if let Some((_, writer)) = self.index.take()
-            && let Err(e) = writer.finish()
-        {
-            self.error.get_or_insert(e.to_string());
-        }
-        self.error
-    }
-
-    fn heal(&mut self, case: &Case) {
-        let Some((index, writer)) = &mut self.index else {
-            return;
-        };
-        if let Err(e) = search::sync_with_writer(case, index, writer) {
-            self.error.get_or_insert(e.to_string());
-        }
-    }
 }
 
 impl From<SearchError> for ApiError {

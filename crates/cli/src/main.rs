@@ -134,6 +134,11 @@ struct IngestArgs {
     /// without extracting text; ingest the same files again without it to extract them.
     #[arg(long)]
     no_extract: bool,
+    /// Record at most N items per transaction (default 5000; a batch also closes after
+    /// 2 seconds). Smaller batches show documents to other readers sooner and lose less to
+    /// a crash; larger ones are faster.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    batch: Option<u32>,
     /// Print one JSON value on stdout.
     #[arg(long)]
     json: bool,
@@ -331,6 +336,7 @@ fn ingest(a: IngestArgs) -> Result<Outcome, ApiError> {
         url: a.url,
         password: a.password,
         no_extract: a.no_extract,
+        batch_items: a.batch.map(|n| n as usize),
     };
     let bar = Progress::new(a.json);
     let out = api::ingest(&a.case, &request, &|e| bar.event(&e))?;

@@ -469,6 +469,10 @@ fn a_crash_mid_ingest_heals_and_every_stored_document_is_searchable() {
             "ingest".as_ref(),
             case.as_os_str(),
             enron.as_os_str(),
+            // Small batches, so that some commit well before the run ends, whatever the
+            // machine's speed (a batch also closes after 2 s).
+            "--batch".as_ref(),
+            "200".as_ref(),
             "--json".as_ref(),
         ])
         .stdout(Stdio::null())
@@ -645,4 +649,50 @@ fn a_document_held_by_two_custodians_counts_under_both_and_filters_by_either() {
     assert_eq!(held_by("Jeff Skilling"), 2);
     assert_eq!(held_by("Kenneth Lay"), 1);
     assert_eq!(held_by("Nobody"), 0);
+}
+
+#[test]
+fn an_ingest_leaves_the_index_a_rebuild_would_make_before_any_search() {
+    let Some(mailbox) = dossier_tests::corpus_path("emails/enron/maildir/kaminski-v") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = dir.path().join("case");
+    json(&[&"init", &case]);
+    // 560 messages: more than one batch. The same mailbox again, as another custodian's
+    // copy, changes what the index holds for every message already in it.
+    json(&[
+        &"ingest",
+        &case,
+        &mailbox,
+        &"--custodian",
+        &"Vince Kaminski",
+    ]);
+    json(&[&"ingest", &case, &mailbox, &"--custodian", &"Legal hold"]);
+    let snapshot = || {
+        let index = dossier_search::SearchIndex::open(&case.join("index")).expect("index");
+        (index.indexed().expect("indexed"), index.entries())
+    };
+    // Read straight from the index, so no search has healed it.
+    let (after_ingest, entries_after_ingest) = snapshot();
+    assert_eq!(
+        after_ingest.keys().copied().collect::<BTreeSet<i64>>(),
+        doc_ids(&case).into_iter().collect::<BTreeSet<i64>>(),
+        "every document is indexed, and nothing else"
+    );
+    json(&[&"reindex", &case]);
+    let (rebuilt, entries_rebuilt) = snapshot();
+    assert_eq!(
+        after_ingest, rebuilt,
+        "each document's entry is stamped with what the case holds now"
+    );
+    assert_eq!(entries_after_ingest, entries_rebuilt);
+    let documents = doc_ids(&case).len() as u64;
+    assert_eq!(
+        custodians_in_index(&case, "*"),
+        [
+            ("Legal hold".to_owned(), documents),
+            ("Vince Kaminski".to_owned(), documents)
+        ]
+    );
 }

@@ -1,6 +1,6 @@
 //! Keeping a case's index in step with its database.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use dossier_store::{Case, FeedDocument};
 
@@ -134,8 +134,9 @@ pub fn sync_documents(case: &Case, writer: &mut Writer, ids: &[i64]) -> Result<u
     let mut n = 0;
     for chunk in ids.chunks(FEED_CHUNK) {
         let feed = case.search_feed(chunk)?;
+        let found: HashSet<i64> = feed.iter().map(|f| f.id).collect();
         for id in chunk {
-            if !feed.iter().any(|f| f.id == *id) {
+            if !found.contains(id) {
                 writer.delete(*id);
             }
         }

@@ -5,11 +5,13 @@
 //! previous match's: exact, without a hash set, and without scoring.
 
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
-use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
+use tantivy::{COLLECT_BLOCK_BUFFER_LEN, DocId, Score, SegmentOrdinal, SegmentReader};
 
+use crate::columns::{ColumnCache, SegmentColumns};
 use crate::dates::year_of;
 
 /// Documents matched, and how many of them per kind, tag, year and custodian.
@@ -45,22 +47,22 @@ impl Facets {
     }
 }
 
-/// Counts matching documents and their facets.
-pub struct FacetCollector;
+/// Counts matching documents and their facets, reading the columns that `columns` keeps open.
+pub(crate) struct FacetCollector<'a> {
+    pub columns: &'a ColumnCache,
+}
 
 /// [`FacetCollector`] on one segment.
-pub struct SegmentFacets {
-    ids: Column<u64>,
-    kinds: Option<StrColumn>,
-    tags: Option<StrColumn>,
-    custodians: Option<StrColumn>,
-    dates: Column<i64>,
+pub(crate) struct SegmentFacets {
+    columns: Arc<SegmentColumns>,
     last: Option<u64>,
     total: u64,
     kind_ords: Vec<u64>,
     tag_ords: HashMap<u64, u64>,
     custodian_ords: HashMap<u64, u64>,
     years: BTreeMap<i64, u64>,
+    /// Scored matches waiting to be counted as one block (see [`SegmentFacets::collect`]).
+    pending: Vec<DocId>,
     /// Reused buffers for one block of matches.
     block: Block,
 }
@@ -73,7 +75,7 @@ struct Block {
     dates: Vec<Option<i64>>,
 }
 
-impl Collector for FacetCollector {
+impl Collector for FacetCollector<'_> {
     type Fruit = Facets;
     type Child = SegmentFacets;
 
@@ -82,20 +84,16 @@ impl Collector for FacetCollector {
         _: SegmentOrdinal,
         segment: &SegmentReader,
     ) -> tantivy::Result<SegmentFacets> {
-        let ff = segment.fast_fields();
-        let kinds = ff.str("kind")?;
+        let columns = self.columns.get(segment)?;
         Ok(SegmentFacets {
-            ids: ff.u64("doc_id")?,
-            kind_ords: vec![0; kinds.as_ref().map_or(0, |k| k.num_terms())],
-            kinds,
-            tags: ff.str("tag")?,
-            custodians: ff.str("custodian_name")?,
-            dates: ff.i64("date")?,
+            kind_ords: vec![0; columns.kind.as_ref().map_or(0, |k| k.num_terms())],
+            columns,
             last: None,
             total: 0,
             tag_ords: HashMap::new(),
             custodian_ords: HashMap::new(),
             years: BTreeMap::new(),
+            pending: Vec::with_capacity(COLLECT_BLOCK_BUFFER_LEN),
             block: Block::default(),
         })
     }
@@ -126,12 +124,12 @@ impl SegmentFacets {
         if let Some(n) = kind.and_then(|ord| self.kind_ords.get_mut(ord as usize)) {
             *n += 1;
         }
-        if let Some(tags) = &self.tags {
+        if let Some(tags) = &self.columns.tag {
             for ord in tags.term_ords(doc) {
                 *self.tag_ords.entry(ord).or_default() += 1;
             }
         }
-        if let Some(custodians) = &self.custodians {
+        if let Some(custodians) = &self.columns.custodian {
             for ord in custodians.term_ords(doc) {
                 *self.custodian_ords.entry(ord).or_default() += 1;
             }
@@ -140,25 +138,9 @@ impl SegmentFacets {
             *self.years.entry(year_of(date)).or_default() += 1;
         }
     }
-}
 
-impl SegmentCollector for SegmentFacets {
-    type Fruit = Facets;
-
-    fn collect(&mut self, doc: DocId, _: Score) {
-        let id = self.ids.first(doc);
-        if id.is_none() || id == self.last {
-            return;
-        }
-        let kind = self.kinds.as_ref().and_then(|k| k.ords().first(doc));
-        let date = self.dates.first(doc);
-        self.count(doc, id, kind, date);
-    }
-
-    /// Unscored matches arrive in blocks: their document ids are read in one batch, and only
-    /// the first entry of each document is looked at further. On a query matching hundreds of
-    /// thousands of entries this is most of the cost of an exact total.
-    fn collect_block(&mut self, docs: &[DocId]) {
+    /// Counts a block of matches in entry order: their columns are read in one batch each.
+    fn count_block(&mut self, docs: &[DocId]) {
         let mut block = std::mem::take(&mut self.block);
         fn read<T: Copy + PartialOrd + std::fmt::Debug + Send + Sync + 'static>(
             column: Option<&Column<T>>,
@@ -171,20 +153,46 @@ impl SegmentCollector for SegmentFacets {
                 column.first_vals(docs, out);
             }
         }
-        read(Some(&self.ids), docs, &mut block.ids);
+        let columns = Arc::clone(&self.columns);
+        read(Some(&columns.doc_id), docs, &mut block.ids);
         read(
-            self.kinds.as_ref().map(|k| k.ords()),
+            columns.kind.as_ref().map(|k| k.ords()),
             docs,
             &mut block.kinds,
         );
-        read(Some(&self.dates), docs, &mut block.dates);
+        read(columns.date.as_ref(), docs, &mut block.dates);
         for (i, &doc) in docs.iter().enumerate() {
             self.count(doc, block.ids[i], block.kinds[i], block.dates[i]);
         }
         self.block = block;
     }
+}
 
-    fn harvest(self) -> Facets {
+impl SegmentCollector for SegmentFacets {
+    type Fruit = Facets;
+
+    /// Scored matches (when the facets share a pass with the top hits) arrive one by one, in
+    /// entry order: they are held back and counted a block at a time, as unscored ones are.
+    fn collect(&mut self, doc: DocId, _: Score) {
+        self.pending.push(doc);
+        if self.pending.len() == COLLECT_BLOCK_BUFFER_LEN {
+            let pending = std::mem::take(&mut self.pending);
+            self.count_block(&pending);
+            self.pending = pending;
+            self.pending.clear();
+        }
+    }
+
+    /// Unscored matches arrive in blocks: their document ids are read in one batch, and only
+    /// the first entry of each document is looked at further. On a query matching hundreds of
+    /// thousands of entries this is most of the cost of an exact total.
+    fn collect_block(&mut self, docs: &[DocId]) {
+        self.count_block(docs);
+    }
+
+    fn harvest(mut self) -> Facets {
+        let pending = std::mem::take(&mut self.pending);
+        self.count_block(&pending);
         let names = |column: &Option<StrColumn>, ords: HashMap<u64, u64>| {
             let mut out = BTreeMap::new();
             let Some(column) = column else { return out };
@@ -203,10 +211,10 @@ impl SegmentCollector for SegmentFacets {
             .map(|(ord, n)| (ord as u64, *n));
         Facets {
             total: self.total,
-            kind: names(&self.kinds, kind_ords.collect()),
-            tag: names(&self.tags, self.tag_ords),
+            kind: names(&self.columns.kind, kind_ords.collect()),
+            tag: names(&self.columns.tag, self.tag_ords),
             year: self.years,
-            custodian: names(&self.custodians, self.custodian_ords),
+            custodian: names(&self.columns.custodian, self.custodian_ords),
         }
     }
 }

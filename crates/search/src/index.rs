@@ -3,11 +3,13 @@
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use tantivy::directory::MmapDirectory;
 use tantivy::indexer::UserOperation;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
+use crate::columns::ColumnCache;
 use crate::schema::{Fields, IndexDocument, register_analyzers};
 use crate::{Result, SearchError};
 
@@ -19,6 +21,8 @@ pub struct SearchIndex {
     pub(crate) index: Index,
     pub(crate) fields: Fields,
     pub(crate) reader: IndexReader,
+    /// Columns of the segments searched so far, kept open between searches.
+    pub(crate) columns: Arc<ColumnCache>,
     dir: PathBuf,
 }
 
@@ -58,6 +62,7 @@ impl SearchIndex {
             index,
             fields,
             reader,
+            columns: Arc::default(),
             dir: dir.to_owned(),
         })
     }
@@ -164,6 +169,14 @@ impl Writer {
     /// Commits, then waits for background merges, so the index on disk is compact.
     pub fn finish(mut self) -> Result<()> {
         self.writer.commit()?;
+        self.writer.wait_merging_threads()?;
+        Ok(())
+    }
+
+    /// Releases the writer once everything has been committed, after background merges end.
+    /// Unlike [`Writer::finish`] it writes no new commit, so closing a writer whose last
+    /// commit holds everything costs no further fsyncs.
+    pub fn close(self) -> Result<()> {
         self.writer.wait_merging_threads()?;
         Ok(())
     }

@@ -14,14 +14,17 @@
 //! fingerprint of what an entry was built from, so a changed document is found as stale.
 
 mod case;
+mod columns;
 mod dates;
 mod facets;
 mod index;
+mod prefix;
 pub mod query;
 pub mod schema;
 mod search;
 #[cfg(test)]
 mod search_tests;
+mod stemmer;
 pub mod tokenizer;
 
 use std::path::{Path, PathBuf};

@@ -21,6 +21,7 @@ use tantivy::query_grammar::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 
+use crate::prefix::PrefixQuery;
 use crate::schema::Fields;
 use crate::tokenizer::{analyzer, analyzer_unstemmed, tokens};
 use crate::{SearchError, dates};
@@ -64,6 +65,9 @@ pub struct ParsedQuery {
     pub loose: Vec<LooseTerm>,
     /// Whether matching needs word positions (a phrase, a proximity or a prefix phrase).
     pub positional: bool,
+    /// Whether some part matches a set of words found in the dictionary (a prefix or a fuzzy
+    /// term, in any field). Such a part scores every match alike, so ranking cannot skip any.
+    pub expanding: bool,
 }
 
 /// Parses `text` into a query over `fields`.
@@ -87,6 +91,7 @@ pub fn parse(text: &str, fields: &Fields, op: DefaultOperator) -> Result<ParsedQ
         terms: BTreeSet::new(),
         loose: Vec::new(),
         positional: false,
+        expanding: false,
         words: text.split_whitespace().collect(),
     };
     let query = builder.ast(&ast)?;
@@ -95,6 +100,7 @@ pub fn parse(text: &str, fields: &Fields, op: DefaultOperator) -> Result<ParsedQ
         terms: builder.terms,
         loose: builder.loose,
         positional: builder.positional,
+        expanding: builder.expanding,
     })
 }
 
@@ -106,6 +112,7 @@ struct Builder<'a> {
     terms: BTreeSet<String>,
     loose: Vec<LooseTerm>,
     positional: bool,
+    expanding: bool,
     /// The query's whitespace-separated pieces, to count repeated words.
     words: Vec<&'a str>,
 }
@@ -204,10 +211,12 @@ impl Builder<'_> {
                     Some(w) if !quoted => (w, true),
                     _ => (value, lit.prefix),
                 };
-                let term = Term::from_field_text(field, &word.to_lowercase());
+                let word = word.to_lowercase();
                 Ok(if prefix {
-                    Box::new(FuzzyTermQuery::new_prefix(term, 0, true))
+                    self.expanding = true;
+                    Box::new(PrefixQuery::new(field, &word))
                 } else {
+                    let term = Term::from_field_text(field, &word);
                     Box::new(TermQuery::new(term, IndexRecordOption::Basic))
                 })
             }
@@ -279,6 +288,7 @@ impl Builder<'_> {
         }
         let term = |t: &str| Term::from_field_text(field, t);
         if let Some(distance) = fuzzy {
+            self.expanding = true;
             let mut parts: Vec<(Occur, Box<dyn Query>)> = Vec::new();
             for (_, t) in &toks {
                 if highlight {
@@ -305,7 +315,8 @@ impl Builder<'_> {
                         prefix: true,
                     });
                 }
-                return Ok(Box::new(FuzzyTermQuery::new_prefix(term(t), 0, true)));
+                self.expanding = true;
+                return Ok(Box::new(PrefixQuery::new(field, t)));
             }
             if highlight {
                 self.terms.insert(t.clone());

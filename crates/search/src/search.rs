@@ -3,6 +3,7 @@
 
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use tantivy::collector::TopDocs;
 use tantivy::query::{BooleanQuery, ConstScoreQuery, FuzzyTermQuery, Occur, Query, TermQuery};
@@ -13,6 +14,7 @@ use tantivy::{DocAddress, DocId, Score, Searcher, TantivyDocument, Term};
 use crate::Result;
 use crate::facets::{FacetCollector, Facets};
 use crate::index::SearchIndex;
+use crate::prefix::words_starting_with;
 use crate::query::{self, DefaultOperator, ParsedQuery};
 use crate::tokenizer::analyzer;
 
@@ -109,6 +111,7 @@ impl SearchIndex {
         let parsed = query::parse(&request.query, &self.fields, request.operator)?;
         let query = self.with_filters(request, &parsed)?;
         let searcher = self.reader.searcher();
+        self.columns.keep_only(&searcher);
         let limit = request.limit.max(1);
         let mut fetch = (limit * 3).max(30);
         let pages_per_hit = request.pages_per_hit.max(1);
@@ -116,7 +119,7 @@ impl SearchIndex {
         let (entries, facets) = self.top_entries(&searcher, &query, plan, fetch)?;
         let facets = match facets {
             Some(facets) => facets,
-            None => searcher.search(&query, &FacetCollector)?,
+            None => searcher.search(&query, &self.facet_collector())?,
         };
         let mut exhausted = entries.len() < fetch;
         let mut grouped = self.group(&searcher, entries, pages_per_hit)?;
@@ -200,6 +203,13 @@ impl SearchIndex {
         })
     }
 
+    /// Counts totals and facets from the columns this index keeps open.
+    fn facet_collector(&self) -> FacetCollector<'_> {
+        FacetCollector {
+            columns: &self.columns,
+        }
+    }
+
     /// The best `n` entries with their scores, and the facets of every match when the plan
     /// collects them in the same pass.
     fn top_entries(
@@ -227,7 +237,7 @@ impl SearchIndex {
         n: usize,
         with_facets: bool,
     ) -> Result<(Vec<ScoredEntry>, Option<Facets>)> {
-        let facets = with_facets.then_some(FacetCollector);
+        let facets = with_facets.then(|| self.facet_collector());
         Ok(match sort {
             SortOrder::Relevance => {
                 searcher.search(query, &(TopDocs::with_limit(n).order_by_score(), facets))?
@@ -235,18 +245,20 @@ impl SearchIndex {
             SortOrder::Date => {
                 // Undated documents last. Newest first, then best first, then lowest document
                 // id, so that ties come out in a stable order.
-                let top = TopDocs::with_limit(n).tweak_score(|segment: &tantivy::SegmentReader| {
-                    let dates = segment.fast_fields().i64("date").ok();
-                    let ids = segment.fast_fields().u64("doc_id").ok();
-                    move |doc: DocId, score: Score| {
-                        let date = dates
-                            .as_ref()
-                            .and_then(|d| d.first(doc))
-                            .unwrap_or(i64::MIN);
-                        let id = ids.as_ref().and_then(|c| c.first(doc)).unwrap_or(u64::MAX);
-                        (date, score, u64::MAX - id)
-                    }
-                });
+                let cache = Arc::clone(&self.columns);
+                let top =
+                    TopDocs::with_limit(n).tweak_score(move |segment: &tantivy::SegmentReader| {
+                        let columns = cache.get(segment).ok();
+                        move |doc: DocId, score: Score| {
+                            let date = columns.as_ref().and_then(|c| c.date.as_ref()?.first(doc));
+                            let id = columns.as_ref().and_then(|c| c.doc_id.first(doc));
+                            (
+                                date.unwrap_or(i64::MIN),
+                                score,
+                                u64::MAX - id.unwrap_or(u64::MAX),
+                            )
+                        }
+                    });
                 let (by_date, facets) = searcher.search(query, &(top, facets))?;
                 let by_date: Vec<((i64, Score, u64), DocAddress)> = by_date;
                 let entries = by_date
@@ -270,18 +282,18 @@ impl SearchIndex {
         let mut pages: HashMap<i64, Vec<(u32, f32)>> = HashMap::new();
         let mut columns = BTreeMap::new();
         for (score, addr) in entries {
-            let (ids, page_numbers) = match columns.entry(addr.segment_ord) {
+            let segment = match columns.entry(addr.segment_ord) {
                 Entry::Occupied(e) => e.into_mut(),
-                Entry::Vacant(e) => {
-                    let ff = searcher.segment_reader(addr.segment_ord).fast_fields();
-                    e.insert((ff.u64("doc_id")?, ff.u64("page")?))
-                }
+                Entry::Vacant(e) => e.insert(
+                    self.columns
+                        .get(searcher.segment_reader(addr.segment_ord))?,
+                ),
             };
-            let Some(id) = ids.first(addr.doc_id) else {
+            let Some(id) = segment.doc_id.first(addr.doc_id) else {
                 continue;
             };
             let id = id as i64;
-            let page = page_numbers.first(addr.doc_id).unwrap_or(0) as u32;
+            let page = segment.page.first(addr.doc_id).unwrap_or(0) as u32;
             let list = pages.entry(id).or_default();
             if list.is_empty() {
                 order.push((id, addr));
@@ -327,10 +339,22 @@ impl SearchIndex {
             };
             for segment in searcher.segment_readers() {
                 let inverted = segment.inverted_index(field)?;
-                let mut stream = inverted.terms().search(fuzzy.automaton()?).into_stream()?;
-                while expanded.len() < MAX_EXPANSIONS && stream.advance() {
-                    if let Ok(word) = std::str::from_utf8(stream.key()) {
+                let terms = inverted.terms();
+                let keep = |expanded: &mut Vec<String>, word: &[u8]| {
+                    if let Ok(word) = std::str::from_utf8(word) {
                         expanded.push(word.to_owned());
+                    }
+                };
+                if loose.prefix && loose.distance == 0 {
+                    // The same words `PrefixQuery` matches, without building an automaton.
+                    let mut stream = words_starting_with(terms, &loose.text)?;
+                    while expanded.len() < MAX_EXPANSIONS && stream.advance() {
+                        keep(&mut expanded, stream.key());
+                    }
+                } else {
+                    let mut stream = terms.search(fuzzy.automaton()?).into_stream()?;
+                    while expanded.len() < MAX_EXPANSIONS && stream.advance() {
+                        keep(&mut expanded, stream.key());
                     }
                 }
             }
@@ -356,7 +380,9 @@ impl SearchIndex {
 /// go in a separate, unscored pass, which reads only document ids (no frequencies, no norms).
 /// Phrases are the exception: ranking them checks the positions of every candidate anyway,
 /// so pruning saves little and a second pass would check every position again; they keep one
-/// pass. So does sorting by date, which scores every match to break ties.
+/// pass. So do prefixes and fuzzy terms: every match of theirs scores the same, so nothing can
+/// be skipped, and a second pass would gather their words and matches again. So does sorting
+/// by date, which scores every match to break ties.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Plan {
     /// Top entries alone (pruned); facets, when wanted, in their own unscored pass.
@@ -367,7 +393,7 @@ enum Plan {
 
 impl Plan {
     fn for_query(sort: SortOrder, parsed: &ParsedQuery) -> Plan {
-        if sort == SortOrder::Relevance && !parsed.positional {
+        if sort == SortOrder::Relevance && !parsed.positional && !parsed.expanding {
             Plan::Pruned
         } else {
             Plan::OnePass { sort, facets: true }

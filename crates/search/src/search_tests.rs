@@ -266,6 +266,41 @@ fn upsert_replaces_and_delete_removes() {
     assert!(!indexed.contains_key(&2));
 }
 
+#[test]
+fn columns_kept_between_searches_follow_segments_as_they_come_and_merge() {
+    let mut docs: Vec<IndexDocument> = (1..=3)
+        .map(|id| doc(id, "email", "memo", "2001", "alpha beta"))
+        .collect();
+    let (_dir, index) = index_of(&docs);
+    let first = ranked(&index, &docs, "alpha", 10);
+    assert_eq!(first.facets.total, 3);
+    assert_eq!(index.columns.segments(), 1);
+
+    // A second segment, the only one with a tag.
+    let mut tagged = doc(4, "filing", "brief", "2002", "alpha gamma");
+    tagged.tags = vec!["Hot".into()];
+    docs.push(tagged.clone());
+    let mut writer = index.writer().expect("writer").expect("free");
+    writer.add(&tagged).expect("index");
+    writer.commit().expect("commit");
+    index.reload().expect("reload");
+    let both = ranked(&index, &docs, "alpha", 10);
+    assert_eq!(both.facets.total, 4);
+    assert_eq!(both.facets.kind["email"], 3);
+    assert_eq!(both.facets.kind["filing"], 1);
+    assert_eq!(both.facets.tag["hot"], 1);
+    assert_eq!(both.facets.year[&2001], 3);
+    assert_eq!(index.columns.segments(), 2);
+
+    // Merged into one segment: the same results, and the old segments' columns are let go.
+    writer.finish_compact().expect("merge");
+    index.reload().expect("reload");
+    let merged = ranked(&index, &docs, "alpha", 10);
+    assert_eq!(merged.facets, both.facets);
+    assert_eq!(merged.hits, both.hits);
+    assert_eq!(index.columns.segments(), 1);
+}
+
 fn index_of(docs: &[IndexDocument]) -> (tempfile::TempDir, SearchIndex) {
     let dir = tempfile::tempdir().expect("temp dir");
     let index = SearchIndex::open(&dir.path().join("index")).expect("open");
@@ -336,6 +371,13 @@ fn totals_and_facets_count_every_match_while_ranking_skips_most() {
     let rare = ranked(&index, &docs, "rare", 10);
     assert_eq!(rare.facets.total, 3);
     assert_eq!(rare.facets.kind.get("email"), None);
+    // A prefix scores every match alike and counts them in the same pass.
+    let prefix = ranked(&index, &docs, "comm*", 10);
+    assert_eq!(prefix.hits.len(), 10);
+    assert_eq!(prefix.facets.total, 3000);
+    assert_eq!(prefix.facets.kind["email"], 1000);
+    assert_eq!(prefix.facets.year[&2003], 600);
+    assert_eq!(ranked(&index, &docs, "zzz*", 10).facets.total, 0);
 }
 
 #[test]
@@ -414,10 +456,13 @@ fn custodian_facets_are_exact_over_many_matches_and_any_plan() {
         })
         .collect();
     let (_dir, index) = index_of(&docs);
-    // Pruned ranking with a separate facet pass, one pass for a phrase, one pass by date.
+    // Pruned ranking with a separate facet pass; one pass for a phrase, a prefix, a fuzzy term
+    // and by date, where matches are counted as they are scored.
     for (query, sort) in [
         ("common OR words", SortOrder::Relevance),
         ("\"common words\"", SortOrder::Relevance),
+        ("comm*", SortOrder::Relevance),
+        ("commn~1", SortOrder::Relevance),
         ("common", SortOrder::Date),
     ] {
         let request = SearchRequest {

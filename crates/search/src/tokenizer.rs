@@ -6,10 +6,14 @@
 //! Then tokens are lowercased, folded to ASCII (`café` finds `cafe`) and stemmed (English),
 //! so the analyzer behaves the same on both sides of a search.
 
+use std::sync::OnceLock;
+
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, Stemmer, StopWordFilter,
-    TextAnalyzer, Token, TokenStream, Tokenizer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, StopWordFilter, TextAnalyzer, Token,
+    TokenStream, Tokenizer,
 };
+
+use crate::stemmer::CachedEnglishStemmer;
 
 /// The name the analyzer is registered under in the index.
 pub const ANALYZER: &str = "dossier";
@@ -38,7 +42,21 @@ const STOP_WORDS: &[&str] = &[
 
 /// The full analyzer: words and CJK characters, lowercased, folded, common words dropped,
 /// stemmed.
+///
+/// Built once per process and cloned: building it hashes the stop-word list, and a search
+/// needs it several times (the query, the snippets), while a clone shares the list.
 pub fn analyzer() -> TextAnalyzer {
+    static ANALYZER: OnceLock<TextAnalyzer> = OnceLock::new();
+    ANALYZER.get_or_init(build_analyzer).clone()
+}
+
+/// The analyzer without the stemmer, built once per process like [`analyzer`].
+pub fn analyzer_unstemmed() -> TextAnalyzer {
+    static ANALYZER: OnceLock<TextAnalyzer> = OnceLock::new();
+    ANALYZER.get_or_init(build_analyzer_unstemmed).clone()
+}
+
+fn build_analyzer() -> TextAnalyzer {
     TextAnalyzer::builder(WordsAndCjk::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
@@ -46,12 +64,12 @@ pub fn analyzer() -> TextAnalyzer {
         .filter(StopWordFilter::remove(
             STOP_WORDS.iter().map(|w| (*w).to_owned()),
         ))
-        .filter(Stemmer::new(Language::English))
+        // Snowball's English stems, remembered per word (see `stemmer.rs`).
+        .filter(CachedEnglishStemmer)
         .build()
 }
 
-/// The analyzer without the stemmer.
-pub fn analyzer_unstemmed() -> TextAnalyzer {
+fn build_analyzer_unstemmed() -> TextAnalyzer {
     TextAnalyzer::builder(WordsAndCjk::default())
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)

@@ -2,11 +2,11 @@
 //! rows: a fingerprint of what is indexed per document, the documents themselves, and the
 //! text of one passage for a snippet.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
-use rusqlite::{OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::case::Case;
+use crate::case::{Case, Change};
 use crate::error::Result;
 
 /// Metadata keys read as the sender of a document (FINGERPRINT_SQL lists them too).
@@ -67,69 +67,14 @@ impl Case {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// The documents with these ids (those that exist), with everything the index holds.
+    /// The documents with these ids (those that exist, each once, in the order given), with
+    /// everything the index holds.
+    ///
+    /// Seven queries for the whole slice, one per table, rather than seven per document: the
+    /// index follows every ingest batch through here, and per-document queries made the
+    /// feed cost as much SQLite time as recording the batch did.
     pub fn search_feed(&self, ids: &[i64]) -> Result<Vec<FeedDocument>> {
-        let sql = format!(
-            "SELECT d.id, {FINGERPRINT_SQL}, d.kind, d.title, coalesce(d.doc_date, d.captured_at), t.text
-             FROM documents d LEFT JOIN document_text t ON t.document_id = d.id WHERE d.id = ?1"
-        );
-        let mut doc_stmt = self.conn.prepare_cached(&sql)?;
-        let mut out = Vec::with_capacity(ids.len());
-        for &id in ids {
-            let doc = doc_stmt
-                .query_row([id], |r| {
-                    Ok(FeedDocument {
-                        id: r.get(0)?,
-                        fingerprint: r.get(1)?,
-                        kind: r.get(2)?,
-                        title: r.get(3)?,
-                        date: r.get(4)?,
-                        text: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
-                        ..FeedDocument::default()
-                    })
-                })
-                .optional()?;
-            let Some(mut doc) = doc else { continue };
-            doc.pages = self.strings_with_n(
-                "SELECT n, text FROM pages WHERE document_id = ?1 ORDER BY n",
-                id,
-            )?;
-            doc.tags = self.strings(
-                "SELECT t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
-                 WHERE dt.document_id = ?1 ORDER BY t.name",
-                id,
-            )?;
-            doc.custodians = self.strings(
-                "SELECT DISTINCT custodian FROM sources
-                 WHERE document_id = ?1 AND custodian IS NOT NULL ORDER BY custodian",
-                id,
-            )?;
-            let meta: HashMap<String, String> = self
-                .strings_pairs(
-                    "SELECT key, value FROM document_meta WHERE document_id = ?1",
-                    id,
-                )?
-                .into_iter()
-                .collect();
-            let pick = |keys: &[&str]| -> Vec<String> {
-                keys.iter().filter_map(|k| meta.get(*k).cloned()).collect()
-            };
-            doc.from = pick(FROM_KEYS);
-            if doc.from.is_empty() {
-                doc.from = self.strings(
-                    "SELECT name FROM document_authors WHERE document_id = ?1 ORDER BY position",
-                    id,
-                )?;
-            }
-            doc.to = pick(TO_KEYS);
-            doc.series = self.strings(
-                "SELECT DISTINCT s.name FROM policy_captures pc JOIN policy_series s
-                 ON s.id = pc.series_id WHERE pc.document_id = ?1 ORDER BY s.name",
-                id,
-            )?;
-            out.push(doc);
-        }
-        Ok(out)
+        feed(&self.conn, ids)
     }
 
     /// The text of one page (`page` ≥ 1) or of the whole document (`page` 0), for a snippet.
@@ -147,22 +92,167 @@ impl Case {
         };
         Ok(text)
     }
+}
 
-    fn strings(&self, sql: &str, id: i64) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let rows = stmt.query_map([id], |r| r.get(0))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+impl Change<'_> {
+    /// [`Case::search_feed`] inside this change: what it has recorded so far is included,
+    /// though nobody else sees it before it commits. The ingest follows its own records
+    /// through this, so the search index is fed the rows SQLite holds, as it is on a rebuild.
+    pub fn search_feed(&self, ids: &[i64]) -> Result<Vec<FeedDocument>> {
+        feed(&self.tx, ids)
     }
+}
 
-    fn strings_pairs(&self, sql: &str, id: i64) -> Result<Vec<(String, String)>> {
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+/// The documents with these ids, read through `conn` (see [`Case::search_feed`]).
+fn feed(conn: &Connection, ids: &[i64]) -> Result<Vec<FeedDocument>> {
+    let mut seen = HashSet::with_capacity(ids.len());
+    let unique: Vec<i64> = ids.iter().copied().filter(|id| seen.insert(*id)).collect();
+    if unique.is_empty() {
+        return Ok(Vec::new());
     }
+    // The ids as one JSON array parameter, read by `json_each`, so every query is one
+    // cached statement whatever the number of ids.
+    let id_list = format!(
+        "[{}]",
+        unique
+            .iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(",")
+    );
+    let sql = format!(
+            "SELECT d.id, {FINGERPRINT_SQL}, d.kind, d.title, coalesce(d.doc_date, d.captured_at), t.text
+             FROM documents d LEFT JOIN document_text t ON t.document_id = d.id
+             WHERE d.id IN (SELECT value FROM json_each(?1))"
+        );
+    let mut docs: HashMap<i64, FeedDocument> = HashMap::with_capacity(unique.len());
+    {
+        let mut stmt = conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([&id_list], |r| {
+            Ok(FeedDocument {
+                id: r.get(0)?,
+                fingerprint: r.get(1)?,
+                kind: r.get(2)?,
+                title: r.get(3)?,
+                date: r.get(4)?,
+                text: r.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                ..FeedDocument::default()
+            })
+        })?;
+        for doc in rows {
+            let doc = doc?;
+            docs.insert(doc.id, doc);
+        }
+    }
+    each_row(
+        conn,
+        "SELECT document_id, n, text FROM pages
+             WHERE document_id IN (SELECT value FROM json_each(?1)) ORDER BY document_id, n",
+        &id_list,
+        |r| {
+            let (id, n, text) = (r.get(0)?, r.get(1)?, r.get(2)?);
+            if let Some(doc) = docs.get_mut(&id) {
+                doc.pages.push((n, text));
+            }
+            Ok(())
+        },
+    )?;
+    each_row(
+        conn,
+        "SELECT dt.document_id, t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
+             WHERE dt.document_id IN (SELECT value FROM json_each(?1))
+             ORDER BY dt.document_id, t.name",
+        &id_list,
+        |r| {
+            if let Some(doc) = docs.get_mut(&r.get(0)?) {
+                doc.tags.push(r.get(1)?);
+            }
+            Ok(())
+        },
+    )?;
+    each_row(
+        conn,
+        "SELECT DISTINCT document_id, custodian FROM sources
+             WHERE document_id IN (SELECT value FROM json_each(?1)) AND custodian IS NOT NULL
+             ORDER BY document_id, custodian",
+        &id_list,
+        |r| {
+            if let Some(doc) = docs.get_mut(&r.get(0)?) {
+                doc.custodians.push(r.get(1)?);
+            }
+            Ok(())
+        },
+    )?;
+    let mut people: HashMap<i64, HashMap<String, String>> = HashMap::new();
+    each_row(
+        conn,
+        "SELECT document_id, key, value FROM document_meta
+             WHERE document_id IN (SELECT value FROM json_each(?1))
+             AND key IN ('from', 'sender', 'to', 'cc', 'bcc')",
+        &id_list,
+        |r| {
+            people
+                .entry(r.get(0)?)
+                .or_default()
+                .insert(r.get(1)?, r.get(2)?);
+            Ok(())
+        },
+    )?;
+    let mut authors: HashMap<i64, Vec<String>> = HashMap::new();
+    each_row(
+        conn,
+        "SELECT document_id, name FROM document_authors
+             WHERE document_id IN (SELECT value FROM json_each(?1)) ORDER BY document_id, position",
+        &id_list,
+        |r| {
+            authors.entry(r.get(0)?).or_default().push(r.get(1)?);
+            Ok(())
+        },
+    )?;
+    each_row(
+        conn,
+        "SELECT DISTINCT pc.document_id, s.name FROM policy_captures pc
+             JOIN policy_series s ON s.id = pc.series_id
+             WHERE pc.document_id IN (SELECT value FROM json_each(?1))
+             ORDER BY pc.document_id, s.name",
+        &id_list,
+        |r| {
+            if let Some(doc) = docs.get_mut(&r.get(0)?) {
+                doc.series.push(r.get(1)?);
+            }
+            Ok(())
+        },
+    )?;
+    let mut out = Vec::with_capacity(docs.len());
+    for id in unique {
+        let Some(mut doc) = docs.remove(&id) else {
+            continue;
+        };
+        let meta = people.remove(&id).unwrap_or_default();
+        let pick = |keys: &[&str]| -> Vec<String> {
+            keys.iter().filter_map(|k| meta.get(*k).cloned()).collect()
+        };
+        doc.from = pick(FROM_KEYS);
+        if doc.from.is_empty() {
+            doc.from = authors.remove(&id).unwrap_or_default();
+        }
+        doc.to = pick(TO_KEYS);
+        out.push(doc);
+    }
+    Ok(out)
+}
 
-    fn strings_with_n(&self, sql: &str, id: i64) -> Result<Vec<(u32, String)>> {
-        let mut stmt = self.conn.prepare_cached(sql)?;
-        let rows = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+/// Runs `sql` with the JSON array of ids as its one parameter, handing each row to `each`.
+fn each_row(
+    conn: &Connection,
+    sql: &str,
+    id_list: &str,
+    mut each: impl FnMut(&rusqlite::Row<'_>) -> rusqlite::Result<()>,
+) -> Result<()> {
+    let mut stmt = conn.prepare_cached(sql)?;
+    let mut rows = stmt.query([id_list])?;
+    while let Some(row) = rows.next()? {
+        each(row)?;
     }
+    Ok(())
 }

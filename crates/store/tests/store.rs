@@ -334,3 +334,138 @@ fn a_capture_of_an_existing_original_is_an_audited_observation_not_a_second_docu
     let report = case.verify(&|_, _| {}).expect("verify");
     assert_eq!(report.problems, vec![]);
 }
+
+#[test]
+fn the_search_feed_reads_many_documents_at_once_each_once_in_the_order_asked() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut case = Case::init(&dir.path().join("case"), options()).expect("init");
+    let email_bytes = b"From: Dana <dana@example.org>\n\nThe setting was on by default.";
+    let memo_bytes = b"Policy, as captured.";
+    for bytes in [&email_bytes[..], &memo_bytes[..]] {
+        case.objects()
+            .put(&ContentHash::of(bytes), bytes)
+            .expect("put");
+    }
+    let change = case.begin_change().expect("begin");
+    let email = NewDocument {
+        kind: "email".into(),
+        title: Some("Re: the setting".into()),
+        doc_date: Some("2024-08-15T10:00:00Z".into()),
+        meta: [
+            ("from", "Dana <dana@example.org>"),
+            ("to", "Sam <sam@example.org>"),
+            ("cc", "Lee <lee@example.org>"),
+            ("message_id", "<1@example.org>"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect(),
+        authors: vec!["ignored, the sender wins".into()],
+        ..text_document(email_bytes, "The setting was on by default.")
+    };
+    let email_id = change
+        .add_document(
+            &email,
+            &NewSource {
+                path: "/mail/1.eml".into(),
+                custodian: Some("Sam".into()),
+            },
+        )
+        .expect("add email");
+    change
+        .add_source(
+            email_id,
+            &NewSource {
+                path: "/other/1.eml".into(),
+                custodian: Some("Dana".into()),
+            },
+        )
+        .expect("second custodian");
+    change
+        .tag_document(email_id, &["hot".into(), "ai-training".into()])
+        .expect("tags");
+    let memo = NewDocument {
+        kind: "policy".into(),
+        captured_at: Some("2024-08-01".into()),
+        authors: vec!["Legal team".into(), "Web team".into()],
+        pages: vec!["Page one.".into(), "Page two.".into()],
+        ..text_document(memo_bytes, "Page one.\nPage two.")
+    };
+    let memo_id = change
+        .add_document(
+            &memo,
+            &NewSource {
+                path: "/policy/2024-08-01.txt".into(),
+                custodian: None,
+            },
+        )
+        .expect("add memo");
+    let series = change
+        .ensure_series("privacy-policy", None)
+        .expect("series");
+    change
+        .add_capture(
+            series,
+            &NewCapture {
+                document_id: memo_id,
+                captured_at: "2024-08-01".into(),
+                ordinal: 0,
+                url: None,
+                source_path: None,
+            },
+        )
+        .expect("capture");
+    change.commit().expect("commit");
+
+    let missing = memo_id + 100;
+    let feed = case
+        .search_feed(&[memo_id, missing, email_id, memo_id])
+        .expect("feed");
+    let ids: Vec<i64> = feed.iter().map(|f| f.id).collect();
+    assert_eq!(ids, [memo_id, email_id], "each existing id once, as asked");
+
+    let (memo_feed, email_feed) = (&feed[0], &feed[1]);
+    assert_eq!(email_feed.kind, "email");
+    assert_eq!(email_feed.title.as_deref(), Some("Re: the setting"));
+    assert_eq!(email_feed.date.as_deref(), Some("2024-08-15T10:00:00Z"));
+    assert_eq!(email_feed.text, "The setting was on by default.");
+    assert_eq!(email_feed.tags, ["ai-training", "hot"]);
+    assert_eq!(email_feed.custodians, ["Dana", "Sam"]);
+    assert_eq!(email_feed.from, ["Dana <dana@example.org>"]);
+    assert_eq!(
+        email_feed.to,
+        ["Sam <sam@example.org>", "Lee <lee@example.org>"]
+    );
+    assert!(email_feed.pages.is_empty() && email_feed.series.is_empty());
+
+    assert_eq!(
+        memo_feed.from,
+        ["Legal team", "Web team"],
+        "authors stand in"
+    );
+    assert_eq!(
+        memo_feed.pages,
+        [(1, "Page one.".to_owned()), (2, "Page two.".to_owned())]
+    );
+    assert_eq!(memo_feed.series, ["privacy-policy"]);
+    assert_eq!(
+        memo_feed.date.as_deref(),
+        Some("2024-08-01"),
+        "no date of its own: the capture date"
+    );
+    assert!(memo_feed.custodians.is_empty() && memo_feed.tags.is_empty());
+
+    let fingerprints: std::collections::HashMap<i64, String> = case
+        .search_fingerprints()
+        .expect("fingerprints")
+        .into_iter()
+        .collect();
+    for doc in &feed {
+        assert_eq!(
+            fingerprints.get(&doc.id),
+            Some(&doc.fingerprint),
+            "the feed and the staleness check agree on document {}",
+            doc.id
+        );
+    }
+}
