@@ -185,8 +185,9 @@ pub fn ingest_with_hook(
         store_only: options.store_only,
     };
     let workers = if options.workers == 0 {
-        // Each new original waits on an fsync; more workers than cores keep the disk and the
-        // cores busy at once.
+        // Workers wait as much as they compute: on the kernel reading and creating files,
+        // and on the PDF worker process parsing for them; more workers than cores keep the
+        // cores busy meanwhile. (Originals no longer wait on an fsync each: `staging.rs`.)
         4 * std::thread::available_parallelism().map_or(2, |n| n.get())
     } else {
         options.workers
