@@ -16,7 +16,7 @@
 //! its name says: pages wrap their story in a `sidebar-layout` container as often as in
 //! anything else.
 
-use dom_query::{Document, NodeData, NodeRef, Selection};
+use dom_query::{Document, Element, LocalName, NodeData, NodeRef, Selection, local_name};
 
 /// Tags that are never part of an article's text.
 const TAGS: &[&str] = &[
@@ -79,6 +79,17 @@ const WORDS: &[&str] = &[
     "menu",
 ];
 
+/// The letters the [`WORDS`] start with: bit `i` for the letter `b'a' + i`.
+const FIRST_LETTERS: u32 = {
+    let mut letters = 0;
+    let mut i = 0;
+    while i < WORDS.len() {
+        letters |= 1 << (WORDS[i].as_bytes()[0] - b'a');
+        i += 1;
+    }
+    letters
+};
+
 /// Pairs of consecutive words that name a list of links to other stories.
 const PAIRS: &[(&str, &str)] = &[("view", "more"), ("see", "also")];
 
@@ -102,18 +113,28 @@ pub fn remove_boilerplate(document: &Document) -> usize {
             }
             continue;
         }
-        if !node.is_element() {
-            continue;
-        }
-        let Some(name) = node.node_name() else {
+        // The element's name and attributes are read in place, in one look-up of the
+        // node (reading each through `NodeRef` would copy it, on every element).
+        let Some((boilerplate, tag)) = node.query_or(None, |n| {
+            n.as_element().map(|el| {
+                let tag = match &*el.name.local {
+                    "a" => Some(Announcing::Link),
+                    "p" => Some(Announcing::Paragraph),
+                    _ => None,
+                };
+                (is_boilerplate(el), tag)
+            })
+        }) else {
             continue;
         };
-        if is_boilerplate(&node, &name) {
+        if boilerplate {
             named.push(node);
         }
-        match &*name {
-            "a" => announcements.extend(bracketed_more_link(&node)),
-            "p" if has_colon_before_a_link(&node) && is_pointer_paragraph(&node) => {
+        match tag {
+            Some(Announcing::Link) => announcements.extend(bracketed_more_link(&node)),
+            Some(Announcing::Paragraph)
+                if has_colon_before_a_link(&node) && is_pointer_paragraph(&node) =>
+            {
                 announcements.push(node)
             }
             _ => {}
@@ -187,7 +208,9 @@ fn contains_article(node: &NodeRef<'_>) -> bool {
 /// `<strong>[<a>czytaj więcej</a>]</strong>` (the link with its brackets): it announces
 /// another page, it is not the article's text.
 fn bracketed_more_link<'a>(link: &NodeRef<'a>) -> Option<NodeRef<'a>> {
-    if is_bracketed(&link.text()) {
+    // Most links' text does not start with a bracket: that is read in place, and only
+    // the few that do have their whole text copied out.
+    if text_starts_with_bracket(link) && is_bracketed(&link.text()) {
         return Some(*link);
     }
     let opens = link
@@ -195,6 +218,13 @@ fn bracketed_more_link<'a>(link: &NodeRef<'a>) -> Option<NodeRef<'a>> {
         .is_some_and(|t| t.is_text() && t.text().trim_end().ends_with('['));
     let parent = link.parent().filter(|_| opens)?;
     is_bracketed(&parent.text()).then_some(parent)
+}
+
+/// Whether a node's text, leading white space aside, starts with `[`.
+fn text_starts_with_bracket(node: &NodeRef<'_>) -> bool {
+    node.descendants_it()
+        .find_map(|n| with_text(&n, |t| t.trim_start().chars().next()).flatten())
+        == Some('[')
 }
 
 /// Whether a node is still in the page (not inside a subtree removed before it).
@@ -239,6 +269,13 @@ fn is_ad_label(text: &str) -> bool {
     let core =
         text.trim_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation() || c == '–');
     if core.is_empty() || core.len() > 16 {
+        return false;
+    }
+    // Every label starts with an ASCII letter, and no other character lowercases to an
+    // ASCII letter but `K` (U+212A, Kelvin), which starts none: a first letter that no
+    // label has rules the text out before it is lowercased (most short texts are words).
+    let first = core.as_bytes()[0].to_ascii_lowercase();
+    if !AD_LABELS.iter().any(|label| label.as_bytes()[0] == first) {
         return false;
     }
     let core = core.to_lowercase();
@@ -297,9 +334,19 @@ fn is_pointer_paragraph(p: &NodeRef<'_>) -> bool {
         && 2 * link_chars >= text.len()
 }
 
-/// Whether an element (named `name`, lowercase as html5ever gives HTML names) says by its
-/// tag, role, class or id that it is boilerplate.
-fn is_boilerplate(node: &NodeRef<'_>, name: &str) -> bool {
+/// The elements that may announce another page rather than hold the article's text.
+enum Announcing {
+    /// `<a>`: a bracketed "more" link.
+    Link,
+    /// `<p>`: a label and a link to a headline.
+    Paragraph,
+}
+
+/// Whether an element says by its tag (lowercase, as html5ever gives HTML names), role,
+/// class or id that it is boilerplate.
+fn is_boilerplate(element: &Element) -> bool {
+    let name: &str = &element.name.local;
+    let attr = |wanted: LocalName| element.attr_ref(wanted);
     if matches!(name, "html" | "body" | "main" | "article") {
         return false;
     }
@@ -311,7 +358,7 @@ fn is_boilerplate(node: &NodeRef<'_>, name: &str) -> bool {
         // (`<a class="popup">` opens the cited page in a new window).
         return false;
     }
-    if let Some(role) = node.attr("role") {
+    if let Some(role) = attr(local_name!("role")) {
         if role.eq_ignore_ascii_case("main") || role.eq_ignore_ascii_case("article") {
             return false;
         }
@@ -319,10 +366,9 @@ fn is_boilerplate(node: &NodeRef<'_>, name: &str) -> bool {
             return true;
         }
     }
-    node.class().is_some_and(|names| names_boilerplate(&names))
-        || node
-            .id_attr()
-            .is_some_and(|id| words_of(&id).count() <= MAX_ID_WORDS && names_boilerplate(&id))
+    attr(local_name!("class")).is_some_and(names_boilerplate)
+        || attr(local_name!("id"))
+            .is_some_and(|id| words_of(id).count() <= MAX_ID_WORDS && names_boilerplate(id))
 }
 
 /// An `id` of more words than this is made from a heading's text
@@ -353,6 +399,11 @@ fn names_boilerplate(names: &str) -> bool {
 /// Whether one word of a name is in [`WORDS`] (any case), without allocating: names are
 /// read on every element of every page.
 fn is_boilerplate_word(word: &str) -> bool {
+    // Most words of a name start with a letter that starts no word of the list.
+    let first = word.as_bytes().first().map_or(0, u8::to_ascii_lowercase);
+    if !first.is_ascii_lowercase() || FIRST_LETTERS & (1 << (first - b'a')) == 0 {
+        return false;
+    }
     let mut lower = [0u8; 16];
     let Some(buf) = lower.get_mut(..word.len()) else {
         return false; // longer than any word in the list

@@ -165,16 +165,10 @@ fn possible_date_kinds(node: &TreeNode) -> u8 {
             "class" => {
                 // `.pubdate`, `.post-date` ... all contain "date"; `.published`,
                 // `.datum`, `.fecha`, `.data` are the others.
-                if ["date", "published", "datum", "fecha", "data"]
-                    .iter()
-                    .any(|w| value.contains(w))
-                {
+                if contains_any(value, &["date", "published", "datum", "fecha", "data"]) {
                     kinds |= DATE_CLASS_KIND;
                 }
-                if ["date", "Date", "postmeta", "byline"]
-                    .iter()
-                    .any(|w| value.contains(w))
-                {
+                if contains_any(value, &["date", "Date", "postmeta", "byline"]) {
                     kinds |= DATE_IN_CLASS_KIND;
                 }
             }
@@ -182,6 +176,18 @@ fn possible_date_kinds(node: &TreeNode) -> u8 {
         }
     }
     kinds
+}
+
+/// Whether `text` contains one of `words`, in one pass that tries a word only where its
+/// first byte is: a `str::contains` per word would set up a searcher for each, on every
+/// class attribute of the page.
+fn contains_any(text: &str, words: &[&str]) -> bool {
+    let bytes = text.as_bytes();
+    (0..bytes.len()).any(|at| {
+        words
+            .iter()
+            .any(|w| w.as_bytes()[0] == bytes[at] && bytes[at..].starts_with(w.as_bytes()))
+    })
 }
 
 impl PageMeta {
@@ -402,6 +408,26 @@ mod tests {
             .iter()
             .map(|k| k.iter().map(|n| n.id).collect())
             .collect()
+    }
+
+    #[test]
+    fn contains_any_finds_a_word_anywhere_in_a_class_as_contains_would() {
+        let words = ["date", "published", "fecha"];
+        for class in [
+            "post-date",
+            "datePublished x",
+            "entry fecha",
+            "unpublished",
+            "d",
+        ] {
+            assert_eq!(
+                contains_any(class, &words),
+                words.iter().any(|w| class.contains(w)),
+                "{class}"
+            );
+        }
+        assert!(!contains_any("headline dat", &words));
+        assert!(!contains_any("", &words));
     }
 
     #[test]

@@ -18,6 +18,8 @@ mod dates;
 mod meta;
 mod sanitize;
 
+use std::borrow::Cow;
+
 use dom_smoothie::{Config, Readability, TextMode};
 use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
 
@@ -56,7 +58,7 @@ impl Extractor for HtmlExtractor {
     }
 
     fn extract(&self, bytes: &[u8], hints: &Hints) -> Result<Extraction, ExtractError> {
-        let (html, charset, warning) = decode_html(bytes);
+        let (html, charset, warning) = decode_html_borrowed(bytes);
         let mut out = Extraction {
             kind: "article".into(),
             media_type: "text/html".into(),
@@ -65,7 +67,7 @@ impl Extractor for HtmlExtractor {
         out.meta.insert("charset".into(), charset.into());
         out.warnings.extend(warning);
 
-        let document = dom_query::Document::from(html.as_str());
+        let document = dom_query::Document::from(&*html);
         let page = meta::PageMeta::read(&document);
         boilerplate::remove_boilerplate(&document);
         let config = Config {
@@ -90,7 +92,7 @@ impl Extractor for HtmlExtractor {
             }
             Err(e) => {
                 // No main content: keep the whole visible text rather than nothing.
-                let whole = dom_query::Document::from(html.as_str());
+                let whole = dom_query::Document::from(&*html);
                 whole.select("script, style, noscript, template").remove();
                 out.text = tidy_text(&whole.select("body").text());
                 out.warnings.push(format!(
@@ -121,31 +123,41 @@ fn sniff_html(head: &[u8]) -> bool {
 /// Decodes a page on its real charset; returns the text, the charset's name and a
 /// warning when the charset had to be guessed or the declaration was wrong.
 pub fn decode_html(bytes: &[u8]) -> (String, &'static str, Option<String>) {
+    let (text, charset, warning) = decode_html_borrowed(bytes);
+    (text.into_owned(), charset, warning)
+}
+
+/// [`decode_html`] without a copy of a page that is already UTF-8 (most pages), and
+/// with the whole page validated as UTF-8 once, whatever it declares.
+fn decode_html_borrowed(bytes: &[u8]) -> (Cow<'_, str>, &'static str, Option<String>) {
     if let Some((encoding, bom_len)) = Encoding::for_bom(bytes) {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
-        return (text.into_owned(), encoding.name(), None);
+        return (text, encoding.name(), None);
     }
     let declared = prescan_charset(&bytes[..bytes.len().min(8192)]);
-    match declared {
+    let utf8 = std::str::from_utf8(bytes).ok();
+    match (declared, utf8) {
         // A page saved as UTF-8 often keeps a stale legacy declaration; valid UTF-8 of
-        // any length is almost never legacy text.
-        Some(enc) if enc != UTF_8 && !is_ascii_compatible_utf8(bytes) => {
+        // any length is almost never legacy text. All-ASCII text is read with the
+        // charset it declares.
+        (Some(enc), _) if enc != UTF_8 && (bytes.is_ascii() || utf8.is_none()) => {
             let (text, _) = enc.decode_without_bom_handling(bytes);
-            (text.into_owned(), enc.name(), None)
+            (text, enc.name(), None)
         }
-        Some(enc) if enc == UTF_8 && std::str::from_utf8(bytes).is_err() => {
+        (_, Some(text)) => (Cow::Borrowed(text), UTF_8.name(), None),
+        (Some(enc), None) if enc == UTF_8 => {
             legacy_or_damaged_utf8(bytes, "declared UTF-8 but is not")
         }
-        _ => match std::str::from_utf8(bytes) {
-            Ok(s) => (s.to_owned(), UTF_8.name(), None),
-            Err(_) => legacy_or_damaged_utf8(bytes, "no charset declared and not UTF-8"),
-        },
+        _ => legacy_or_damaged_utf8(bytes, "no charset declared and not UTF-8"),
     }
 }
 
 /// Bytes that are not valid UTF-8: UTF-8 with a few damaged sequences (a page cut
 /// mid-character) stays UTF-8, with the damage replaced; anything else is Windows-1252.
-fn legacy_or_damaged_utf8(bytes: &[u8], why: &str) -> (String, &'static str, Option<String>) {
+fn legacy_or_damaged_utf8(
+    bytes: &[u8],
+    why: &str,
+) -> (Cow<'static, str>, &'static str, Option<String>) {
     let lossy = String::from_utf8_lossy(bytes);
     let bad = lossy.matches('\u{FFFD}').count();
     let good = lossy
@@ -154,21 +166,26 @@ fn legacy_or_damaged_utf8(bytes: &[u8], why: &str) -> (String, &'static str, Opt
         .count();
     if good > 0 && bad * 50 <= good {
         let warning = format!("{why}: {bad} damaged UTF-8 sequence(s) replaced");
-        return (lossy.into_owned(), UTF_8.name(), Some(warning));
+        return (Cow::Owned(lossy.into_owned()), UTF_8.name(), Some(warning));
     }
     let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
     let warning = format!("{why}: read as windows-1252");
-    (text.into_owned(), WINDOWS_1252.name(), Some(warning))
-}
-
-/// Valid UTF-8 that contains at least one multi-byte character.
-fn is_ascii_compatible_utf8(bytes: &[u8]) -> bool {
-    !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok()
+    (
+        Cow::Owned(text.into_owned()),
+        WINDOWS_1252.name(),
+        Some(warning),
+    )
 }
 
 /// The charset a page declares in a `<meta>` tag near its start.
 fn prescan_charset(head: &[u8]) -> Option<&'static Encoding> {
-    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    // The strict check first: it is much quicker than the lossy one on the valid UTF-8
+    // most heads are, and it gives the same text there.
+    let text = match std::str::from_utf8(head) {
+        Ok(text) => Cow::Borrowed(text),
+        Err(_) => String::from_utf8_lossy(head),
+    }
+    .to_ascii_lowercase();
     let mut from = 0;
     while let Some(i) = text[from..].find("<meta") {
         let start = from + i;
@@ -254,5 +271,22 @@ mod tests {
         let (_, charset, warning) = decode_html(b"<p>caf\xE9</p>");
         assert_eq!(charset, "windows-1252");
         assert!(warning.is_some());
+    }
+
+    #[test]
+    fn a_page_that_declares_utf8_but_is_legacy_is_read_as_windows_1252_with_a_warning() {
+        let (text, charset, warning) = decode_html(b"<meta charset=utf-8><p>caf\xE9 cr\xE8me</p>");
+        assert_eq!(charset, "windows-1252");
+        assert!(text.contains("café crème"), "{text}");
+        assert_eq!(
+            warning.as_deref(),
+            Some("declared UTF-8 but is not: read as windows-1252")
+        );
+        let (text, charset, _) = decode_html(b"<meta charset=windows-1251><p>plain ascii</p>");
+        assert_eq!(
+            charset, "windows-1251",
+            "all-ASCII text keeps its declaration"
+        );
+        assert!(text.contains("plain ascii"));
     }
 }
