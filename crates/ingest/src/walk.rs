@@ -31,19 +31,25 @@ pub enum Found {
 /// Walks every input: files as they are, folders recursively in name order (following
 /// symbolic links, with loops detected), never descending into the case folder itself.
 pub fn walk(inputs: &[PathBuf], case_root: &Path) -> Vec<Found> {
-    let case_root = case_root.canonicalize().ok();
     let mut found = Vec::new();
-    for input in inputs {
-        walk_one(input, case_root.as_deref(), &mut found);
-    }
+    walk_each(inputs, case_root, &mut |f| found.push(f));
     found
 }
 
-fn walk_one(input: &Path, case_root: Option<&Path>, found: &mut Vec<Found>) {
+/// [`walk`], handing each thing to `each` as soon as it is found, in the same order: an
+/// ingest's workers start on the first files while the walk goes on.
+pub fn walk_each(inputs: &[PathBuf], case_root: &Path, each: &mut dyn FnMut(Found)) {
+    let case_root = case_root.canonicalize().ok();
+    for input in inputs {
+        walk_one(input, case_root.as_deref(), each);
+    }
+}
+
+fn walk_one(input: &Path, case_root: Option<&Path>, found: &mut dyn FnMut(Found)) {
     let meta = match fs::metadata(input) {
         Ok(m) => m,
         Err(e) => {
-            found.push(Found::Failed {
+            found(Found::Failed {
                 path: display(&absolute(input)),
                 reason: describe_io(&e),
             });
@@ -52,13 +58,13 @@ fn walk_one(input: &Path, case_root: Option<&Path>, found: &mut Vec<Found>) {
     };
     let input = &absolute(input);
     if !meta.is_dir() {
-        found.push(classify_file(input, &meta));
+        found(classify_file(input, &meta));
         return;
     }
     let is_case_root =
         |p: &Path| case_root.is_some_and(|root| p.canonicalize().ok().as_deref() == Some(root));
     if is_case_root(input) {
-        found.push(Found::Skipped {
+        found(Found::Skipped {
             path: display(input),
             reason: "this is the case folder itself".into(),
         });
@@ -73,8 +79,8 @@ fn walk_one(input: &Path, case_root: Option<&Path>, found: &mut Vec<Found>) {
         match entry {
             Ok(e) if e.file_type().is_dir() => {}
             Ok(e) => match e.metadata() {
-                Ok(m) => found.push(classify_file(e.path(), &m)),
-                Err(err) => found.push(Found::Failed {
+                Ok(m) => found(classify_file(e.path(), &m)),
+                Err(err) => found(Found::Failed {
                     path: display(e.path()),
                     reason: err.to_string(),
                 }),
@@ -88,7 +94,7 @@ fn walk_one(input: &Path, case_root: Option<&Path>, found: &mut Vec<Found>) {
                 } else {
                     err.to_string()
                 };
-                found.push(Found::Failed { path, reason });
+                found(Found::Failed { path, reason });
             }
         }
     }
