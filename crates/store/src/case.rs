@@ -66,8 +66,7 @@ impl Case {
                 return Err(StoreError::AlreadyExists(root.to_owned()));
             }
         }
-        let objects = root.join(OBJECTS_DIR);
-        fs::create_dir_all(&objects).map_err(|e| StoreError::io(&objects, e))?;
+        ObjectStore::new(root.join(OBJECTS_DIR)).create()?;
         let db = root.join(DATABASE_FILE);
         let mut conn = Connection::open(&db)?;
         configure(&conn)?;

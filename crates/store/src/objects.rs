@@ -42,6 +42,28 @@ impl ObjectStore {
         ObjectStore { dir }
     }
 
+    /// Creates the folder for a new case.
+    ///
+    /// On ext4 it is marked as the top of its own folder tree (`FS_TOPDIR_FL`, `chattr +T`),
+    /// a hint to the allocator to spread the shard folders, and the objects in them, over
+    /// the whole disk instead of next to the case folder. Why: without a journal, ext4
+    /// creating a file steps over every inode freed nearby in the last five minutes, so
+    /// after anything deleted many files beside the case (a previous case, a build's temp
+    /// folders) an ingest of small originals spent over half its time in that search; with
+    /// the hint, 1.6-1.7 s became 0.85-0.93 s on the Enron folder. Other file systems
+    /// ignore the hint, and nothing depends on it being set.
+    pub(crate) fn create(&self) -> Result<()> {
+        fs::create_dir_all(&self.dir).map_err(|e| StoreError::io(&self.dir, e))?;
+        #[cfg(target_os = "linux")]
+        if let Ok(dir) = File::open(&self.dir) {
+            use rustix::fs::{IFlags, ioctl_getflags, ioctl_setflags};
+            if let Ok(flags) = ioctl_getflags(&dir) {
+                let _ = ioctl_setflags(&dir, flags | IFlags::TOPDIR);
+            }
+        }
+        Ok(())
+    }
+
     /// Where the object with this hash lives: `objects/ab/cdef…` (first two hex digits as a shard).
     pub fn path_of(&self, hash: &ContentHash) -> PathBuf {
         let h = hash.as_str();
@@ -290,6 +312,23 @@ mod tests {
             1,
             "no temporary file is left beside the object: {names:?}"
         );
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_new_object_folder_asks_ext4_to_spread_its_shards_over_the_disk() {
+        use rustix::fs::{IFlags, fstatfs, ioctl_getflags};
+        const EXT4_SUPER_MAGIC: i64 = 0xEF53;
+        let dir = tempfile::tempdir().expect("temp dir");
+        let store = ObjectStore::new(dir.path().join("objects"));
+        store.create().expect("create");
+        let folder = File::open(store.dir()).expect("open objects/");
+        if fstatfs(&folder).expect("statfs").f_type as i64 != EXT4_SUPER_MAGIC {
+            eprintln!("SKIPPED: the temp folder is not on ext4, which alone reads the hint");
+            return;
+        }
+        let flags = ioctl_getflags(&folder).expect("ext4 has inode flags");
+        assert!(flags.contains(IFlags::TOPDIR), "flags: {flags:?}");
     }
 
     #[test]
