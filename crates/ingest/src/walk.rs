@@ -58,7 +58,7 @@ fn walk_one(input: &Path, case_root: Option<&Path>, found: &mut dyn FnMut(Found)
     };
     let input = &absolute(input);
     if !meta.is_dir() {
-        found(classify_file(input, &meta));
+        found(classify_file(input, meta.is_file()));
         return;
     }
     let is_case_root =
@@ -78,13 +78,9 @@ fn walk_one(input: &Path, case_root: Option<&Path>, found: &mut dyn FnMut(Found)
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_dir() => {}
-            Ok(e) => match e.metadata() {
-                Ok(m) => found(classify_file(e.path(), &m)),
-                Err(err) => found(Found::Failed {
-                    path: display(e.path()),
-                    reason: err.to_string(),
-                }),
-            },
+            // The type read with the folder (of a link's target, since links are followed):
+            // no call per file to ask for it again.
+            Ok(e) => found(classify_file(e.path(), e.file_type().is_file())),
             Err(err) => {
                 let path = err.path().map(display).unwrap_or_else(|| display(input));
                 let reason = if let Some(ancestor) = err.loop_ancestor() {
@@ -100,14 +96,14 @@ fn walk_one(input: &Path, case_root: Option<&Path>, found: &mut dyn FnMut(Found)
     }
 }
 
-fn classify_file(path: &Path, meta: &fs::Metadata) -> Found {
+fn classify_file(path: &Path, is_file: bool) -> Found {
     if path.to_str().is_none() {
         return Found::Failed {
             path: display(path),
             reason: "file name is not valid UTF-8; rename the file and ingest it again".into(),
         };
     }
-    if !meta.is_file() {
+    if !is_file {
         return Found::Skipped {
             path: display(path),
             reason: "not a regular file (device, socket or pipe)".into(),

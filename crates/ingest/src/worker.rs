@@ -196,7 +196,12 @@ impl Worker<'_> {
                 Err(e) => Some(failed(e)),
             };
         }
-        if let Err(e) = file.read_to_end(&mut bytes) {
+        // The probe stops short of its limit only at the end of the file, and then there is
+        // nothing more to read (`read_to_end` would first ask the file's size and position:
+        // two calls per original, most of which fit in the probe).
+        if bytes.len() == PROBE_BYTES
+            && let Err(e) = file.read_to_end(&mut bytes)
+        {
             return Some(failed(e));
         }
         if bytes.is_empty() {
@@ -233,7 +238,7 @@ impl Worker<'_> {
             return Processed::Duplicate { path, hash };
         }
         let staged = match self.objects.stage(&hash, bytes) {
-            Ok(staged) => staged,
+            Ok(staged) => Some(staged),
             Err(e) => {
                 self.unclaim(&hash);
                 return Processed::Failed {

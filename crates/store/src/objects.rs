@@ -22,6 +22,7 @@ use std::os::unix::fs::OpenOptionsExt;
 #[cfg(test)]
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::{Result, StoreError};
@@ -90,11 +91,7 @@ impl ObjectStore {
         if target.exists() {
             return Ok(false);
         }
-        let tmp = target.with_file_name(format!(
-            ".tmp-{}-{}",
-            std::process::id(),
-            TEMP_COUNTER.fetch_add(1, Ordering::Relaxed),
-        ));
+        let tmp = temporary_name(&self.shard_of(hash));
         let written = with_parent(&tmp, |p| write_synced(p, bytes))
             .and_then(|()| rename_if_absent(&tmp, &target));
         if !matches!(written, Ok(true)) {
@@ -105,30 +102,25 @@ impl ObjectStore {
 
     /// Writes `bytes` (whose hash the caller computed) to a read-only temporary file beside
     /// the object's final name without waiting for the disk, for a [`Change`](crate::Change)
-    /// to make durable and name when it commits (see `staging.rs`). `None` when the object
-    /// is already stored.
-    pub fn stage(&self, hash: &ContentHash, bytes: &[u8]) -> Result<Option<StagedObject>> {
+    /// to make durable and name when it commits (see `staging.rs`).
+    ///
+    /// It does not look for a stored object first: callers stage only what their case does
+    /// not have, so one would exist only if left by a crash, and the commit never replaces a
+    /// name (it keeps the stored object and removes this copy). The look was a system call
+    /// per original on every ingest for that rare case.
+    pub fn stage(&self, hash: &ContentHash, bytes: &[u8]) -> Result<StagedObject> {
         debug_assert_eq!(
             &ContentHash::of(bytes),
             hash,
             "object staged under a wrong hash"
         );
-        let target = self.path_of(hash);
-        if target.exists() {
-            return Ok(None);
-        }
-        let tmp = target.with_file_name(format!(
-            ".tmp-{}-{}",
-            std::process::id(),
-            TEMP_COUNTER.fetch_add(1, Ordering::Relaxed),
-        ));
         let staged = StagedObject {
             hash: hash.clone(),
-            tmp,
+            tmp: temporary_name(&self.shard_of(hash)),
         };
         with_parent(&staged.tmp, |p| write_unsynced(p, bytes))
-            .map_err(|e| StoreError::io(&target, e))?;
-        Ok(Some(staged))
+            .map_err(|e| StoreError::io(self.path_of(hash), e))?;
+        Ok(staged)
     }
 
     /// Stores everything `reader` yields, hashing while writing, and returns the hash, the
@@ -140,11 +132,7 @@ impl ObjectStore {
     /// module docs, matters for thousands of small objects, not for a few large ones).
     pub fn put_reader(&self, mut reader: impl io::Read) -> Result<(ContentHash, u64, bool)> {
         use sha2::Digest;
-        let tmp = self.dir.join(format!(
-            ".tmp-{}-{}",
-            std::process::id(),
-            TEMP_COUNTER.fetch_add(1, Ordering::Relaxed),
-        ));
+        let tmp = temporary_name(&self.dir);
         let mut copy = || -> io::Result<([u8; 32], u64)> {
             let mut file = with_parent(&tmp, |p| {
                 OpenOptions::new()
@@ -227,6 +215,17 @@ impl ObjectStore {
     pub fn dir(&self) -> &Path {
         &self.dir
     }
+}
+
+/// A name for a temporary file in `folder` that no other writer uses: this process's id
+/// (asked once; it is a system call each time) and a counter.
+fn temporary_name(folder: &Path) -> PathBuf {
+    static PROCESS_ID: OnceLock<u32> = OnceLock::new();
+    folder.join(format!(
+        ".tmp-{}-{}",
+        PROCESS_ID.get_or_init(std::process::id),
+        TEMP_COUNTER.fetch_add(1, Ordering::Relaxed),
+    ))
 }
 
 /// Creates the file read-only from the start (the descriptor that creates it may still
