@@ -176,6 +176,86 @@ fn a_change_that_is_not_committed_leaves_no_trace_not_even_in_the_audit_log() {
     );
 }
 
+/// Every `.tmp-*` file left anywhere under `objects/`.
+fn temporary_files(objects: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut found = Vec::new();
+    for shard in std::fs::read_dir(objects).expect("objects/").flatten() {
+        let entries: Vec<_> = match std::fs::read_dir(shard.path()) {
+            Ok(entries) => entries.flatten().map(|e| e.path()).collect(),
+            Err(_) => vec![shard.path()],
+        };
+        found.extend(entries.into_iter().filter(|p| {
+            p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(".tmp-"))
+        }));
+    }
+    found
+}
+
+#[test]
+fn a_change_of_many_staged_originals_names_them_all_and_a_dropped_one_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut case = Case::init(&dir.path().join("case"), options()).expect("init");
+    let objects = case.objects().clone();
+    // More than one chunk of originals is made durable and named before the commit.
+    let exhibits: Vec<Vec<u8>> = (0..1_300)
+        .map(|i| format!("Exhibit {i}: invoice for video-ad views").into_bytes())
+        .collect();
+    {
+        let change = case.begin_change().expect("begin");
+        for (i, bytes) in exhibits.iter().enumerate() {
+            change.stage_object(
+                objects
+                    .stage(&ContentHash::of(bytes), bytes)
+                    .expect("stage"),
+            );
+            let source = NewSource {
+                path: format!("/evidence/exhibit-{i}.txt"),
+                custodian: None,
+            };
+            change
+                .add_document(&text_document(bytes, "invoice"), &source)
+                .expect("a staged original may be recorded");
+        }
+        change.commit().expect("commit");
+    }
+    for bytes in &exhibits {
+        assert_eq!(
+            objects.read(&ContentHash::of(bytes)).expect("named"),
+            *bytes
+        );
+    }
+    assert_eq!(
+        case.documents(&Default::default()).expect("docs").len(),
+        1_300
+    );
+    assert!(case.verify(&|_, _| {}).expect("verify").problems.is_empty());
+
+    let drafts: Vec<Vec<u8>> = (0..1_300)
+        .map(|i| format!("Draft {i}").into_bytes())
+        .collect();
+    {
+        let change = case.begin_change().expect("begin");
+        for bytes in &drafts {
+            change.stage_object(
+                objects
+                    .stage(&ContentHash::of(bytes), bytes)
+                    .expect("stage"),
+            );
+        }
+        // dropped without commit
+    }
+    assert_eq!(
+        temporary_files(objects.dir()),
+        Vec::<std::path::PathBuf>::new()
+    );
+    assert_eq!(
+        case.documents(&Default::default()).expect("docs").len(),
+        1_300
+    );
+}
+
 #[test]
 fn every_document_added_writes_its_audit_row_with_the_injected_clock_and_actor() {
     let dir = tempfile::tempdir().expect("temp dir");
