@@ -124,10 +124,7 @@ impl Staging {
             return Ok(());
         }
         sync_all(store, self.objects.values())?;
-        name_all(
-            store,
-            self.objects.drain().map(|(_, staged)| staged).collect(),
-        )
+        name_each(store, self.objects.drain().map(|(_, staged)| staged))
     }
 }
 
@@ -203,46 +200,9 @@ impl Drop for Publisher {
     }
 }
 
-/// Below this many objects a change names them on its own thread.
-const NAMED_ON_ONE_THREAD: usize = 512;
-
-/// Names staged objects, on a thread per core for a large change.
-///
-/// Why: the batch waits for its renames after its `syncfs`, when the workers have mostly
-/// finished and the other cores are idle (the email folder's 4,000 renames cost 30-40 ms of
-/// CPU, by `perf`), and renames in different shard folders do not wait for each other.
-/// Every thread stops at its first failure; the first failure is returned, and the objects
+/// Renames each staged object to its final name; stops at the first failure, and the objects
 /// not named remove their temporary files when dropped.
-fn name_all(store: &ObjectStore, mut staged: Vec<StagedObject>) -> Result<()> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads == 1 || staged.len() < NAMED_ON_ONE_THREAD {
-        return name_each(store, staged);
-    }
-    let per_thread = staged.len().div_ceil(threads);
-    let mut parts = Vec::with_capacity(threads);
-    while staged.len() > per_thread {
-        parts.push(staged.split_off(staged.len() - per_thread));
-    }
-    parts.push(staged);
-    std::thread::scope(|scope| {
-        let naming: Vec<_> = parts
-            .into_iter()
-            .map(|part| scope.spawn(|| name_each(store, part)))
-            .collect();
-        let outcomes: Vec<Result<()>> = naming
-            .into_iter()
-            .map(|thread| {
-                thread
-                    .join()
-                    .unwrap_or_else(|p| std::panic::resume_unwind(p))
-            })
-            .collect();
-        outcomes.into_iter().collect()
-    })
-}
-
-/// Renames each staged object to its final name.
-fn name_each(store: &ObjectStore, staged: Vec<StagedObject>) -> Result<()> {
+fn name_each(store: &ObjectStore, staged: impl IntoIterator<Item = StagedObject>) -> Result<()> {
     for staged in staged {
         let target = store.path_of(&staged.hash);
         // `false`: the same bytes were stored under that name meanwhile; ours go.
