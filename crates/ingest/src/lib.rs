@@ -30,7 +30,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
 
 use dossier_extract::Registry;
-use dossier_store::{Case, Change, DocStatus, ItemOutcome, NewSource, StoreError};
+use dossier_store::{Case, Change, DocStatus, ItemOutcome, NewDocument, NewSource, StoreError};
 
 use in_order::InOrder;
 pub use walk::{Found, walk, walk_each};
@@ -340,6 +340,29 @@ fn record_all(
     Ok(report)
 }
 
+/// Gives a document taken from a later item (which claimed its bytes first) the name of the
+/// item it is recorded under, when it was titled by the later item's file name: which of
+/// two identical files is recorded as the document, and so its title, follows the input
+/// order, not which worker happened to finish first.
+fn rename_after(document: &mut NewDocument, claimer_path: &str, path: &str) {
+    if titled_by_file_name(document, claimer_path) {
+        document.title = file_name(path);
+    }
+}
+
+/// Whether the document's title is only the name of the file at `path` (no title was
+/// extracted from inside it).
+fn titled_by_file_name(document: &NewDocument, path: &str) -> bool {
+    document.title.is_some() && document.title == file_name(path)
+}
+
+fn file_name(path: &str) -> Option<String> {
+    std::path::Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .map(str::to_owned)
+}
+
 /// What recording an item needs besides the item.
 struct Recording<'a, 'c, 't> {
     change: &'a Change<'c>,
@@ -416,20 +439,23 @@ fn record_one(
             // turn comes.
             match ctx.results.take_claimer(&hash) {
                 Some(Processed::New {
-                    document,
+                    path: claimer_path,
+                    mut document,
                     staged,
                     children,
-                    ..
-                }) => record_one(
-                    ctx,
-                    Processed::New {
-                        path,
-                        document,
-                        staged,
-                        children,
-                    },
-                    parent,
-                ),
+                }) => {
+                    rename_after(&mut document, &claimer_path, &path);
+                    record_one(
+                        ctx,
+                        Processed::New {
+                            path,
+                            document,
+                            staged,
+                            children,
+                        },
+                        parent,
+                    )
+                }
                 _ => {
                     let reason =
                         "identical to another file in this run that could not be stored".to_owned();
@@ -450,7 +476,7 @@ fn record_one(
         }
         Processed::Reextracted {
             path,
-            document,
+            mut document,
             children,
         } => {
             let Some(id) = ctx.change.document_by_hash(&document.hash)? else {
@@ -462,6 +488,11 @@ fn record_one(
                 };
                 return record_one(ctx, new, parent);
             };
+            if titled_by_file_name(&document, &path) {
+                // Whichever of the document's files a worker read it again from, it keeps
+                // the name it was first recorded under.
+                document.title = None;
+            }
             ctx.change.replace_extraction(id, &document)?;
             ctx.change.add_source(id, &source(&path))?;
             let how = if ctx.password_given {
@@ -505,5 +536,40 @@ fn record_one(
             });
             Ok((path, None))
         }
+    }
+}
+
+#[cfg(test)]
+mod naming_tests {
+    use super::*;
+    use dossier_store::ContentHash;
+
+    fn titled(title: &str) -> NewDocument {
+        NewDocument {
+            title: Some(title.into()),
+            ..NewDocument::unextracted(ContentHash::of(b"memo"), 4)
+        }
+    }
+
+    #[test]
+    fn a_document_taken_from_a_later_identical_file_is_named_after_the_earlier_one() {
+        let mut document = titled("memo.txt");
+        rename_after(
+            &mut document,
+            "/evidence/memo.txt",
+            "/evidence/memo-copy.txt",
+        );
+        assert_eq!(document.title.as_deref(), Some("memo-copy.txt"));
+    }
+
+    #[test]
+    fn a_title_read_from_inside_the_file_is_kept_whichever_file_it_came_from() {
+        let mut document = titled("Re: the AI-training setting");
+        rename_after(&mut document, "/mail/b.eml", "/mail/a.eml");
+        assert_eq!(
+            document.title.as_deref(),
+            Some("Re: the AI-training setting")
+        );
+        assert!(!titled_by_file_name(&document, "/mail/b.eml"));
     }
 }

@@ -302,12 +302,13 @@ impl Change<'_> {
     /// Replaces what extraction made of an existing document (its kind, title, dates,
     /// status, authors, metadata, text and pages) with a new extraction of the same
     /// original, e.g. a PDF that failed for want of a password and was opened with one.
-    /// The original, its sources and the document's id do not change.
+    /// The original, its sources and the document's id do not change, and neither does its
+    /// title when the new extraction has none.
     pub fn replace_extraction(&self, id: i64, doc: &NewDocument) -> Result<()> {
         let tx = &self.tx;
         let changed = execute_cached(
             tx,
-            "UPDATE documents SET kind = ?2, title = ?3, doc_date = ?4, claimed_date = ?5,
+            "UPDATE documents SET kind = ?2, title = COALESCE(?3, title), doc_date = ?4, claimed_date = ?5,
                  source_url = ?6, media_type = ?7, status = ?8, status_detail = ?9,
                  extractor = ?10, extractor_version = ?11
              WHERE id = ?1 AND sha256 = ?12",
