@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::json;
+use common::{json, new_case};
 use serde_json::Value;
 
 /// A folder of mail and text made here: a message with an attachment, an mbox of two
@@ -42,12 +42,6 @@ fn crafted_folder(dir: &Path) -> PathBuf {
     fs::write(root.join("memo.txt"), memo).expect("write");
     fs::write(root.join("memo-copy.txt"), memo).expect("write");
     root
-}
-
-fn new_case(dir: &Path, name: &str) -> PathBuf {
-    let case = dir.join(name);
-    json(&[&"init", &case]);
-    case
 }
 
 /// Every document of a case as a user sees it, keyed by the SHA-256 of its original (ids may

@@ -2,10 +2,10 @@
 //! captures written here to pin down silent changes, empty bumps and observations.
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 mod common;
-use common::{dossier, json};
+use common::{dossier, json, new_case};
 
 /// Runs a command expected to fail; returns its one-line stderr.
 fn fails(args: &[&dyn AsRef<std::ffi::OsStr>]) -> String {
@@ -15,12 +15,6 @@ fn fails(args: &[&dyn AsRef<std::ffi::OsStr>]) -> String {
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(stderr.lines().count(), 1, "one-line error: {stderr:?}");
     stderr
-}
-
-fn new_case(dir: &Path) -> PathBuf {
-    let case = dir.join("case");
-    json(&[&"init", &case]);
-    case
 }
 
 /// Every folder under `root` holding a `versions.csv`, as paths relative to `root`.
@@ -105,7 +99,7 @@ fn every_corpus_series_has_one_version_per_row_and_phrase_traces_agree_with_a_pl
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
-    let case = new_case(dir.path());
+    let case = new_case(dir.path(), "case");
     let folders = series_folders(&root);
     assert_eq!(folders.len(), 6, "the corpus has six series: {folders:?}");
 
@@ -235,7 +229,7 @@ const V5: &str =
 #[test]
 fn silent_changes_empty_bumps_and_formatting_are_told_apart_on_captures_written_here() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let case = new_case(dir.path());
+    let case = new_case(dir.path(), "case");
     let folder = dir.path().join("acme");
     fs::create_dir(&folder).expect("mkdir");
     for (name, text) in [
@@ -351,7 +345,7 @@ fn silent_changes_empty_bumps_and_formatting_are_told_apart_on_captures_written_
 #[test]
 fn an_identical_capture_ingested_later_is_an_observation_that_narrows_the_window() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let case = new_case(dir.path());
+    let case = new_case(dir.path(), "case");
     let (a, b, a_again) = (
         dir.path().join("a.md"),
         dir.path().join("b.md"),
@@ -444,7 +438,7 @@ fn an_identical_capture_ingested_later_is_an_observation_that_narrows_the_window
 #[test]
 fn bad_series_input_fails_with_a_clear_error_and_changes_nothing() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let case = new_case(dir.path());
+    let case = new_case(dir.path(), "case");
     let file = dir.path().join("capture.md");
     fs::write(&file, V1).expect("write");
     let empty = dir.path().join("empty");

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use serde_json::Value;
 
 mod common;
-use common::{dossier, json};
+use common::{dossier, json, new_case};
 
 fn search(case: &Path, query: &str, extra: &[&str]) -> Value {
     let mut args: Vec<&dyn AsRef<std::ffi::OsStr>> = vec![&"search", &case, &query];
@@ -86,8 +86,7 @@ fn fixture() -> Option<&'static Fixture> {
             let enron = dossier_tests::corpus_path("emails/enron/maildir/lay-k/inbox")?;
             let corpus = dossier_tests::corpus()?;
             let dir = tempfile::tempdir().expect("temp dir");
-            let case = dir.path().join("case");
-            json(&[&"init", &case]);
+            let case = new_case(dir.path(), "case");
             json(&[&"ingest", &case, &enron, &"--custodian", &"Kenneth Lay"]);
             let articles = corpus.join("articles/readability");
             json(&[
@@ -314,8 +313,7 @@ fn tags_and_people_are_searchable_as_soon_as_they_change() {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
-    let case = dir.path().join("case");
-    json(&[&"init", &case]);
+    let case = new_case(dir.path(), "case");
     json(&[&"ingest", &case, &enron]);
     let ids = doc_ids(&case);
     assert!(found(&case, "tag:hot").is_empty());
@@ -440,8 +438,7 @@ fn a_new_document_is_searchable_as_soon_as_ingest_returns() {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
-    let case = dir.path().join("case");
-    json(&[&"init", &case]);
+    let case = new_case(dir.path(), "case");
     json(&[
         &"ingest",
         &case,
@@ -462,8 +459,7 @@ fn a_crash_mid_ingest_heals_and_every_stored_document_is_searchable() {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
-    let case = dir.path().join("case");
-    json(&[&"init", &case]);
+    let case = new_case(dir.path(), "case");
     let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
         .args([
             "ingest".as_ref(),
@@ -540,8 +536,7 @@ fn a_paginated_document_is_one_hit_naming_its_best_pages() {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
-    let case = dir.path().join("case");
-    json(&[&"init", &case]);
+    let case = new_case(dir.path(), "case");
     let doc = json(&[&"ingest", &case, &pdf])["documents"][0]
         .as_i64()
         .expect("one document");
@@ -616,8 +611,7 @@ fn a_document_held_by_two_custodians_counts_under_both_and_filters_by_either() {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
-    let case = dir.path().join("case");
-    json(&[&"init", &case]);
+    let case = new_case(dir.path(), "case");
     let shared = corpus.join("articles/readability/lemonde-1/expected.html");
     let other = corpus.join("articles/readability/qq/expected.html");
     json(&[&"ingest", &case, &shared, &"--custodian", &"Kenneth Lay"]);
@@ -657,8 +651,7 @@ fn an_ingest_leaves_the_index_a_rebuild_would_make_before_any_search() {
         return;
     };
     let dir = tempfile::tempdir().expect("temp dir");
-    let case = dir.path().join("case");
-    json(&[&"init", &case]);
+    let case = new_case(dir.path(), "case");
     // 560 messages: more than one batch. The same mailbox again, as another custodian's
     // copy, changes what the index holds for every message already in it.
     json(&[

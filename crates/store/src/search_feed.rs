@@ -157,31 +157,23 @@ fn feed(conn: &Connection, ids: &[i64]) -> Result<Vec<FeedDocument>> {
             Ok(())
         },
     )?;
-    each_row(
+    push_names(
         conn,
         "SELECT dt.document_id, t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
              WHERE dt.document_id IN (SELECT value FROM json_each(?1))
              ORDER BY dt.document_id, t.name",
         &id_list,
-        |r| {
-            if let Some(doc) = docs.get_mut(&r.get(0)?) {
-                doc.tags.push(r.get(1)?);
-            }
-            Ok(())
-        },
+        &mut docs,
+        |doc| &mut doc.tags,
     )?;
-    each_row(
+    push_names(
         conn,
         "SELECT DISTINCT document_id, custodian FROM sources
              WHERE document_id IN (SELECT value FROM json_each(?1)) AND custodian IS NOT NULL
              ORDER BY document_id, custodian",
         &id_list,
-        |r| {
-            if let Some(doc) = docs.get_mut(&r.get(0)?) {
-                doc.custodians.push(r.get(1)?);
-            }
-            Ok(())
-        },
+        &mut docs,
+        |doc| &mut doc.custodians,
     )?;
     let mut people: HashMap<i64, HashMap<String, String>> = HashMap::new();
     each_row(
@@ -209,19 +201,15 @@ fn feed(conn: &Connection, ids: &[i64]) -> Result<Vec<FeedDocument>> {
             Ok(())
         },
     )?;
-    each_row(
+    push_names(
         conn,
         "SELECT DISTINCT pc.document_id, s.name FROM policy_captures pc
              JOIN policy_series s ON s.id = pc.series_id
              WHERE pc.document_id IN (SELECT value FROM json_each(?1))
              ORDER BY pc.document_id, s.name",
         &id_list,
-        |r| {
-            if let Some(doc) = docs.get_mut(&r.get(0)?) {
-                doc.series.push(r.get(1)?);
-            }
-            Ok(())
-        },
+        &mut docs,
+        |doc| &mut doc.series,
     )?;
     let mut out = Vec::with_capacity(docs.len());
     for id in unique {
@@ -240,6 +228,23 @@ fn feed(conn: &Connection, ids: &[i64]) -> Result<Vec<FeedDocument>> {
         out.push(doc);
     }
     Ok(out)
+}
+
+/// Runs `sql` (rows of a document id and a name) and appends each name to the list `list`
+/// picks in the document of that id.
+fn push_names(
+    conn: &Connection,
+    sql: &str,
+    id_list: &str,
+    docs: &mut HashMap<i64, FeedDocument>,
+    list: fn(&mut FeedDocument) -> &mut Vec<String>,
+) -> Result<()> {
+    each_row(conn, sql, id_list, |r| {
+        if let Some(doc) = docs.get_mut(&r.get(0)?) {
+            list(doc).push(r.get(1)?);
+        }
+        Ok(())
+    })
 }
 
 /// Runs `sql` with the JSON array of ids as its one parameter, handing each row to `each`.

@@ -5,6 +5,7 @@
 #![allow(dead_code)]
 
 use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use serde_json::Value;
@@ -34,4 +35,11 @@ pub fn json(args: &[&dyn AsRef<OsStr>]) -> Value {
         String::from_utf8_lossy(&out.stderr)
     );
     serde_json::from_slice(&out.stdout).expect("stdout is exactly one JSON value")
+}
+
+/// Creates the case `dir/name` with `dossier init` and returns its folder.
+pub fn new_case(dir: &Path, name: &str) -> PathBuf {
+    let case = dir.join(name);
+    json(&[&"init", &case]);
+    case
 }
