@@ -39,7 +39,7 @@ macro_rules! commands {
 }
 
 commands! {
-    surface: [init, ingest, docs, show, original, verify, audit, summary, thread,
+    surface: [init, ingest, docs, show, original, verify, seal, audit, summary, thread,
               policy, policy_diff, policy_trace, policy_asof, search, reindex,
               event, cite, timeline, tag, exhibit, exhibits, note, notes, note_delete, undo,
               suggest],
@@ -90,10 +90,24 @@ fn original(
     dossier_api::original(&case.path()?, &request)
 }
 
-/// Verifies the case.
+/// Verifies the case (against a seal kept elsewhere, when given).
 #[tauri::command(async)]
-fn verify(app: AppHandle, case: State<'_, OpenCase>) -> Result<VerifyOutput, ApiError> {
-    dossier_api::verify(&case.path()?, &forward_progress(&app))
+fn verify(
+    app: AppHandle,
+    case: State<'_, OpenCase>,
+    request: Option<dossier_api::VerifyRequest>,
+) -> Result<VerifyOutput, ApiError> {
+    dossier_api::verify(
+        &case.path()?,
+        &request.unwrap_or_default(),
+        &forward_progress(&app),
+    )
+}
+
+/// The audit chain's head, to keep outside the case.
+#[tauri::command(async)]
+fn seal(case: State<'_, OpenCase>) -> Result<dossier_api::Seal, ApiError> {
+    dossier_api::seal(&case.path()?)
 }
 
 /// The audit log.

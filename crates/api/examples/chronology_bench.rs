@@ -118,7 +118,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     let started = Instant::now();
-    let report = verify(&case_path, &|_| {})?;
+    let report = verify(&case_path, &Default::default(), &|_| {})?;
     println!(
         "verify (all {} citations, {} originals, {} audit rows): {:.2?}, ok: {}",
         report.citations_checked,

@@ -48,9 +48,10 @@ pub fn dispatch(
             to_json(crate::show(case, request.doc)?)
         }
         "original" => to_json(crate::original(case, &parse(command, args)?)?),
-        "verify" => {
+        "verify" => to_json(crate::verify(case, &parse(command, args)?, events)?),
+        "seal" => {
             parse::<NoArgs>(command, args)?;
-            to_json(crate::verify(case, events)?)
+            to_json(crate::seal(case)?)
         }
         "audit" => {
             parse::<NoArgs>(command, args)?;

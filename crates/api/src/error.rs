@@ -39,7 +39,7 @@ impl From<StoreError> for ApiError {
             StoreError::NotACase(_) => "not_a_case",
             StoreError::AlreadyExists(_) => "already_exists",
             StoreError::Io { .. } => "io",
-            StoreError::Sqlite(_) => "database",
+            StoreError::Sqlite(_) | StoreError::SchemaDamaged(_) => "database",
             StoreError::SchemaTooNew { .. } => "schema_too_new",
             StoreError::Locked(_) => "locked",
             StoreError::DocumentNotFound(_) => "not_found",

@@ -33,8 +33,8 @@ mod undo;
 use serde::Serialize;
 
 pub use case::{
-    AuditRow, CaseSummary, InitOutput, KindCount, VerifyOutput, VerifyProblem, WithdrawnCitation,
-    audit, case_summary, init, is_case, verify,
+    AuditRow, CaseSummary, InitOutput, KindCount, Seal, VerifyOutput, VerifyProblem, VerifyRequest,
+    WithdrawnCitation, audit, case_summary, init, is_case, read_seal, seal, verify,
 };
 pub use chronology::{
     CitationRef, CiteOutput, CiteRequest, DateDraft, DateReading, EventAdd, EventChange,
@@ -82,6 +82,7 @@ pub const COMMANDS: &[&str] = &[
     "show",
     "original",
     "verify",
+    "seal",
     "audit",
     "summary",
     "policy",

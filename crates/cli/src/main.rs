@@ -45,8 +45,12 @@ enum Command {
     Show(ShowArgs),
     /// Write a document's original bytes (to --out FILE or stdout; base64 in JSON with --json).
     Original(original::OriginalArgs),
-    /// Re-hash every original and check the database and the audit chain (exit 1 on any problem).
-    Verify(CaseArgs),
+    /// Re-hash every original, check the database, the audit chain (against --seal FILE) and
+    /// every chronology row against the audit log, re-check every citation (exit 1 on any problem).
+    Verify(VerifyArgs),
+    /// Print the audit chain's head ({"seq", "head", "at"}) to keep outside the case, for
+    /// `verify --seal` later.
+    Seal(CaseArgs),
     /// Print the audit log.
     Audit(CaseArgs),
     /// Print the case's name and how many documents of each kind it holds.
@@ -139,6 +143,18 @@ struct IngestArgs {
     /// a crash; larger ones are faster.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     batch: Option<u32>,
+    /// Print one JSON value on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct VerifyArgs {
+    /// The case folder.
+    case: PathBuf,
+    /// A seal printed earlier by `dossier seal --json`: report a chain that no longer holds it.
+    #[arg(long, value_name = "FILE")]
+    seal: Option<PathBuf>,
     /// Print one JSON value on stdout.
     #[arg(long)]
     json: bool,
@@ -282,14 +298,24 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
             })
         }
         Command::Verify(a) => {
+            let seal = match &a.seal {
+                Some(file) => {
+                    let text = std::fs::read_to_string(file)
+                        .map_err(|e| ApiError::new("io", format!("{}: {e}", file.display())))?;
+                    Some(api::read_seal(&text, &file.display().to_string())?)
+                }
+                None => None,
+            };
             let bar = Progress::new(a.json);
-            let out = api::verify(&a.case, &|e| bar.event(&e))?;
+            let out = api::verify(&a.case, &api::VerifyRequest { seal }, &|e| bar.event(&e))?;
             bar.finish();
             print(a.json, &out, || {
                 let mut s = format!(
-                    "checked {} originals, {} audit rows, {} citations and {} notes\n",
+                    "checked {} originals, {} audit rows{}, {} chronology rows against the log, {} citations and {} notes\n",
                     out.objects_checked,
                     out.audit_rows_checked,
+                    if out.sealed { " against the seal" } else { "" },
+                    out.chronology_rows_checked,
                     out.citations_checked,
                     out.notes_checked
                 );
@@ -308,6 +334,15 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
                 Outcome::Done
             } else {
                 Outcome::Problems(format!("verify found {} problem(s)", out.problems.len()))
+            })
+        }
+        Command::Seal(a) => {
+            let seal = api::seal(&a.case)?;
+            print(a.json, &seal, || {
+                format!(
+                    "audit row {} written {} has the hash\n{}\nkeep this (or `dossier seal --json` into a file) outside the case; `dossier verify --seal FILE` checks the log still holds it\n",
+                    seal.seq, seal.at, seal.head
+                )
             })
         }
         Command::Audit(a) => {

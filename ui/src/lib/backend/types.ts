@@ -29,6 +29,13 @@ export interface CaseSummary {
   schema_version: number;
 }
 
+/** The audit chain's head, to keep outside the case: `dossier_api::Seal`. */
+export interface Seal {
+  seq: number;
+  head: string;
+  at: string;
+}
+
 /** One row of the audit log: `dossier_api::AuditRow`. */
 export interface AuditRow {
   seq: number;
@@ -392,6 +399,7 @@ export interface CiteOutput {
 export interface Commands {
   summary: { args: NoArgs; output: CaseSummary };
   audit: { args: NoArgs; output: AuditRow[] };
+  seal: { args: NoArgs; output: Seal };
   docs: { args: DocsRequest; output: DocListItem[] };
   show: { args: { doc: number }; output: DocumentView };
   original: { args: { doc: number }; output: OriginalOutput };
