@@ -21,6 +21,8 @@ pub enum ProblemKind {
     Database,
     /// The audit log's hash chain is broken.
     AuditChain,
+    /// A temporary file in `objects/` left by an ingest that was killed (`leftovers.rs`).
+    Leftover,
 }
 
 impl ProblemKind {
@@ -31,6 +33,7 @@ impl ProblemKind {
             ProblemKind::ObjectAltered => "object_altered",
             ProblemKind::Database => "database",
             ProblemKind::AuditChain => "audit_chain",
+            ProblemKind::Leftover => "leftover",
         }
     }
 }
@@ -74,6 +77,7 @@ impl Case {
         report
             .problems
             .extend(self.rehash_objects(&objects, progress));
+        report.problems.extend(self.leftover_problems()?);
 
         let entries = audit::entries(&self.conn)?;
         report.audit_rows_checked = entries.len() as u64;
