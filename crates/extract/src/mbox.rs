@@ -279,7 +279,7 @@ impl<R: BufRead> MboxSplitter<R> {
 
 /// A size in words: whole MiB when it is a whole number of them, else bytes.
 fn size_words(n: usize) -> String {
-    if n >= 1 << 20 && n % (1 << 20) == 0 {
+    if n >= 1 << 20 && n.is_multiple_of(1 << 20) {
         format!("{} MiB", n >> 20)
     } else {
         format!("{n} bytes")

@@ -38,7 +38,7 @@ fn an_email_with_fifty_thousand_parts_gives_at_most_the_cap_of_children_and_a_wa
         )
         .expect("write");
     }
-    write!(out, "--b--\n").expect("write");
+    writeln!(out, "--b--").expect("write");
     out.flush().expect("flush");
     drop(out);
 

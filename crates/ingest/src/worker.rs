@@ -718,7 +718,7 @@ impl Worker<'_> {
 
 /// A size in words: whole MiB when it is a whole number of them, else bytes.
 fn size_words(n: u64) -> String {
-    if n >= 1 << 20 && n % (1 << 20) == 0 {
+    if n >= 1 << 20 && n.is_multiple_of(1 << 20) {
         format!("{} MiB", n >> 20)
     } else {
         format!("{n} bytes")
