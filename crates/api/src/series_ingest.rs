@@ -168,6 +168,7 @@ fn plan_folder(dir: &Path, request: &IngestRequest, plan: &mut SeriesPlan) -> Ap
             None => plan.skipped.push(ItemError {
                 path: path.display().to_string(),
                 error: "not a capture of the series: captures are files named YYYY-MM-DD.ext or YYYY-MM-DD_N.ext".into(),
+                document: None,
             }),
         }
     }

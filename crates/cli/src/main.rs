@@ -385,7 +385,11 @@ fn ingest(a: IngestArgs) -> Result<Outcome, ApiError> {
             out.skipped.len()
         );
         for f in &out.failed {
-            s += &format!("FAILED  {}: {}\n", f.path, f.error);
+            s += &format!("FAILED  {}: {}", f.path, f.error);
+            if let Some(id) = f.document {
+                s += &format!(" (the original is kept as document {id})");
+            }
+            s.push('\n');
         }
         for f in &out.skipped {
             s += &format!("skipped {}: {}\n", f.path, f.error);
@@ -396,7 +400,7 @@ fn ingest(a: IngestArgs) -> Result<Outcome, ApiError> {
         Outcome::Done
     } else {
         Outcome::Problems(format!(
-            "{} item(s) could not be ingested",
+            "{} item(s) could not be ingested or their text could not be extracted",
             out.failed.len()
         ))
     })

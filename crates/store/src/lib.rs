@@ -35,6 +35,7 @@ mod error;
 mod events;
 mod exhibits;
 mod hash;
+mod leftovers;
 pub mod migrations;
 mod objects;
 mod runs;

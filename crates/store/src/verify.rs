@@ -31,6 +31,8 @@ pub enum ProblemKind {
     Protection,
     /// The audit chain no longer holds the head a seal recorded.
     Seal,
+    /// A temporary file in `objects/` left by an ingest that was killed (`leftovers.rs`).
+    Leftover,
 }
 
 impl ProblemKind {
@@ -44,6 +46,7 @@ impl ProblemKind {
             ProblemKind::Chronology => "chronology",
             ProblemKind::Protection => "protection",
             ProblemKind::Seal => "seal",
+            ProblemKind::Leftover => "leftover",
         }
     }
 }
@@ -124,6 +127,10 @@ impl Case {
                 problems.extend(self.rehash_objects(&objects, progress));
             }
             Err(e) => problems.push(unreadable("the list of originals", e)),
+        }
+        match self.leftover_problems() {
+            Ok(leftovers) => problems.extend(leftovers),
+            Err(e) => problems.push(unreadable("the objects folder", e)),
         }
         match self.check_audit_log(seal, problems) {
             Ok(rows) => report.audit_rows_checked = rows,

@@ -120,10 +120,12 @@ export interface IngestRequest {
   custodian?: string;
 }
 
-/** An item that could not be ingested, and why. */
+/** An item that could not be ingested, or whose text could not be extracted, and why. */
 export interface ItemError {
   path: string;
   error: string;
+  /** The document keeping the original when only its text could not be extracted. */
+  document?: number;
 }
 
 /** What an ingest did: `dossier_api::IngestOutput`. */

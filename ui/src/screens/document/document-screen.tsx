@@ -40,9 +40,13 @@ export function DocumentScreen({ params, query }: ScreenProps) {
   return <DocumentPage key={id} doc={shown.output} query={query} />;
 }
 
-/** How a document is best shown. */
+/**
+ * How a document is best shown. A failed PDF is shown as text (pdf.js could not read it
+ * either), unless it was read into pages that only lack text: a scan without a text layer is
+ * failed for want of text, and its pages are still worth seeing.
+ */
 export function viewFor(doc: DocumentView): "pdf" | "article" | "email" | "text" {
-  if (doc.media_type === "application/pdf" && doc.status !== "failed") {
+  if (doc.media_type === "application/pdf" && (doc.status !== "failed" || doc.pages.length > 0)) {
     return "pdf";
   }
   if (doc.meta["rendition.html"] !== undefined) {

@@ -43,4 +43,41 @@ describe("adding evidence from a browser", () => {
     expect(bar.hidden).toBe(true);
     expect(ingested).toBe(1);
   });
+
+  test("a document whose text could not be extracted is counted as failed and links to the kept original", async () => {
+    const backend = new ScriptedBackend({
+      ingest: () =>
+        Promise.resolve({
+          added: 2,
+          duplicates: 0,
+          failed: [
+            {
+              path: "/evidence/scan.pdf",
+              error: "no text could be read from any of its 2 pages: scanned images without a text layer (needs OCR)",
+              document: 7,
+            },
+          ],
+          skipped: [],
+          documents: [6, 7],
+        }),
+    });
+    render(
+      <BackendContext.Provider value={backend}>
+        <IngestPanel onIngested={() => undefined} />
+      </BackendContext.Provider>,
+    );
+    fireEvent.input(screen.getByLabelText("Files or folders on this machine, one path a line"), {
+      target: { value: "/evidence" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Add" }));
+    await waitFor(() =>
+      expect(screen.getByRole("status").textContent).toBe(
+        "Added 2, already in the case 0, failed 1 (1 kept without text), skipped 0.",
+      ),
+    );
+    const failures = screen.getByRole("list", { name: "Items that could not be ingested" });
+    expect(failures.textContent).toContain("/evidence/scan.pdf: no text could be read from any of its 2 pages");
+    const link = screen.getByRole("link", { name: "the original is kept as document 7" });
+    expect(link.getAttribute("href")).toBe("#/doc/7");
+  });
 });

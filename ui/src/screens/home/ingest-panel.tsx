@@ -1,10 +1,12 @@
 // Adding evidence to the case: pick files or folders (desktop), or drop them on the window,
-// then watch a live progress bar and read the list of items that failed, with their reasons.
+// then watch a live progress bar and read the list of items that failed, with their reasons
+// (an item whose text could not be extracted is among them, with a link to its document).
 
 import { useRef, useState } from "preact/hooks";
 import { BackendError, type IngestOutput, type ProgressEvent } from "../../lib/backend";
 import { useBackend } from "../../app/context";
 import { useDroppedFiles } from "../../app/dropped-files";
+import { documentHref } from "../../app/links";
 
 /** What the panel shows while and after an ingest. */
 type IngestState =
@@ -13,11 +15,17 @@ type IngestState =
   | { phase: "finished"; result: IngestOutput }
   | { phase: "failed"; message: string };
 
-/** The sentence that reports an ingest (tests/desktop/ipc.py reads it: "Added N, ..."). */
+/**
+ * The sentence that reports an ingest (tests/desktop/ipc.py reads it: "Added N, ...").
+ * `failed` counts every item listed below it: those that could not be ingested and those
+ * kept without text (also among the added), so a scan without a text layer is never
+ * reported as a plain success.
+ */
 export function ingestReport(result: IngestOutput): string {
+  const kept = result.failed.filter((f) => f.document !== undefined).length;
   return (
     `Added ${result.added}, already in the case ${result.duplicates}, ` +
-    `failed ${result.failed.length}, skipped ${result.skipped.length}.`
+    `failed ${result.failed.length}${kept > 0 ? ` (${kept} kept without text)` : ""}, skipped ${result.skipped.length}.`
   );
 }
 
@@ -103,6 +111,12 @@ export function IngestPanel({ onIngested }: { onIngested: () => void }) {
           state.result.failed.map((f) => (
             <li key={f.path}>
               <code>{f.path}</code>: {f.error}
+              {f.document !== undefined && (
+                <>
+                  {" "}
+                  (<a href={documentHref(f.document)}>the original is kept as document {f.document}</a>)
+                </>
+              )}
             </li>
           ))}
       </ul>
