@@ -339,7 +339,9 @@ fn ingest(a: IngestArgs) -> Result<Outcome, ApiError> {
         batch_items: a.batch.map(|n| n as usize),
     };
     let bar = Progress::new(a.json);
-    let out = api::ingest(&a.case, &request, &|e| bar.event(&e))?;
+    let out = api::ingest(&a.case, &request, &api::PathScope::Anything, &|e| {
+        bar.event(&e)
+    })?;
     bar.finish();
     print(a.json, &out, || {
         let mut s = format!(

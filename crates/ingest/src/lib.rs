@@ -21,6 +21,7 @@
 #[cfg(test)]
 mod follow_tests;
 mod in_order;
+mod scope;
 mod walk;
 mod worker;
 
@@ -33,6 +34,7 @@ use dossier_extract::Registry;
 use dossier_store::{Case, Change, DocStatus, ItemOutcome, NewDocument, NewSource, StoreError};
 
 use in_order::InOrder;
+pub use scope::{AllowedRoot, PathScope, Refusal, ScopeError};
 pub use walk::{Found, walk, walk_each};
 use worker::{Chunk, Processed, Turn, Worker};
 
@@ -57,6 +59,9 @@ pub struct IngestOptions {
     /// show documents to other readers sooner and lose less to a crash; larger ones wait
     /// for the disk fewer times.
     pub batch_items: usize,
+    /// Which files may be read: everything the user can read, or only what lies under the
+    /// folders `dossier serve --allow-path` named (see [`PathScope`]).
+    pub scope: PathScope,
 }
 
 /// Progress of a run, reported after each item is recorded.
@@ -207,7 +212,7 @@ pub fn ingest_with_hook(
         let walked = &walked;
         scope.spawn(move || {
             let mut index = 0;
-            walk_each(inputs, &case_root, &mut |found| {
+            walk_each(inputs, &case_root, &options.scope, &mut |found| {
                 walked.fetch_add(1, Ordering::Relaxed);
                 // The receiver lives until the scope ends; sending cannot fail.
                 let _ = work_tx.send((index, found));
