@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use dossier_api::{
     ApiError, AuditRow, CaseSummary, DocListItem, DocsRequest, DocumentView, Event, IngestOutput,
-    IngestRequest, InitOutput, VerifyOutput,
+    IngestRequest, InitOutput, PathScope, VerifyOutput,
 };
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -59,14 +59,20 @@ fn init(path: PathBuf) -> Result<InitOutput, ApiError> {
     dossier_api::init(&path)
 }
 
-/// Ingests files and folders (chosen in a dialog or dropped on the window).
+/// Ingests files and folders (chosen in a dialog or dropped on the window): anything the
+/// user can read, since the person naming the paths is the one whose files they are.
 #[tauri::command(async)]
 fn ingest(
     app: AppHandle,
     case: State<'_, OpenCase>,
     request: IngestRequest,
 ) -> Result<IngestOutput, ApiError> {
-    dossier_api::ingest(&case.path()?, &request, &forward_progress(&app))
+    dossier_api::ingest(
+        &case.path()?,
+        &request,
+        &PathScope::Anything,
+        &forward_progress(&app),
+    )
 }
 
 /// Lists documents.
@@ -137,7 +143,7 @@ fn event(
     case: State<'_, OpenCase>,
     request: dossier_api::EventRequest,
 ) -> Result<dossier_api::EventOutput, ApiError> {
-    dossier_api::event(&case.path()?, &request)
+    dossier_api::event(&case.path()?, &request, &PathScope::Anything)
 }
 
 /// Cites a document for an event.

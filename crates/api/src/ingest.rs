@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use dossier_extract::Registry;
-use dossier_ingest::{IngestOptions, IngestProgress};
+use dossier_ingest::{IngestOptions, IngestProgress, PathScope};
 use serde::{Deserialize, Serialize};
 
 use crate::series_ingest::SeriesIngestOutput;
@@ -71,13 +71,21 @@ pub struct IngestOutput {
     pub index_error: Option<String>,
 }
 
-/// Ingests files and folders. Waits (and says so) while another process writes to the case.
+/// Ingests files and folders, reading only what `scope` allows (the CLI and the desktop app
+/// pass [`PathScope::Anything`]; `dossier serve` its `--allow-path` folders). A path the
+/// scope refuses fails the whole request before anything is read or recorded; a link found
+/// inside a folder that leads out of the scope is a failed item. Waits (and says so) while
+/// another process writes to the case.
 pub fn ingest(
     case_path: &Path,
     request: &IngestRequest,
+    scope: &PathScope,
     events: &(dyn Fn(Event) + Sync),
 ) -> ApiResult<IngestOutput> {
-    let series = crate::series_ingest::plan(request)?;
+    for path in &request.paths {
+        scope.admit(path)?;
+    }
+    let series = crate::series_ingest::plan(request, scope)?;
     let paths = series
         .as_ref()
         .map_or_else(|| request.paths.clone(), |p| p.paths());
@@ -108,6 +116,7 @@ pub fn ingest(
         store_only: request.no_extract,
         batch_items: request.batch_items.unwrap_or(0),
         stream_above: 0,
+        scope: scope.clone(),
     };
     let mut indexer = crate::ingest_index::IngestIndexer::start(&case);
     let report = dossier_ingest::ingest_with_hook(

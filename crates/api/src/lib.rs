@@ -43,6 +43,7 @@ pub use chronology::{
 pub use demo::{DemoOutput, DemoRequest, SERIES as DEMO_SERIES, default_samples_dir, demo};
 pub use dispatch::{ShowRequest, dispatch};
 pub use documents::{DocListItem, DocsRequest, DocumentView, PageView, SourceView, docs, show};
+pub use dossier_ingest::{PathScope, Refusal, ScopeError};
 pub use error::{ApiError, ApiResult};
 pub use exhibits::{
     ExhibitRequest, ExhibitView, ExhibitsOutput, ExhibitsRequest, NoteDeleteOutput,

@@ -14,6 +14,7 @@ mod progress;
 mod search;
 mod serve;
 mod thread;
+mod visible;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -24,6 +25,7 @@ use dossier_api::{self as api, ApiError};
 use serde::Serialize;
 
 use crate::progress::Progress;
+use crate::visible::{Breaks, line, visible};
 
 /// Dossier: evidence management for lawyers, journalists and paralegals.
 #[derive(Parser)]
@@ -198,12 +200,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
-        Ok(Outcome::Problems(line)) => {
-            eprintln!("dossier: {line}");
+        Ok(Outcome::Problems(said)) => {
+            eprintln!("dossier: {}", line(&said));
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("dossier: error: {}", e.message);
+            eprintln!("dossier: error: {}", line(&e.message));
             ExitCode::from(2)
         }
     }
@@ -260,8 +262,8 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
                             "{:>6}  {:<10} {:<10}  {}\n",
                             d.id,
                             d.kind,
-                            d.date.as_deref().unwrap_or("-"),
-                            d.title.as_deref().unwrap_or("(untitled)")
+                            d.date.as_deref().map_or("-".into(), line),
+                            d.title.as_deref().map_or("(untitled)".into(), line)
                         )
                     })
                     .collect()
@@ -273,7 +275,7 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
                 let mut s = format!(
                     "document {}: {}\nkind:    {}\nstatus:  {}{}\nsha256:  {}\nsize:    {} bytes\n",
                     d.id,
-                    d.title.as_deref().unwrap_or("(untitled)"),
+                    d.title.as_deref().map_or("(untitled)".into(), line),
                     d.kind,
                     d.status,
                     d.status_detail
@@ -284,10 +286,14 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
                     d.size
                 );
                 for src in &d.sources {
-                    s += &format!("source:  {} (ingested {})\n", src.path, src.ingested_at);
+                    s += &format!(
+                        "source:  {} (ingested {})\n",
+                        line(&src.path),
+                        src.ingested_at
+                    );
                 }
                 for (k, v) in &d.meta {
-                    s += &format!("{k}: {v}\n");
+                    s += &format!("{}: {}\n", line(k), line(v));
                 }
                 if let Some(text) = &d.text {
                     s += "\n";
@@ -374,7 +380,9 @@ fn ingest(a: IngestArgs) -> Result<Outcome, ApiError> {
         batch_items: a.batch.map(|n| n as usize),
     };
     let bar = Progress::new(a.json);
-    let out = api::ingest(&a.case, &request, &|e| bar.event(&e))?;
+    let out = api::ingest(&a.case, &request, &api::PathScope::Anything, &|e| {
+        bar.event(&e)
+    })?;
     bar.finish();
     print(a.json, &out, || {
         let mut s = format!(
@@ -385,14 +393,14 @@ fn ingest(a: IngestArgs) -> Result<Outcome, ApiError> {
             out.skipped.len()
         );
         for f in &out.failed {
-            s += &format!("FAILED  {}: {}", f.path, f.error);
+            s += &format!("FAILED  {}: {}", line(&f.path), line(&f.error));
             if let Some(id) = f.document {
                 s += &format!(" (the original is kept as document {id})");
             }
             s.push('\n');
         }
         for f in &out.skipped {
-            s += &format!("skipped {}: {}\n", f.path, f.error);
+            s += &format!("skipped {}: {}\n", line(&f.path), line(&f.error));
         }
         s
     })?;
@@ -406,7 +414,10 @@ fn ingest(a: IngestArgs) -> Result<Outcome, ApiError> {
     })
 }
 
-/// Prints `value` as JSON, or the human text, on stdout.
+/// Prints `value` as JSON, or the human text, on stdout. The human text is shown with
+/// its control and bidirectional-override characters visible (`visible.rs`): whatever a
+/// command prints from a document reaches the terminal as text, never as a command to it;
+/// fields that must stay on their line escape their line breaks too, with [`line`].
 fn print<T: Serialize>(
     json: bool,
     value: &T,
@@ -418,7 +429,8 @@ fn print<T: Serialize>(
         s.push('\n');
         s
     } else {
-        human()
+        let text = human();
+        visible(&text, Breaks::Keep).into_owned()
     };
     let mut out = std::io::stdout().lock();
     // A closed pipe (`dossier docs | head`) is not an error worth reporting.

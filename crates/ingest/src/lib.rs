@@ -23,6 +23,7 @@ mod follow_tests;
 mod in_order;
 #[cfg(test)]
 mod limits_tests;
+mod scope;
 mod walk;
 mod worker;
 
@@ -35,6 +36,7 @@ use dossier_extract::Registry;
 use dossier_store::{Case, Change, DocStatus, ItemOutcome, NewDocument, NewSource, StoreError};
 
 use in_order::InOrder;
+pub use scope::{AllowedRoot, PathScope, Refusal, ScopeError};
 pub use walk::{Found, walk, walk_each};
 use worker::{Chunk, Processed, Turn, Worker};
 pub use worker::{MAX_CHILDREN, MAX_EXPANSION, STREAM_ABOVE};
@@ -64,6 +66,9 @@ pub struct IngestOptions {
     /// being read into memory; 0 means [`STREAM_ABOVE`]. (Tests lower it to stream small
     /// files.)
     pub stream_above: u64,
+    /// Which files may be read: everything the user can read, or only what lies under the
+    /// folders `dossier serve --allow-path` named (see [`PathScope`]).
+    pub scope: PathScope,
 }
 
 /// Progress of a run, reported after each item is recorded.
@@ -223,7 +228,7 @@ pub fn ingest_with_hook(
         let walked = &walked;
         scope.spawn(move || {
             let mut index = 0;
-            walk_each(inputs, &case_root, &mut |found| {
+            walk_each(inputs, &case_root, &options.scope, &mut |found| {
                 walked.fetch_add(1, Ordering::Relaxed);
                 // The receiver lives until the scope ends; sending cannot fail.
                 let _ = work_tx.send((index, found));

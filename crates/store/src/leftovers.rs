@@ -118,7 +118,7 @@ mod tests {
         let case = Case::init(&dir.path().join("case"), CaseOptions::default()).expect("init");
         let left = leave_temporary_files(&case);
 
-        let report = case.verify(&|_, _| {}).expect("verify");
+        let report = case.verify(None, &|_, _| {}).expect("verify");
         let mut reported: Vec<_> = report
             .problems
             .iter()
@@ -134,7 +134,7 @@ mod tests {
         let lock = case.writer_lock().expect("lock");
         assert_eq!(case.remove_leftovers(&lock).expect("remove").len(), 3);
         assert!(left.iter().all(|p| !p.exists()));
-        let report = case.verify(&|_, _| {}).expect("verify");
+        let report = case.verify(None, &|_, _| {}).expect("verify");
         assert!(report.problems.is_empty(), "{:?}", report.problems);
     }
 

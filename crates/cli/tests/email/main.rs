@@ -4,10 +4,12 @@
 //! summaries and the corpus index, the notmuch thread map, subject grouping only when asked
 //! for (`subjects.rs`), all 4,015 messages without a panic or a loss; and, on mail made
 //! here, what the corpus cannot show: hostile attachment names, one message in two
-//! mailboxes, a truncated mbox.
+//! mailboxes, a truncated mbox, and subjects written to attack spreadsheets and terminals
+//! (`hostile_text.rs`).
 
 mod crafted;
 mod expected;
+mod hostile_text;
 mod subjects;
 mod support;
 

@@ -19,6 +19,7 @@ import { MetadataPanel } from "./metadata-panel";
 import { TagsPanel } from "./tags-panel";
 import { NotesPanel } from "./notes-panel";
 import { CitePanel } from "./cite-panel";
+import { visible } from "../../lib/text/visible";
 
 export function DocumentScreen({ params, query }: ScreenProps) {
   const id = Number.parseInt(params["id"] ?? "", 10);
@@ -82,7 +83,7 @@ function DocumentPage({ doc, query }: { doc: DocumentView; query: URLSearchParam
     return () => document.removeEventListener("selectionchange", follow);
   }, []);
 
-  const title = doc.title ?? `Document ${doc.id}`;
+  const title = visible(doc.title ?? `Document ${doc.id}`);
   const goToPage = (page: number): void =>
     replaceHash(documentHref(doc.id, { page, ...(place.quote !== undefined ? { quote: place.quote } : {}), terms: place.terms, ...(place.query !== undefined ? { query: place.query } : {}) }));
   return (
