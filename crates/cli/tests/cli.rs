@@ -379,6 +379,22 @@ fn ingest_exits_1_and_lists_every_pdf_whose_text_could_not_be_extracted_keeping_
     }
     verify_ok(&case);
 
+    // Ingested again, the same damaged file is still reported: a duplicate without text.
+    let (again, _) = json_failing(&[&"ingest", &case, &truncated], 1);
+    assert_eq!(
+        (again["added"].as_u64(), again["duplicates"].as_u64()),
+        (Some(0), Some(1))
+    );
+    assert_eq!(
+        again["failed"][0]["path"],
+        truncated.display().to_string(),
+        "{again}"
+    );
+    assert_eq!(
+        again["failed"][0]["document"], failed[0]["document"],
+        "{again}"
+    );
+
     // The corpus's scan: two pages, both images without a text layer.
     let Some(scan) = dossier_tests::corpus_path("pdfs/legal/scanned/image-pdf.pdf") else {
         return;

@@ -470,6 +470,15 @@ fn record_one(
                 )?;
                 ctx.report.duplicates += 1;
                 ctx.report.documents.push(id);
+                // Already in the case, yet still without text: found again, it is reported
+                // again, so a second ingest of a damaged file never reads as a success.
+                if let Some(reason) = ctx.change.extraction_failure(id)? {
+                    ctx.report.failed.push(ItemProblem {
+                        path: path.clone(),
+                        reason,
+                        document: Some(id),
+                    });
+                }
                 return Ok((path, Some(id)));
             }
             // A later item in this run claimed these bytes first. This item comes first in

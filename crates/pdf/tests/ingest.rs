@@ -2,7 +2,7 @@
 //! clear status, and `ingest --password` extracts it in place. The api finds the worker
 //! beside the running program, as the `dossier` CLI and the desktop app do.
 
-use dossier_api::{IngestRequest, ingest, init, show};
+use dossier_api::{IngestRequest, PathScope, ingest, init, show};
 use dossier_tests::corpus_path;
 
 #[test]
@@ -18,7 +18,7 @@ fn a_pdf_needing_a_password_is_kept_and_extracted_again_when_the_password_comes(
         paths: vec![pdf.clone()],
         ..IngestRequest::default()
     };
-    let first = ingest(&case, &request, &|_| {}).expect("ingest");
+    let first = ingest(&case, &request, &PathScope::Anything, &|_| {}).expect("ingest");
     assert_eq!(first.added, 1, "the original is stored even without text");
     let id = first.documents[0];
     let doc = show(&case, id).expect("show");
@@ -32,7 +32,8 @@ fn a_pdf_needing_a_password_is_kept_and_extracted_again_when_the_password_comes(
         password: Some("openpassword".into()),
         ..IngestRequest::default()
     };
-    let second = ingest(&case, &again, &|_| {}).expect("ingest with the password");
+    let second =
+        ingest(&case, &again, &PathScope::Anything, &|_| {}).expect("ingest with the password");
     assert_eq!((second.added, second.duplicates), (0, 1));
     assert_eq!(
         second.documents,
@@ -61,6 +62,7 @@ fn a_court_filing_is_dated_and_paged_through_ingest() {
             paths: vec![pdf],
             ..IngestRequest::default()
         },
+        &PathScope::Anything,
         &|_| {},
     )
     .expect("ingest");

@@ -86,6 +86,9 @@ struct AppState {
     events: broadcast::Sender<String>,
 }
 
+/// The stack of the threads that run commands: 8 MiB, as Linux gives a main thread.
+const COMMAND_STACK_BYTES: usize = 8 * 1024 * 1024;
+
 /// The largest request body read, in bytes: arguments are small (paths, a note's text, an
 /// event); a larger body is refused from its `Content-Length` before it is read.
 pub const MAX_BODY: usize = 4 * 1024 * 1024;
@@ -103,6 +106,11 @@ pub fn serve(options: ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Result
     }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
+        // Commands run on the runtime's blocking threads: give them the stack a program's
+        // main thread has, so that they recurse as deep as the CLI running the same command
+        // (tokio's default is a quarter of it; every recursion a request can drive is
+        // bounded besides, as the query's nesting is).
+        .thread_stack_size(COMMAND_STACK_BYTES)
         .build()
         .map_err(|source| ServeError::Io {
             addr: options.addr,

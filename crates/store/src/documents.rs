@@ -299,6 +299,19 @@ impl Change<'_> {
         document_by_hash(&self.tx, hash)
     }
 
+    /// Why a document has no text, when its extraction failed; `None` for any other
+    /// status. Found again, such a document is still a failure to report, not a success.
+    pub fn extraction_failure(&self, id: i64) -> Result<Option<String>> {
+        let row: Option<(String, Option<String>)> = self
+            .tx
+            .prepare_cached("SELECT status, status_detail FROM documents WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(row
+            .filter(|(status, _)| status == DocStatus::Failed.as_str())
+            .map(|(_, detail)| detail.unwrap_or_else(|| "its text could not be extracted".into())))
+    }
+
     /// Replaces what extraction made of an existing document (its kind, title, dates,
     /// status, authors, metadata, text and pages) with a new extraction of the same
     /// original, e.g. a PDF that failed for want of a password and was opened with one.

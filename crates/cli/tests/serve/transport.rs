@@ -164,3 +164,25 @@ fn every_answer_forbids_sniffing_framing_and_referrers() {
         assert!(csp.contains("frame-ancestors 'none'"), "{what}: {csp}");
     }
 }
+
+#[test]
+fn a_query_nested_past_any_stack_is_refused_and_the_server_keeps_serving() {
+    // Regression (hardening): 800 `(` overflowed the stack of the server's thread and
+    // aborted `dossier serve`, ending every user's session.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = new_case(dir.path());
+    let server = Server::start(&case);
+    for query in [
+        "(".repeat(800),
+        "(".repeat(9_999),
+        "NOT ".repeat(2_400) + "x",
+    ] {
+        let body = json!({ "query": query }).to_string();
+        let (status, answer) = server.post("search", Some(&server.token), &body);
+        assert_eq!(status, 400, "{answer}");
+        assert!(answer.contains("\"code\":\"invalid_query\""), "{answer}");
+        assert!(answer.contains("deep"), "{answer}");
+    }
+    let summary = server.call("summary", Value::Null);
+    assert_eq!(summary["documents"], 0, "still serving: {summary}");
+}
