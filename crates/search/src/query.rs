@@ -129,23 +129,39 @@ fn check_shape(text: &str) -> Result<(), SearchError> {
             "the query is {chars} characters long; the most a query may have is {MAX_QUERY_CHARS} (for a long list of terms, use a batch search with one query per line)"
         )));
     }
-    // Each `(` and each `NOT` in a run of them is a level of the grammar's recursion.
-    // Inside a quoted phrase they are words, not operators; a backslash escapes the next
-    // character, as in the grammar.
-    let (mut depth, mut nots, mut deepest) = (0usize, 0usize, 0usize);
-    let (mut quoted, mut escaped) = (false, false);
-    let mut word = String::new();
+    // A quote left open is no phrase: the lenient parse that explains the error reads what
+    // follows it as operators, so it is measured as such.
+    let deepest = match nesting(text, true) {
+        (deepest, false) => deepest,
+        (_, true) => nesting(text, false).0,
+    };
+    if deepest > MAX_QUERY_NESTING {
+        return Err(SearchError::InvalidQuery(format!(
+            "the query nests parentheses or NOTs {deepest} deep; the most is {MAX_QUERY_NESTING}"
+        )));
+    }
+    Ok(())
+}
+
+/// How deep `text` nests groups: each `(` and each `NOT` in a run of them is a level of the
+/// grammar's recursion. With `phrases`, what stands between double quotes is words, not
+/// operators; a backslash escapes the next character, as in the grammar. Also says whether
+/// a quote was left open.
+fn nesting(text: &str, phrases: bool) -> (usize, bool) {
     fn end_word(word: &mut String, nots: &mut usize) {
         if !word.is_empty() {
             *nots = if word == "NOT" { *nots + 1 } else { 0 };
             word.clear();
         }
     }
+    let (mut depth, mut nots, mut deepest) = (0usize, 0usize, 0usize);
+    let (mut quoted, mut escaped) = (false, false);
+    let mut word = String::new();
     for c in text.chars() {
         match c {
             _ if escaped => escaped = false,
             '\\' => escaped = true,
-            '"' => quoted = !quoted,
+            '"' if phrases => quoted = !quoted,
             _ if quoted => {}
             '(' => {
                 end_word(&mut word, &mut nots);
@@ -160,12 +176,7 @@ fn check_shape(text: &str) -> Result<(), SearchError> {
         }
         deepest = deepest.max(depth + nots);
     }
-    if deepest > MAX_QUERY_NESTING {
-        return Err(SearchError::InvalidQuery(format!(
-            "the query nests parentheses or NOTs {deepest} deep; the most is {MAX_QUERY_NESTING}"
-        )));
-    }
-    Ok(())
+    (deepest, quoted)
 }
 
 /// A query as quoted in an error message: whole when short, its start and length otherwise,
@@ -610,6 +621,10 @@ mod tests {
         assert!(error(&format!("{phrase} {}", "(".repeat(40))).contains("40 deep"));
         assert!(run_small("NOT ".repeat(2_000) + "a").contains("2000 deep"));
         parsed(&format!("\"{} word\"", "(".repeat(100))).expect("parentheses in a phrase are text");
+        // Found by dossier-fuzz: after a quote left open, the parser that explains the error
+        // reads the parentheses as groups (and overflowed its stack on 227 of them).
+        let open = format!("\"K\":\"K {}", "(".repeat(227));
+        assert!(run_small(open).contains("227 deep"));
     }
 
     #[test]
