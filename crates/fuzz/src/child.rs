@@ -93,7 +93,12 @@ static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 /// The inputs run on a thread with `stack_kb` of stack: ingest's workers and the server's
 /// threads have Rust's default 2 MiB, less than a main thread's 8 MiB, and a recursion that
 /// fits in one may overflow the other.
-pub fn serve(target: &'static Target, limits: Limits, stack_kb: usize) -> Result<(), String> {
+pub fn serve(
+    target: &'static Target,
+    limits: Limits,
+    stack_kb: usize,
+    scratch: &std::path::Path,
+) -> Result<(), String> {
     #[cfg(unix)]
     {
         let bytes = limits.memory_mb.saturating_mul(1024 * 1024);
@@ -104,7 +109,7 @@ pub fn serve(target: &'static Target, limits: Limits, stack_kb: usize) -> Result
             )
         })?;
     }
-    let prepared = Prepared::new(target, limits)?;
+    let prepared = Prepared::new(target, limits, scratch)?;
     std::panic::set_hook(Box::new(|info| {
         let message = info
             .payload()

@@ -85,6 +85,8 @@ enum Command {
         memory_mb: u64,
         #[arg(long)]
         stack_kb: usize,
+        #[arg(long)]
+        scratch: PathBuf,
     },
 }
 
@@ -95,6 +97,7 @@ fn main() -> ExitCode {
             hang_ms,
             memory_mb,
             stack_kb,
+            scratch,
         } => {
             let Some(t) = Target::named(&target) else {
                 eprintln!("dossier-fuzz child: no target {target:?}");
@@ -104,7 +107,7 @@ fn main() -> ExitCode {
                 hang: Duration::from_millis(hang_ms),
                 memory_mb,
             };
-            match dossier_fuzz::child::serve(t, limits, stack_kb) {
+            match dossier_fuzz::child::serve(t, limits, stack_kb, &scratch) {
                 Ok(()) => ExitCode::SUCCESS,
                 Err(e) => {
                     eprintln!("dossier-fuzz child {target}: {e}");
@@ -241,18 +244,19 @@ fn run_command(
         out.display()
     );
     println!(
-        "{:<9} {:>8} {:>9} {:>9} {:>9} {:>8}",
-        "target", "execs", "execs/s", "findings", "contained", "restarts"
+        "{:<9} {:>8} {:>9} {:>9} {:>9} {:>8} {:>9}",
+        "target", "execs", "execs/s", "findings", "contained", "restarts", "slowest"
     );
     let reports = run::run(&options, |r| {
         println!(
-            "{:<9} {:>8} {:>9.1} {:>9} {:>9} {:>8}",
+            "{:<9} {:>8} {:>9.1} {:>9} {:>9} {:>8} {:>8.2}s",
             r.name,
             r.execs,
             r.rate(),
             r.findings.len(),
             r.contained,
-            r.starts.saturating_sub(1)
+            r.starts.saturating_sub(1),
+            r.slowest.as_secs_f64()
         );
         if let Some(e) = &r.error {
             println!("          could not run: {e}");

@@ -67,6 +67,8 @@ pub struct TargetReport {
     pub contained: u64,
     /// Child processes started.
     pub starts: u64,
+    /// The longest any one input took (a hint of inputs that are slow but under the limit).
+    pub slowest: Duration,
     /// Distinct findings.
     pub findings: Vec<Saved>,
     /// Why the target could not run, if it could not.
@@ -135,7 +137,7 @@ fn run_target(
         name: target.name.to_owned(),
         ..TargetReport::default()
     };
-    let mut seeds = seeds::load(target, options.corpus.as_deref(), &options.fixtures);
+    let (replayed, mut seeds) = seeds::load(target, options.corpus.as_deref(), &options.fixtures);
     if seeds.is_empty() {
         seeds.push(Vec::new());
     }
@@ -153,16 +155,19 @@ fn run_target(
     let mut shrinking = Duration::ZERO;
     let mut next_seed = 0;
     while Instant::now() < deadline {
-        // The seeds as they are first (the fixtures among them are regression tests), then
-        // mutations.
-        let input = if next_seed < seeds.len() {
+        // The fixtures as they are first (they are regression tests), then mutations.
+        let input = if next_seed < replayed {
             next_seed += 1;
             seeds[next_seed - 1].clone()
         } else {
             mutator.next_input(&mut rng)
         };
+        let began = Instant::now();
         let outcome = match child.run(&input) {
-            Ok(o) => o,
+            Ok(o) => {
+                report.slowest = report.slowest.max(began.elapsed());
+                o
+            }
             Err(e) => {
                 report.error = Some(e);
                 break;

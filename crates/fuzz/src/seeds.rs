@@ -11,13 +11,15 @@ pub const MAX_SEED_BYTES: u64 = 256 * 1024;
 /// At most this many corpus files per target, spread evenly over the sorted list.
 pub const MAX_CORPUS_SEEDS: usize = 48;
 
-/// The inputs a target starts from: its fixtures first (so a run replays them), then
-/// corpus files.
-pub fn load(target: &Target, corpus: Option<&Path>, fixtures: &Path) -> Vec<Vec<u8>> {
+/// The inputs a target starts from, and how many of them (at the front) are its fixtures,
+/// which a run replays as they are before mutating. Corpus files are only mutated: the
+/// corpus tests already read them as they are.
+pub fn load(target: &Target, corpus: Option<&Path>, fixtures: &Path) -> (usize, Vec<Vec<u8>>) {
     let mut seeds: Vec<Vec<u8>> = fixture_files(&fixtures.join(target.name))
         .iter()
         .filter_map(|p| std::fs::read(p).ok())
         .collect();
+    let replayed = seeds.len();
     if matches!(target.kind, Kind::Query) {
         seeds.extend(QUERY_SEEDS.iter().map(|q| q.as_bytes().to_vec()));
     }
@@ -47,7 +49,7 @@ pub fn load(target: &Target, corpus: Option<&Path>, fixtures: &Path) -> Vec<Vec<
                 .filter_map(|p| std::fs::read(p).ok()),
         );
     }
-    seeds
+    (replayed, seeds)
 }
 
 /// Every file under `dir`, recursively.

@@ -74,6 +74,8 @@ pub struct Supervised {
     live: Option<Live>,
     /// The exit status and stderr of the last child reaped by [`Supervised::kill`].
     reap_last: Option<(Option<ExitStatus>, String)>,
+    /// A folder for the child's files (the query target's index), removed with this.
+    scratch: PathBuf,
     /// How many child processes were started (one more after each crash or hang).
     pub starts: u64,
 }
@@ -96,6 +98,11 @@ impl Supervised {
             stack_kb,
             live: None,
             reap_last: None,
+            scratch: std::env::temp_dir().join(format!(
+                "dossier-fuzz-{}-{}",
+                std::process::id(),
+                target.name
+            )),
             starts: 0,
         }
     }
@@ -112,6 +119,8 @@ impl Supervised {
                 .arg(self.limits.memory_mb.to_string())
                 .arg("--stack-kb")
                 .arg(self.stack_kb.to_string())
+                .arg("--scratch")
+                .arg(&self.scratch)
                 .stdin(Stdio::piped())
                 .stdout(Stdio::piped())
                 .stderr(Stdio::piped())
@@ -246,6 +255,7 @@ impl Supervised {
 impl Drop for Supervised {
     fn drop(&mut self) {
         self.kill();
+        let _ = std::fs::remove_dir_all(&self.scratch);
     }
 }
 
@@ -279,4 +289,44 @@ fn describe_status(status: ExitStatus) -> String {
         }
     }
     status.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(kind: &str, message: &str) -> Finding {
+        Finding {
+            target: "query".into(),
+            kind: kind.into(),
+            message: message.into(),
+        }
+    }
+
+    #[test]
+    fn the_same_bug_hit_twice_has_one_signature_whatever_its_numbers() {
+        let a = finding(
+            "abort",
+            "stack overflow (signal 6): thread 'fuzz-query' (6764) has overflowed its stack",
+        );
+        let b = finding(
+            "abort",
+            "stack overflow (signal 6): thread 'fuzz-query' (16308) has overflowed its stack",
+        );
+        assert_eq!(a.signature(), b.signature());
+        let p1 = finding(
+            "panic",
+            "index out of bounds: the len is 3 but the index is 5 at crates/extract/src/email.rs:120:9",
+        );
+        let p2 = finding(
+            "panic",
+            "index out of bounds: the len is 0 but the index is 1 at crates/extract/src/email.rs:120:17",
+        );
+        assert_eq!(p1.signature(), p2.signature());
+        let elsewhere = finding(
+            "panic",
+            "index out of bounds: the len is 0 but the index is 1 at crates/extract/src/email.rs:121:17",
+        );
+        assert_ne!(p1.signature(), elsewhere.signature());
+    }
 }

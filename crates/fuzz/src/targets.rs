@@ -14,8 +14,9 @@ use dossier_extract::{
     Child, Container, EmailExtractor, ExtractError, Extractor, Hints, HtmlExtractor, MboxContainer,
     PdfExtractor, PlainTextExtractor, Probe, Registry,
 };
-use dossier_search::query::{DefaultOperator, parse};
-use dossier_search::schema::Fields;
+use std::path::Path;
+
+use dossier_search::{DefaultOperator, IndexDocument, SearchIndex, SearchRequest};
 
 /// Where a target's seeds come from: files under `dir` of the shared corpus whose
 /// extension (lowercased) is one of `extensions`; an empty list takes every file.
@@ -40,7 +41,8 @@ pub enum Kind {
     Container(fn() -> Box<dyn Container>),
     /// The PDF extractor through the real `dossier-pdf-worker` process.
     PdfWorker,
-    /// The search query parser, on the input read as UTF-8 (lossily).
+    /// A search, on the input read as UTF-8 (lossily) as the query: the parser, then the
+    /// query run on a small real index with snippets, with either default operator.
     Query,
     /// Deliberate failures on command, to prove the supervisor catches each kind (tests).
     SelfTest,
@@ -346,13 +348,14 @@ pub struct Limits {
 pub struct Prepared {
     target: &'static Target,
     registry: Registry,
-    fields: Fields,
+    search: Option<SearchIndex>,
     pdf: Option<PdfExtractor>,
 }
 
 impl Prepared {
-    /// Builds what `target` needs, once per child process.
-    pub fn new(target: &'static Target, limits: Limits) -> Result<Self, String> {
+    /// Builds what `target` needs, once per child process; `scratch` is a folder of its own
+    /// (the query target's index lives there).
+    pub fn new(target: &'static Target, limits: Limits, scratch: &Path) -> Result<Self, String> {
         let pdf = match target.kind {
             Kind::PdfWorker => {
                 let worker = dossier_extract::pdf::locate_worker().ok_or_else(|| {
@@ -372,10 +375,14 @@ impl Prepared {
             }
             _ => None,
         };
+        let search = match target.kind {
+            Kind::Query => Some(small_index(scratch)?),
+            _ => None,
+        };
         Ok(Prepared {
             target,
             registry: Registry::standard(),
-            fields: Fields::schema().1,
+            search,
             pdf,
         })
     }
@@ -409,9 +416,19 @@ impl Prepared {
                 pdf_verdict(pdf.extract(input, &hints(Some(self.target.file_name), None)))
             }
             Kind::Query => {
-                let text = String::from_utf8_lossy(input);
-                for op in [DefaultOperator::And, DefaultOperator::Or] {
-                    let _ = parse(&text, &self.fields, op);
+                let Some(index) = &self.search else {
+                    return Verdict::Fine;
+                };
+                let query = String::from_utf8_lossy(input).into_owned();
+                for operator in [DefaultOperator::And, DefaultOperator::Or] {
+                    let request = SearchRequest {
+                        query: query.clone(),
+                        limit: 10,
+                        pages_per_hit: 3,
+                        operator,
+                        ..SearchRequest::default()
+                    };
+                    let _ = index.search(&request, &mut |id, page| page_text(id, page));
                 }
                 Verdict::Fine
             }
@@ -464,6 +481,83 @@ impl Prepared {
             );
         }
     }
+}
+
+/// The pages of the query target's index: words the query seeds use, accents, CJK,
+/// hyphens, dates of every precision, tags, custodians and senders.
+const PAGES: &[(i64, &str, &str, &str, &str)] = &[
+    (
+        1,
+        "email",
+        "Quarterly results",
+        "2001-05-04",
+        "The quick brown fox: terms of service, opt-in data retention for arbitration.",
+    ),
+    (
+        2,
+        "article",
+        "Privacy policy change",
+        "2024-08-15",
+        "Users were opted in to sharing données personnelles without consent; legitimate interest.",
+    ),
+    (
+        3,
+        "policy",
+        "東京の規約",
+        "2024-09",
+        "東京都の利用規約。個人情報を尊重します。",
+    ),
+    (
+        4,
+        "filing",
+        "Complaint for breach of contract",
+        "2024",
+        "Plaintiffs allege the network quietly enabled data sharing (cookie notice).",
+    ),
+];
+
+fn page_text(id: i64, _page: u32) -> Option<String> {
+    PAGES.iter().find(|p| p.0 == id).map(|p| p.4.to_owned())
+}
+
+/// A real index in `scratch` holding [`PAGES`].
+fn small_index(scratch: &Path) -> Result<SearchIndex, String> {
+    let fail = |e: dossier_search::SearchError| {
+        format!(
+            "cannot build the search index in {}: {e}",
+            scratch.display()
+        )
+    };
+    let index = SearchIndex::open(&scratch.join("index")).map_err(fail)?;
+    if index.entries() == 0 {
+        let Some(mut writer) = index.writer().map_err(fail)? else {
+            return Err(format!(
+                "the search index in {} is locked",
+                scratch.display()
+            ));
+        };
+        for &(id, kind, title, date, text) in PAGES {
+            writer
+                .add(&IndexDocument {
+                    id,
+                    stamp: 1,
+                    kind: kind.into(),
+                    title: Some(title.into()),
+                    date: Some(date.into()),
+                    tags: vec!["Hot".into()],
+                    custodians: vec!["Kenneth Lay".into()],
+                    from: vec!["Alice <alice@example.org>".into()],
+                    to: vec!["Bob <bob@example.org>".into()],
+                    series: vec!["whatsapp".into()],
+                    text: text.into(),
+                    ..IndexDocument::default()
+                })
+                .map_err(fail)?;
+        }
+        writer.finish().map_err(fail)?;
+        index.reload().map_err(fail)?;
+    }
+    Ok(index)
 }
 
 /// The head the pipeline probes with (8 KiB).
