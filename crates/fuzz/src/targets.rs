@@ -578,7 +578,17 @@ fn hints(file_name: Option<&str>, media_type: Option<&str>) -> Hints {
 /// caught is the contained, designed result.
 fn pdf_verdict(result: Result<dossier_extract::Extraction, ExtractError>) -> Verdict {
     match result {
-        Ok(_) | Err(ExtractError::NeedsPassword { .. }) => Verdict::Fine,
+        // The worker also catches the parser's panic on one page and goes on with the next,
+        // reporting it as a warning.
+        Ok(x) => match x
+            .warnings
+            .into_iter()
+            .find(|w| w.contains("parser crashed"))
+        {
+            Some(w) => Verdict::Contained(w),
+            None => Verdict::Fine,
+        },
+        Err(ExtractError::NeedsPassword { .. }) => Verdict::Fine,
         Err(ExtractError::Malformed { reason, .. }) if reason.contains("parser crashed") => {
             Verdict::Contained(reason)
         }
