@@ -137,7 +137,12 @@ fn run_target(
         name: target.name.to_owned(),
         ..TargetReport::default()
     };
-    let (replayed, mut seeds) = seeds::load(target, options.corpus.as_deref(), &options.fixtures);
+    let (replayed, mut seeds) = seeds::load(
+        target,
+        options.corpus.as_deref(),
+        &options.fixtures,
+        &known_open_entries(&options.fixtures),
+    );
     if seeds.is_empty() {
         seeds.push(Vec::new());
     }

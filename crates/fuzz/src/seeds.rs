@@ -1,6 +1,7 @@
 //! Seeds: real files from the shared corpus, chosen per target by folder and extension,
 //! plus every regression fixture the target has.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use crate::targets::{Kind, QUERY_SEEDS, Target};
@@ -14,9 +15,22 @@ pub const MAX_CORPUS_SEEDS: usize = 48;
 /// The inputs a target starts from, and how many of them (at the front) are its fixtures,
 /// which a run replays as they are before mutating. Corpus files are only mutated: the
 /// corpus tests already read them as they are.
-pub fn load(target: &Target, corpus: Option<&Path>, fixtures: &Path) -> (usize, Vec<Vec<u8>>) {
+///
+/// Fixtures listed as known-open (`target/name` in `known_open`) are left out: they are
+/// known to fail, a hang among them would spend the target's time on itself, and the
+/// replay test runs them.
+pub fn load(
+    target: &Target,
+    corpus: Option<&Path>,
+    fixtures: &Path,
+    known_open: &BTreeSet<String>,
+) -> (usize, Vec<Vec<u8>>) {
     let mut seeds: Vec<Vec<u8>> = fixture_files(&fixtures.join(target.name))
         .iter()
+        .filter(|p| {
+            let name = p.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+            !known_open.contains(&format!("{}/{name}", target.name))
+        })
         .filter_map(|p| std::fs::read(p).ok())
         .collect();
     let replayed = seeds.len();

@@ -179,10 +179,19 @@ fn a_run_saves_each_new_finding_with_its_note_and_a_known_open_one_is_not_new() 
         .expect("note beside the input");
     assert!(note.contains("kind: panic"), "{note}");
 
-    // Listed as known-open, with its note beside it: found again, but not new.
+    // Listed as known-open, with its note beside it: the fixture itself is not run again,
+    // and another input failing the same way is found but not new.
     std::fs::write(fixtures.join("selftest/boom.finding"), note).expect("note");
     std::fs::write(fixtures.join("known-open.txt"), "selftest/boom\n").expect("list");
+    std::fs::write(fixtures.join("selftest/boom-again"), b"panic").expect("fixture");
     let second = run::run(&options(&fixtures, &dir.path().join("out2")), |_| {});
     assert_eq!(second[0].findings.len(), 1);
     assert!(!second[0].findings[0].new);
+    let (replayed, seeds) = dossier_fuzz::seeds::load(
+        selftest(),
+        None,
+        &fixtures,
+        &run::known_open_entries(&fixtures),
+    );
+    assert_eq!((replayed, seeds), (1, vec![b"panic".to_vec()]));
 }
