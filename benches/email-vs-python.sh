@@ -109,7 +109,10 @@ PY
 mbox_bytes=$(stat -c %s "$work/big.mbox")
 "$dossier" init "$work/bigcase" >/dev/null
 t0=$(now)
-/usr/bin/time -v "$dossier" ingest "$work/bigcase" "$work/big.mbox" --json >"$work/big.json" 2>"$work/time.txt"
+# Exit 1 means some items are listed as failed (the corpus's one broken PDF attachment, whose
+# text cannot be extracted): counted below, not an error of the benchmark.
+/usr/bin/time -v "$dossier" ingest "$work/bigcase" "$work/big.mbox" --json >"$work/big.json" 2>"$work/time.txt" ||
+  [ $? -eq 1 ]
 t1=$(now)
 rss_kb=$(awk -F: '/Maximum resident set size/ {gsub(/ /, "", $2); print $2}' "$work/time.txt")
 added=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["added"], len(d["failed"]))' "$work/big.json")

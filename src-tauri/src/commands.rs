@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use dossier_api::{
     ApiError, AuditRow, CaseSummary, DocListItem, DocsRequest, DocumentView, Event, IngestOutput,
-    IngestRequest, InitOutput, VerifyOutput,
+    IngestRequest, InitOutput, PathScope, VerifyOutput,
 };
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -39,7 +39,7 @@ macro_rules! commands {
 }
 
 commands! {
-    surface: [init, ingest, docs, show, original, verify, audit, summary, thread,
+    surface: [init, ingest, docs, show, original, verify, seal, audit, summary, thread,
               policy, policy_diff, policy_trace, policy_asof, search, reindex,
               event, cite, timeline, tag, exhibit, exhibits, note, notes, note_delete, undo,
               suggest],
@@ -59,14 +59,20 @@ fn init(path: PathBuf) -> Result<InitOutput, ApiError> {
     dossier_api::init(&path)
 }
 
-/// Ingests files and folders (chosen in a dialog or dropped on the window).
+/// Ingests files and folders (chosen in a dialog or dropped on the window): anything the
+/// user can read, since the person naming the paths is the one whose files they are.
 #[tauri::command(async)]
 fn ingest(
     app: AppHandle,
     case: State<'_, OpenCase>,
     request: IngestRequest,
 ) -> Result<IngestOutput, ApiError> {
-    dossier_api::ingest(&case.path()?, &request, &forward_progress(&app))
+    dossier_api::ingest(
+        &case.path()?,
+        &request,
+        &PathScope::Anything,
+        &forward_progress(&app),
+    )
 }
 
 /// Lists documents.
@@ -90,10 +96,24 @@ fn original(
     dossier_api::original(&case.path()?, &request)
 }
 
-/// Verifies the case.
+/// Verifies the case (against a seal kept elsewhere, when given).
 #[tauri::command(async)]
-fn verify(app: AppHandle, case: State<'_, OpenCase>) -> Result<VerifyOutput, ApiError> {
-    dossier_api::verify(&case.path()?, &forward_progress(&app))
+fn verify(
+    app: AppHandle,
+    case: State<'_, OpenCase>,
+    request: Option<dossier_api::VerifyRequest>,
+) -> Result<VerifyOutput, ApiError> {
+    dossier_api::verify(
+        &case.path()?,
+        &request.unwrap_or_default(),
+        &forward_progress(&app),
+    )
+}
+
+/// The audit chain's head, to keep outside the case.
+#[tauri::command(async)]
+fn seal(case: State<'_, OpenCase>) -> Result<dossier_api::Seal, ApiError> {
+    dossier_api::seal(&case.path()?)
 }
 
 /// The audit log.
@@ -123,7 +143,7 @@ fn event(
     case: State<'_, OpenCase>,
     request: dossier_api::EventRequest,
 ) -> Result<dossier_api::EventOutput, ApiError> {
-    dossier_api::event(&case.path()?, &request)
+    dossier_api::event(&case.path()?, &request, &PathScope::Anything)
 }
 
 /// Cites a document for an event.

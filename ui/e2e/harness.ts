@@ -35,12 +35,16 @@ export interface Served {
   stop(): Promise<void>;
 }
 
-/** Builds the sample case afresh in a temporary folder and serves it with the built UI. */
+/**
+ * Builds the sample case afresh in a temporary folder and serves it with the built UI, allowing
+ * ingest by path under that folder only.
+ */
 export async function serveSampleCase(): Promise<Served> {
   const scratch = mkdtempSync(join(tmpdir(), "dossier-e2e-"));
   const casePath = join(scratch, CASE_NAME);
   execFileSync(dossierBin, ["demo", casePath, "--samples", join(repoDir, "samples")], { stdio: "pipe" });
-  const server = spawn(dossierBin, ["serve", casePath, "--ui-dir", join(uiDir, "dist")], {
+  // The tests add files they write in the scratch folder by path: the one folder the server may read.
+  const server = spawn(dossierBin, ["serve", casePath, "--ui-dir", join(uiDir, "dist"), "--allow-path", scratch], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   const url = await firstUrlLine(server);

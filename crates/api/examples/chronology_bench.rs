@@ -47,7 +47,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         ..Default::default()
     };
     let started = Instant::now();
-    dossier_api::ingest(&case_path, &request, &|_| {})?;
+    dossier_api::ingest(
+        &case_path,
+        &request,
+        &dossier_api::PathScope::Anything,
+        &|_| {},
+    )?;
     println!(
         "setup: ingest {DOCUMENTS} documents: {:.2?}",
         started.elapsed()
@@ -118,7 +123,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
     }
     let started = Instant::now();
-    let report = verify(&case_path, &|_| {})?;
+    let report = verify(&case_path, &Default::default(), &|_| {})?;
     println!(
         "verify (all {} citations, {} originals, {} audit rows): {:.2?}, ok: {}",
         report.citations_checked,

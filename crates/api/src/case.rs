@@ -2,10 +2,10 @@
 
 use std::path::Path;
 
-use dossier_store::{Case, CaseOptions, audit as audit_log};
-use serde::Serialize;
+use dossier_store::{Case, CaseOptions, StoreError, audit as audit_log};
+use serde::{Deserialize, Serialize};
 
-use crate::{ApiResult, Event, open_case};
+use crate::{ApiError, ApiResult, Event, open_case};
 
 /// `dossier init` output.
 #[derive(Debug, Clone, Serialize)]
@@ -66,7 +66,8 @@ pub fn case_summary(path: &Path) -> ApiResult<CaseSummary> {
 /// One problem found by `verify`.
 #[derive(Debug, Clone, Serialize)]
 pub struct VerifyProblem {
-    /// `object_missing`, `object_altered`, `database`, `audit_chain`, `citation`, `note`.
+    /// `object_missing`, `object_altered`, `database`, `audit_chain`, `chronology`,
+    /// `protection`, `seal`, `citation`, `note`.
     pub kind: String,
     /// What it concerns.
     pub subject: String,
@@ -85,6 +86,11 @@ pub struct VerifyOutput {
     pub objects_checked: u64,
     /// Audit rows checked.
     pub audit_rows_checked: u64,
+    /// Chronology rows (events, citations, tags, notes, exhibits) compared with the state
+    /// the audit log gives them.
+    pub chronology_rows_checked: u64,
+    /// Whether the chain was checked against a seal kept elsewhere.
+    pub sealed: bool,
     /// Citations re-checked against their documents' text.
     pub citations_checked: u64,
     /// Citations the user withdrew: not evidence any more, so not re-checked and not
@@ -109,19 +115,90 @@ pub struct WithdrawnCitation {
     pub withdrawn_at: String,
 }
 
-/// Re-hashes every original, checks the database and the audit chain, re-checks every
-/// citation (kind `citation`: listed, never dropped, when its quote is no longer where it
-/// was cited) and every note's anchor (kind `note`), and lists withdrawn citations apart.
-pub fn verify(path: &Path, events: &(dyn Fn(Event) + Sync)) -> ApiResult<VerifyOutput> {
-    let case = open_case(path)?;
-    let report = case.verify(&|done, total| {
+/// The audit chain's head as `dossier seal` prints it: kept outside the case (an email to
+/// oneself, a filing), it lets `verify --seal` show that the log was not cut short or
+/// rewritten since.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Seal {
+    /// The head row's position in the log.
+    pub seq: i64,
+    /// The head row's hash (SHA-256, hex).
+    pub head: String,
+    /// When the head row was written.
+    pub at: String,
+}
+
+/// Arguments of `verify`.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VerifyRequest {
+    /// A seal printed earlier, to check the chain against.
+    #[serde(default)]
+    pub seal: Option<Seal>,
+}
+
+/// The audit chain's head, to keep elsewhere.
+pub fn seal(path: &Path) -> ApiResult<Seal> {
+    let seal = open_case(path)?.seal()?;
+    Ok(Seal {
+        seq: seal.seq,
+        head: seal.head,
+        at: seal.at,
+    })
+}
+
+/// Reads a seal as `dossier seal --json` printed it; `source` names where it came from.
+pub fn read_seal(text: &str, source: &str) -> ApiResult<Seal> {
+    let seal: Seal = serde_json::from_str(text).map_err(|e| {
+        ApiError::new(
+            "invalid_input",
+            format!("{source}: not a seal as `dossier seal --json` prints it: {e}"),
+        )
+    })?;
+    if seal.head.len() != 64 || !seal.head.bytes().all(|b| b.is_ascii_hexdigit()) {
+        return Err(ApiError::new(
+            "invalid_input",
+            format!("{source}: the seal's head is not a SHA-256 in hex"),
+        ));
+    }
+    Ok(seal)
+}
+
+/// Re-hashes every original, checks the database, its protections and the audit chain
+/// (against `request.seal` when given), replays the log's chronology states against the
+/// tables, re-checks every citation (kind `citation`: listed, never dropped, when its quote
+/// is no longer where it was cited) and every note's anchor (kind `note`), and lists
+/// withdrawn citations apart. A database that cannot be opened or read is reported as a
+/// problem (`ok: false`), not as an error: it is the answer to the question asked.
+pub fn verify(
+    path: &Path,
+    request: &VerifyRequest,
+    events: &(dyn Fn(Event) + Sync),
+) -> ApiResult<VerifyOutput> {
+    let case = match Case::open(path, CaseOptions::default()) {
+        Ok(case) => case,
+        Err(e @ (StoreError::Sqlite(_) | StoreError::SchemaDamaged(_))) => {
+            return Ok(VerifyOutput::unreadable(e));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let seal = request.seal.as_ref().map(|s| dossier_store::Seal {
+        seq: s.seq,
+        head: s.head.clone(),
+        at: s.at.clone(),
+    });
+    let report = match case.verify(seal.as_ref(), &|done, total| {
         events(Event::Progress {
             phase: "verify".into(),
             done,
             total,
             item: None,
         })
-    })?;
+    }) {
+        Ok(report) => report,
+        Err(e) => return Ok(VerifyOutput::unreadable(e)),
+    };
     let mut problems: Vec<VerifyProblem> = report
         .problems
         .into_iter()
@@ -131,7 +208,18 @@ pub fn verify(path: &Path, events: &(dyn Fn(Event) + Sync)) -> ApiResult<VerifyO
             message: p.message,
         })
         .collect();
-    let citations = crate::timeline::check_all(&case)?;
+    // The chronology's own tables may be what is damaged: then that is the answer.
+    let (citations, notes, withdrawn) = match chronology_checks(&case) {
+        Ok(checks) => checks,
+        Err(e) => {
+            problems.push(VerifyProblem {
+                kind: "database".into(),
+                subject: "dossier.sqlite".into(),
+                message: format!("the chronology cannot be read: {e}"),
+            });
+            (Vec::new(), Vec::new(), Vec::new())
+        }
+    };
     let citations_checked = citations.len() as u64;
     problems.extend(citations.into_iter().filter_map(|(c, outcome)| {
         outcome.err().map(|message| VerifyProblem {
@@ -140,18 +228,42 @@ pub fn verify(path: &Path, events: &(dyn Fn(Event) + Sync)) -> ApiResult<VerifyO
             message,
         })
     }));
-    let notes = case.notes(None)?;
     let notes_checked = notes.len() as u64;
-    for n in &notes {
-        if let Err(message) = crate::exhibits::check_note(&case, n)? {
-            problems.push(VerifyProblem {
-                kind: "note".into(),
-                subject: format!("note {} (document {})", n.id, n.document),
-                message,
-            });
-        }
+    problems.extend(notes.into_iter().filter_map(|(n, outcome)| {
+        outcome.err().map(|message| VerifyProblem {
+            kind: "note".into(),
+            subject: format!("note {} (document {})", n.id, n.document),
+            message,
+        })
+    }));
+    Ok(VerifyOutput {
+        ok: problems.is_empty(),
+        problems,
+        objects_checked: report.objects_checked,
+        audit_rows_checked: report.audit_rows_checked,
+        chronology_rows_checked: report.chronology_rows_checked,
+        sealed: seal.is_some(),
+        citations_checked,
+        citations_withdrawn: withdrawn.len() as u64,
+        withdrawn,
+        notes_checked,
+    })
+}
+
+type CheckedCitations = Vec<crate::timeline::Checked>;
+type CheckedNotes = Vec<(dossier_store::NoteRecord, Result<(), String>)>;
+
+/// Every citation and note re-checked against its document, and the withdrawn citations.
+fn chronology_checks(
+    case: &Case,
+) -> ApiResult<(CheckedCitations, CheckedNotes, Vec<WithdrawnCitation>)> {
+    let citations = crate::timeline::check_all(case)?;
+    let mut notes = Vec::new();
+    for n in case.notes(None)? {
+        let outcome = crate::exhibits::check_note(case, &n)?;
+        notes.push((n, outcome));
     }
-    let withdrawn: Vec<WithdrawnCitation> = case
+    let withdrawn = case
         .withdrawn_citations()?
         .into_iter()
         .map(|c| WithdrawnCitation {
@@ -161,16 +273,29 @@ pub fn verify(path: &Path, events: &(dyn Fn(Event) + Sync)) -> ApiResult<VerifyO
             withdrawn_at: c.withdrawn_at.unwrap_or_default(),
         })
         .collect();
-    Ok(VerifyOutput {
-        ok: problems.is_empty(),
-        problems,
-        objects_checked: report.objects_checked,
-        audit_rows_checked: report.audit_rows_checked,
-        citations_checked,
-        citations_withdrawn: withdrawn.len() as u64,
-        withdrawn,
-        notes_checked,
-    })
+    Ok((citations, notes, withdrawn))
+}
+
+impl VerifyOutput {
+    /// The answer for a case whose database cannot be opened or read at all.
+    fn unreadable(e: StoreError) -> VerifyOutput {
+        VerifyOutput {
+            ok: false,
+            problems: vec![VerifyProblem {
+                kind: "database".into(),
+                subject: "dossier.sqlite".into(),
+                message: format!("the database cannot be read: {e}"),
+            }],
+            objects_checked: 0,
+            audit_rows_checked: 0,
+            chronology_rows_checked: 0,
+            sealed: false,
+            citations_checked: 0,
+            citations_withdrawn: 0,
+            withdrawn: Vec::new(),
+            notes_checked: 0,
+        }
+    }
 }
 
 /// One row of the audit log.

@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use dossier_ingest::PathScope;
 use dossier_store::{Case, EventEdit, EventRecord, EventState, NewCitation, SpanRecord};
 use dossier_timeline::{FuzzyDate, Hint, Relation, Status, quote};
 use serde::{Deserialize, Serialize};
@@ -250,8 +251,9 @@ fn edit_of(current: &EventRecord, c: &EventChange) -> ApiResult<EventEdit> {
     })
 }
 
-/// Creates, changes, deletes, restores or imports events, or reads a draft date.
-pub fn event(path: &Path, request: &EventRequest) -> ApiResult<EventOutput> {
+/// Creates, changes, deletes, restores or imports events, or reads a draft date. An import
+/// reads its CSV file, and the files its `doc` cells name, only within `scope`.
+pub fn event(path: &Path, request: &EventRequest, scope: &PathScope) -> ApiResult<EventOutput> {
     let mut case = open_case(path)?;
     let id = match request {
         EventRequest::Add(a) => {
@@ -281,7 +283,7 @@ pub fn event(path: &Path, request: &EventRequest) -> ApiResult<EventOutput> {
             r.event
         }
         EventRequest::Import(i) => {
-            return crate::event_import::import(&mut case, i).map(EventOutput::Imported);
+            return crate::event_import::import(&mut case, i, scope).map(EventOutput::Imported);
         }
         EventRequest::ReadDate(draft) => return read_date(draft).map(EventOutput::DateReading),
         EventRequest::Withdraw(c) | EventRequest::Reinstate(c) => {
@@ -504,6 +506,7 @@ pub fn cite(path: &Path, request: &CiteRequest) -> ApiResult<CiteOutput> {
 
 #[cfg(test)]
 mod tests {
+    use dossier_ingest::PathScope;
     use serde_json::json;
 
     use crate::dispatch;
@@ -520,12 +523,18 @@ mod tests {
             "The setting was switched on\nfor every member by default.\n",
         )
         .expect("write");
-        let ingested =
-            dispatch("ingest", &case, json!({"paths": [file]}), &|_| {}).expect("ingest");
+        let ingested = dispatch(
+            "ingest",
+            &case,
+            json!({"paths": [file]}),
+            &PathScope::Anything,
+            &|_| {},
+        )
+        .expect("ingest");
         assert_eq!(ingested["documents"], json!([1]));
 
         let run = |command: &str, args: serde_json::Value| {
-            dispatch(command, &case, args, &|_| {}).expect(command)
+            dispatch(command, &case, args, &PathScope::Anything, &|_| {}).expect(command)
         };
         let event = run(
             "event",
@@ -546,6 +555,7 @@ mod tests {
             "event",
             &case,
             json!({"action": "rename", "event": 1}),
+            &PathScope::Anything,
             &|_| {},
         )
         .expect_err("unknown action");
@@ -554,6 +564,7 @@ mod tests {
             "cite",
             &case,
             json!({"event": 1, "doc": 1, "quote": "switched off"}),
+            &PathScope::Anything,
             &|_| {},
         )
         .expect_err("not there");

@@ -14,6 +14,7 @@
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
+use dossier_ingest::PathScope;
 use serde::{Deserialize, Serialize};
 
 use crate::chronology::EventImport;
@@ -103,7 +104,7 @@ pub fn demo(
         if already_done(case_path, step)? {
             continue;
         }
-        let out = crate::ingest(case_path, step, events)?;
+        let out = crate::ingest(case_path, step, &PathScope::Anything, events)?;
         if let Some(failed) = out.failed.first() {
             return Err(ApiError::new(
                 "ingest_failed",
@@ -122,6 +123,7 @@ pub fn demo(
             path: timeline,
             skip_existing: true,
         },
+        &PathScope::Anything,
     )?;
     Ok(DemoOutput {
         case: case_path.display().to_string(),

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use dossier_ingest::PathScope;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
@@ -26,7 +27,9 @@ pub struct ShowRequest {
 struct NoArgs {}
 
 /// Runs the command called `command` on the case at `case`, with `args` as its JSON
-/// arguments (`null` counts as `{}`), and returns its JSON result.
+/// arguments (`null` counts as `{}`), and returns its JSON result. Commands that read files
+/// by path (`ingest`, `event` `import`) read only what `scope` admits: the transport that
+/// carries the names decides whose paths they may be, never the arguments themselves.
 ///
 /// Unknown names fail with code `unknown_command`; arguments that do not fit the
 /// command's request type fail with `invalid_input`, naming what was wrong.
@@ -34,6 +37,7 @@ pub fn dispatch(
     command: &str,
     case: &Path,
     args: Value,
+    scope: &PathScope,
     events: &(dyn Fn(Event) + Sync),
 ) -> ApiResult<Value> {
     match command {
@@ -41,16 +45,17 @@ pub fn dispatch(
             parse::<NoArgs>(command, args)?;
             to_json(crate::init(case)?)
         }
-        "ingest" => to_json(crate::ingest(case, &parse(command, args)?, events)?),
+        "ingest" => to_json(crate::ingest(case, &parse(command, args)?, scope, events)?),
         "docs" => to_json(crate::docs(case, &parse(command, args)?)?),
         "show" => {
             let request: ShowRequest = parse(command, args)?;
             to_json(crate::show(case, request.doc)?)
         }
         "original" => to_json(crate::original(case, &parse(command, args)?)?),
-        "verify" => {
+        "verify" => to_json(crate::verify(case, &parse(command, args)?, events)?),
+        "seal" => {
             parse::<NoArgs>(command, args)?;
-            to_json(crate::verify(case, events)?)
+            to_json(crate::seal(case)?)
         }
         "audit" => {
             parse::<NoArgs>(command, args)?;
@@ -70,7 +75,7 @@ pub fn dispatch(
             to_json(crate::reindex(case)?)
         }
         "thread" => to_json(crate::thread(case, &parse(command, args)?)?),
-        "event" => to_json(crate::event(case, &parse(command, args)?)?),
+        "event" => to_json(crate::event(case, &parse(command, args)?, scope)?),
         "cite" => to_json(crate::cite(case, &parse(command, args)?)?),
         "timeline" => to_json(crate::timeline(case, &parse(command, args)?)?),
         "tag" => to_json(crate::tag(case, &parse(command, args)?)?),
@@ -118,7 +123,13 @@ mod tests {
         for &command in crate::COMMANDS {
             // Deliberately wrong arguments: a known command rejects them as its own input
             // (or runs, for commands that take none); it never says "unknown command".
-            let result = dispatch(command, &case, serde_json::json!({"bogus": 1}), &|_| {});
+            let result = dispatch(
+                command,
+                &case,
+                serde_json::json!({"bogus": 1}),
+                &PathScope::Anything,
+                &|_| {},
+            );
             if let Err(e) = result {
                 assert_ne!(
                     e.code, "unknown_command",
@@ -126,7 +137,14 @@ mod tests {
                 );
             }
         }
-        let e = dispatch("format_disk", &case, Value::Null, &|_| {}).expect_err("unknown");
+        let e = dispatch(
+            "format_disk",
+            &case,
+            Value::Null,
+            &PathScope::Anything,
+            &|_| {},
+        )
+        .expect_err("unknown");
         assert_eq!(e.code, "unknown_command");
     }
 
@@ -135,11 +153,18 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let case = dir.path().join("case");
         crate::init(&case).expect("init");
-        let e =
-            dispatch("show", &case, serde_json::json!({"doc": "one"}), &|_| {}).expect_err("bad");
+        let e = dispatch(
+            "show",
+            &case,
+            serde_json::json!({"doc": "one"}),
+            &PathScope::Anything,
+            &|_| {},
+        )
+        .expect_err("bad");
         assert_eq!(e.code, "invalid_input");
         assert!(e.message.contains("arguments of show"), "{}", e.message);
-        let docs = dispatch("docs", &case, Value::Null, &|_| {}).expect("docs");
+        let docs =
+            dispatch("docs", &case, Value::Null, &PathScope::Anything, &|_| {}).expect("docs");
         assert_eq!(docs, serde_json::json!([]));
     }
 }

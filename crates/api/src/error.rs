@@ -1,6 +1,6 @@
 use std::fmt;
 
-use dossier_ingest::IngestError;
+use dossier_ingest::{IngestError, Refusal};
 use dossier_store::StoreError;
 use serde::Serialize;
 
@@ -9,7 +9,8 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ApiError {
     /// Stable, machine-readable: `not_a_case`, `already_exists`, `not_found`, `locked`,
-    /// `schema_too_new`, `invalid_input`, `io`, `database`.
+    /// `schema_too_new`, `invalid_input`, `io`, `database`, `path_reading_off` and
+    /// `path_not_allowed` (a server that may not read the paths named: [`Refusal`]).
     pub code: String,
     /// One line for a person.
     pub message: String,
@@ -39,7 +40,7 @@ impl From<StoreError> for ApiError {
             StoreError::NotACase(_) => "not_a_case",
             StoreError::AlreadyExists(_) => "already_exists",
             StoreError::Io { .. } => "io",
-            StoreError::Sqlite(_) => "database",
+            StoreError::Sqlite(_) | StoreError::SchemaDamaged(_) => "database",
             StoreError::SchemaTooNew { .. } => "schema_too_new",
             StoreError::Locked(_) => "locked",
             StoreError::DocumentNotFound(_) => "not_found",
@@ -58,6 +59,17 @@ impl From<IngestError> for ApiError {
         match e {
             IngestError::Store(e) => e.into(),
         }
+    }
+}
+
+impl From<Refusal> for ApiError {
+    fn from(e: Refusal) -> Self {
+        let code = match &e {
+            // The UI branches on this one: it explains how to start the server so it may.
+            Refusal::Off => "path_reading_off",
+            Refusal::Outside(_) => "path_not_allowed",
+        };
+        ApiError::new(code, e.to_string())
     }
 }
 

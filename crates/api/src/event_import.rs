@@ -22,6 +22,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use dossier_ingest::PathScope;
 use dossier_store::{Case, ContentHash, EventState};
 use dossier_timeline::{Hint, csv};
 
@@ -93,8 +94,12 @@ impl Columns {
 }
 
 /// Reads every row first and creates nothing unless all are valid.
-pub(crate) fn import(case: &mut Case, request: &EventImport) -> ApiResult<ImportOutput> {
-    let path = &request.path;
+pub(crate) fn import(
+    case: &mut Case,
+    request: &EventImport,
+    scope: &PathScope,
+) -> ApiResult<ImportOutput> {
+    let path = &scope.admit(&request.path)?;
     let text = std::fs::read_to_string(path)
         .map_err(|e| ApiError::new("io", format!("{}: {e}", path.display())))?;
     let rows = csv::read(&text).map_err(|e| invalid(format!("{}: {e}", path.display())))?;
@@ -113,7 +118,7 @@ pub(crate) fn import(case: &mut Case, request: &EventImport) -> ApiResult<Import
     } else {
         HashSet::new()
     };
-    let mut documents = DocumentFinder::new(base);
+    let mut documents = DocumentFinder::new(base, scope);
     let mut planned: Vec<PlannedEvent> = Vec::new();
     for (i, row) in body.iter().enumerate() {
         let row_error =
@@ -229,16 +234,19 @@ pub(crate) fn import(case: &mut Case, request: &EventImport) -> ApiResult<Import
     })
 }
 
-/// Finds the document a `doc` cell names, remembering files already hashed.
-struct DocumentFinder {
+/// Finds the document a `doc` cell names, remembering files already hashed; reads only the
+/// files `scope` admits.
+struct DocumentFinder<'s> {
     base: PathBuf,
+    scope: &'s PathScope,
     found: HashMap<String, i64>,
 }
 
-impl DocumentFinder {
-    fn new(base: PathBuf) -> Self {
+impl<'s> DocumentFinder<'s> {
+    fn new(base: PathBuf, scope: &'s PathScope) -> Self {
         DocumentFinder {
             base,
+            scope,
             found: HashMap::new(),
         }
     }
@@ -251,7 +259,10 @@ impl DocumentFinder {
         let hash = if is_hash {
             ContentHash::parse(&reference.to_ascii_lowercase()).map_err(|e| e.to_string())?
         } else {
-            let file = self.base.join(reference);
+            let file = self
+                .scope
+                .admit(&self.base.join(reference))
+                .map_err(|refusal| refusal.to_string())?;
             let reader = std::fs::File::open(&file)
                 .map_err(|e| format!("cannot read {}: {e}", file.display()))?;
             ContentHash::of_reader(std::io::BufReader::new(reader))
@@ -278,7 +289,13 @@ mod tests {
     use crate::dispatch;
 
     fn run(case: &Path, command: &str, args: Value) -> Result<Value, crate::ApiError> {
-        dispatch(command, case, args, &|_| {})
+        dispatch(
+            command,
+            case,
+            args,
+            &dossier_ingest::PathScope::Anything,
+            &|_| {},
+        )
     }
 
     /// A case holding one memo, and the folder the CSV files go in.

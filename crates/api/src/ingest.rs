@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use dossier_extract::Registry;
-use dossier_ingest::{IngestOptions, IngestProgress};
+use dossier_ingest::{IngestOptions, IngestProgress, PathScope};
 use serde::{Deserialize, Serialize};
 
 use crate::series_ingest::SeriesIngestOutput;
@@ -36,13 +36,16 @@ pub struct IngestRequest {
     pub batch_items: Option<usize>,
 }
 
-/// An item that did not become a document.
+/// An item that did not become a document, or whose text could not be extracted.
 #[derive(Debug, Clone, Serialize)]
 pub struct ItemError {
     /// The path.
     pub path: String,
     /// Why.
     pub error: String,
+    /// The document keeping the original when only its text could not be extracted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub document: Option<i64>,
 }
 
 /// `dossier ingest` output.
@@ -52,7 +55,8 @@ pub struct IngestOutput {
     pub added: u64,
     /// Items already in the case (recorded as another source).
     pub duplicates: u64,
-    /// Items that could not become documents.
+    /// Items that could not become documents, and documents whose text could not be
+    /// extracted (their originals kept); `dossier ingest` exits 1 when there is any.
     pub failed: Vec<ItemError>,
     /// Items passed over on purpose.
     pub skipped: Vec<ItemError>,
@@ -67,18 +71,26 @@ pub struct IngestOutput {
     pub index_error: Option<String>,
 }
 
-/// Ingests files and folders. Waits (and says so) while another process writes to the case.
+/// Ingests files and folders, reading only what `scope` allows (the CLI and the desktop app
+/// pass [`PathScope::Anything`]; `dossier serve` its `--allow-path` folders). A path the
+/// scope refuses fails the whole request before anything is read or recorded; a link found
+/// inside a folder that leads out of the scope is a failed item. Waits (and says so) while
+/// another process writes to the case.
 pub fn ingest(
     case_path: &Path,
     request: &IngestRequest,
+    scope: &PathScope,
     events: &(dyn Fn(Event) + Sync),
 ) -> ApiResult<IngestOutput> {
-    let series = crate::series_ingest::plan(request)?;
+    for path in &request.paths {
+        scope.admit(path)?;
+    }
+    let series = crate::series_ingest::plan(request, scope)?;
     let paths = series
         .as_ref()
         .map_or_else(|| request.paths.clone(), |p| p.paths());
     let mut case = open_case(case_path)?;
-    let _lock = match case.try_writer_lock()? {
+    let lock = match case.try_writer_lock()? {
         Some(lock) => lock,
         None => {
             events(Event::Waiting {
@@ -90,6 +102,9 @@ pub fn ingest(
             case.writer_lock()?
         }
     };
+    // Holding the lock, no other ingest is staging originals: any temporary file in
+    // `objects/` was left by one that was killed.
+    case.remove_leftovers(&lock)?;
     let options = IngestOptions {
         custodian: request.custodian.clone(),
         kind: request
@@ -100,6 +115,8 @@ pub fn ingest(
         password: request.password.clone(),
         store_only: request.no_extract,
         batch_items: request.batch_items.unwrap_or(0),
+        stream_above: 0,
+        scope: scope.clone(),
     };
     let mut indexer = crate::ingest_index::IngestIndexer::start(&case);
     let report = dossier_ingest::ingest_with_hook(
@@ -123,6 +140,7 @@ pub fn ingest(
             .map(|i| ItemError {
                 path: i.path,
                 error: i.reason,
+                document: i.document,
             })
             .collect()
     };

@@ -33,8 +33,8 @@ mod undo;
 use serde::Serialize;
 
 pub use case::{
-    AuditRow, CaseSummary, InitOutput, KindCount, VerifyOutput, VerifyProblem, WithdrawnCitation,
-    audit, case_summary, init, is_case, verify,
+    AuditRow, CaseSummary, InitOutput, KindCount, Seal, VerifyOutput, VerifyProblem, VerifyRequest,
+    WithdrawnCitation, audit, case_summary, init, is_case, read_seal, seal, verify,
 };
 pub use chronology::{
     CitationRef, CiteOutput, CiteRequest, DateDraft, DateReading, EventAdd, EventChange,
@@ -43,6 +43,7 @@ pub use chronology::{
 pub use demo::{DemoOutput, DemoRequest, SERIES as DEMO_SERIES, default_samples_dir, demo};
 pub use dispatch::{ShowRequest, dispatch};
 pub use documents::{DocListItem, DocsRequest, DocumentView, PageView, SourceView, docs, show};
+pub use dossier_ingest::{PathScope, Refusal, ScopeError};
 pub use error::{ApiError, ApiResult};
 pub use exhibits::{
     ExhibitRequest, ExhibitView, ExhibitsOutput, ExhibitsRequest, NoteDeleteOutput,
@@ -82,6 +83,7 @@ pub const COMMANDS: &[&str] = &[
     "show",
     "original",
     "verify",
+    "seal",
     "audit",
     "summary",
     "policy",

@@ -107,6 +107,7 @@ mod tests {
                 paths: vec![file],
                 ..Default::default()
             },
+            &crate::PathScope::Anything,
             &|_| {},
         )
         .expect("ingest");

@@ -9,6 +9,7 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use dossier_ingest::PathScope;
 use dossier_policy::{
     Format, Normalised, VERSIONS_CSV, capture_name, check_iso_date, claimed_date,
 };
@@ -68,7 +69,7 @@ fn invalid(message: String) -> ApiError {
 }
 
 /// Checks the series options of a request and lists the captures; `None` without `--series`.
-pub(crate) fn plan(request: &IngestRequest) -> ApiResult<Option<SeriesPlan>> {
+pub(crate) fn plan(request: &IngestRequest, scope: &PathScope) -> ApiResult<Option<SeriesPlan>> {
     let Some(name) = request.series.as_deref().map(str::trim) else {
         if request.captured.is_some() || request.url.is_some() {
             return Err(invalid(
@@ -96,9 +97,10 @@ pub(crate) fn plan(request: &IngestRequest) -> ApiResult<Option<SeriesPlan>> {
         skipped: Vec::new(),
     };
     for path in &request.paths {
-        let path = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+        let path = scope.admit(path)?;
+        let path = std::path::absolute(&path).unwrap_or(path);
         if path.is_dir() {
-            plan_folder(&path, request, &mut plan)?;
+            plan_folder(&path, request, scope, &mut plan)?;
         } else if path.exists() {
             let from_name = file_name(&path).and_then(|n| capture_name(&n));
             let (captured, ordinal) = match (&request.captured, from_name) {
@@ -129,7 +131,12 @@ pub(crate) fn file_name(path: &Path) -> Option<String> {
     path.file_name().map(|n| n.to_string_lossy().into_owned())
 }
 
-fn plan_folder(dir: &Path, request: &IngestRequest, plan: &mut SeriesPlan) -> ApiResult<()> {
+fn plan_folder(
+    dir: &Path,
+    request: &IngestRequest,
+    scope: &PathScope,
+    plan: &mut SeriesPlan,
+) -> ApiResult<()> {
     if request.captured.is_some() {
         return Err(invalid(format!(
             "{}: is a folder; its captures are dated by their file names, so --captured does not apply",
@@ -144,7 +151,9 @@ fn plan_folder(dir: &Path, request: &IngestRequest, plan: &mut SeriesPlan) -> Ap
         .map_err(io)?;
     entries.sort();
     let csv_path = dir.join(VERSIONS_CSV);
-    let urls: BTreeMap<String, String> = if csv_path.is_file() {
+    // A `versions.csv` that is a link out of the scope is not read (and the walk refuses the
+    // captures that are).
+    let urls: BTreeMap<String, String> = if csv_path.is_file() && scope.admits_found(&csv_path) {
         let text = std::fs::read_to_string(&csv_path)
             .map_err(|e| ApiError::new("io", format!("{}: {e}", csv_path.display())))?;
         dossier_policy::source_urls(&text)
@@ -168,6 +177,7 @@ fn plan_folder(dir: &Path, request: &IngestRequest, plan: &mut SeriesPlan) -> Ap
             None => plan.skipped.push(ItemError {
                 path: path.display().to_string(),
                 error: "not a capture of the series: captures are files named YYYY-MM-DD.ext or YYYY-MM-DD_N.ext".into(),
+                document: None,
             }),
         }
     }

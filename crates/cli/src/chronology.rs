@@ -253,7 +253,7 @@ pub fn event(a: EventArgs) -> Result<Outcome, ApiError> {
             }),
         ),
     };
-    let out = api::event(&case, &request)?;
+    let out = api::event(&case, &request, &api::PathScope::Anything)?;
     print(json, &out, || match &out {
         api::EventOutput::Event(e) => event_line(e),
         api::EventOutput::Imported(i) => format!(

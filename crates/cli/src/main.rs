@@ -14,6 +14,7 @@ mod progress;
 mod search;
 mod serve;
 mod thread;
+mod visible;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -24,6 +25,7 @@ use dossier_api::{self as api, ApiError};
 use serde::Serialize;
 
 use crate::progress::Progress;
+use crate::visible::{Breaks, line, visible};
 
 /// Dossier: evidence management for lawyers, journalists and paralegals.
 #[derive(Parser)]
@@ -45,8 +47,12 @@ enum Command {
     Show(ShowArgs),
     /// Write a document's original bytes (to --out FILE or stdout; base64 in JSON with --json).
     Original(original::OriginalArgs),
-    /// Re-hash every original and check the database and the audit chain (exit 1 on any problem).
-    Verify(CaseArgs),
+    /// Re-hash every original, check the database, the audit chain (against --seal FILE) and
+    /// every chronology row against the audit log, re-check every citation (exit 1 on any problem).
+    Verify(VerifyArgs),
+    /// Print the audit chain's head ({"seq", "head", "at"}) to keep outside the case, for
+    /// `verify --seal` later.
+    Seal(CaseArgs),
     /// Print the audit log.
     Audit(CaseArgs),
     /// Print the case's name and how many documents of each kind it holds.
@@ -145,6 +151,18 @@ struct IngestArgs {
 }
 
 #[derive(Args)]
+struct VerifyArgs {
+    /// The case folder.
+    case: PathBuf,
+    /// A seal printed earlier by `dossier seal --json`: report a chain that no longer holds it.
+    #[arg(long, value_name = "FILE")]
+    seal: Option<PathBuf>,
+    /// Print one JSON value on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
 struct DocsArgs {
     /// The case folder.
     case: PathBuf,
@@ -182,12 +200,12 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli.command) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
-        Ok(Outcome::Problems(line)) => {
-            eprintln!("dossier: {line}");
+        Ok(Outcome::Problems(said)) => {
+            eprintln!("dossier: {}", line(&said));
             ExitCode::from(1)
         }
         Err(e) => {
-            eprintln!("dossier: error: {}", e.message);
+            eprintln!("dossier: error: {}", line(&e.message));
             ExitCode::from(2)
         }
     }
@@ -244,8 +262,8 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
                             "{:>6}  {:<10} {:<10}  {}\n",
                             d.id,
                             d.kind,
-                            d.date.as_deref().unwrap_or("-"),
-                            d.title.as_deref().unwrap_or("(untitled)")
+                            d.date.as_deref().map_or("-".into(), line),
+                            d.title.as_deref().map_or("(untitled)".into(), line)
                         )
                     })
                     .collect()
@@ -257,7 +275,7 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
                 let mut s = format!(
                     "document {}: {}\nkind:    {}\nstatus:  {}{}\nsha256:  {}\nsize:    {} bytes\n",
                     d.id,
-                    d.title.as_deref().unwrap_or("(untitled)"),
+                    d.title.as_deref().map_or("(untitled)".into(), line),
                     d.kind,
                     d.status,
                     d.status_detail
@@ -268,10 +286,14 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
                     d.size
                 );
                 for src in &d.sources {
-                    s += &format!("source:  {} (ingested {})\n", src.path, src.ingested_at);
+                    s += &format!(
+                        "source:  {} (ingested {})\n",
+                        line(&src.path),
+                        src.ingested_at
+                    );
                 }
                 for (k, v) in &d.meta {
-                    s += &format!("{k}: {v}\n");
+                    s += &format!("{}: {}\n", line(k), line(v));
                 }
                 if let Some(text) = &d.text {
                     s += "\n";
@@ -282,14 +304,24 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
             })
         }
         Command::Verify(a) => {
+            let seal = match &a.seal {
+                Some(file) => {
+                    let text = std::fs::read_to_string(file)
+                        .map_err(|e| ApiError::new("io", format!("{}: {e}", file.display())))?;
+                    Some(api::read_seal(&text, &file.display().to_string())?)
+                }
+                None => None,
+            };
             let bar = Progress::new(a.json);
-            let out = api::verify(&a.case, &|e| bar.event(&e))?;
+            let out = api::verify(&a.case, &api::VerifyRequest { seal }, &|e| bar.event(&e))?;
             bar.finish();
             print(a.json, &out, || {
                 let mut s = format!(
-                    "checked {} originals, {} audit rows, {} citations and {} notes\n",
+                    "checked {} originals, {} audit rows{}, {} chronology rows against the log, {} citations and {} notes\n",
                     out.objects_checked,
                     out.audit_rows_checked,
+                    if out.sealed { " against the seal" } else { "" },
+                    out.chronology_rows_checked,
                     out.citations_checked,
                     out.notes_checked
                 );
@@ -308,6 +340,15 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
                 Outcome::Done
             } else {
                 Outcome::Problems(format!("verify found {} problem(s)", out.problems.len()))
+            })
+        }
+        Command::Seal(a) => {
+            let seal = api::seal(&a.case)?;
+            print(a.json, &seal, || {
+                format!(
+                    "audit row {} written {} has the hash\n{}\nkeep this (or `dossier seal --json` into a file) outside the case; `dossier verify --seal FILE` checks the log still holds it\n",
+                    seal.seq, seal.at, seal.head
+                )
             })
         }
         Command::Audit(a) => {
@@ -339,7 +380,9 @@ fn ingest(a: IngestArgs) -> Result<Outcome, ApiError> {
         batch_items: a.batch.map(|n| n as usize),
     };
     let bar = Progress::new(a.json);
-    let out = api::ingest(&a.case, &request, &|e| bar.event(&e))?;
+    let out = api::ingest(&a.case, &request, &api::PathScope::Anything, &|e| {
+        bar.event(&e)
+    })?;
     bar.finish();
     print(a.json, &out, || {
         let mut s = format!(
@@ -350,10 +393,14 @@ fn ingest(a: IngestArgs) -> Result<Outcome, ApiError> {
             out.skipped.len()
         );
         for f in &out.failed {
-            s += &format!("FAILED  {}: {}\n", f.path, f.error);
+            s += &format!("FAILED  {}: {}", line(&f.path), line(&f.error));
+            if let Some(id) = f.document {
+                s += &format!(" (the original is kept as document {id})");
+            }
+            s.push('\n');
         }
         for f in &out.skipped {
-            s += &format!("skipped {}: {}\n", f.path, f.error);
+            s += &format!("skipped {}: {}\n", line(&f.path), line(&f.error));
         }
         s
     })?;
@@ -361,13 +408,16 @@ fn ingest(a: IngestArgs) -> Result<Outcome, ApiError> {
         Outcome::Done
     } else {
         Outcome::Problems(format!(
-            "{} item(s) could not be ingested",
+            "{} item(s) could not be ingested or their text could not be extracted",
             out.failed.len()
         ))
     })
 }
 
-/// Prints `value` as JSON, or the human text, on stdout.
+/// Prints `value` as JSON, or the human text, on stdout. The human text is shown with
+/// its control and bidirectional-override characters visible (`visible.rs`): whatever a
+/// command prints from a document reaches the terminal as text, never as a command to it;
+/// fields that must stay on their line escape their line breaks too, with [`line`].
 fn print<T: Serialize>(
     json: bool,
     value: &T,
@@ -379,7 +429,8 @@ fn print<T: Serialize>(
         s.push('\n');
         s
     } else {
-        human()
+        let text = human();
+        visible(&text, Breaks::Keep).into_owned()
     };
     let mut out = std::io::stdout().lock();
     // A closed pipe (`dossier docs | head`) is not an error worth reporting.

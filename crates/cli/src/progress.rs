@@ -40,7 +40,8 @@ impl Progress {
                     bar.set_length(*total);
                     bar.set_position(*done);
                     if let Some(item) = item {
-                        bar.set_message(item.clone());
+                        // An attachment's name comes from the email: shown, not obeyed.
+                        bar.set_message(crate::visible::line(item).into_owned());
                     }
                 }
             }

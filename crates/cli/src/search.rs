@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use dossier_api::{self as api, ApiError};
 
+use crate::visible::line;
 use crate::{Outcome, print};
 
 /// How hits are ordered.
@@ -84,9 +85,9 @@ pub fn search(a: SearchArgs) -> Result<Outcome, ApiError> {
                 "{:>6}{page}  {:<8} {:<10}  {}\n        {}\n",
                 h.doc,
                 h.kind,
-                h.date.as_deref().unwrap_or("-"),
-                h.title.as_deref().unwrap_or("(untitled)"),
-                h.snippet.replace('\n', " ")
+                h.date.as_deref().map_or("-".into(), line),
+                h.title.as_deref().map_or("(untitled)".into(), line),
+                line(&h.snippet.replace('\n', " "))
             );
         }
         s

@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::Args;
-use dossier_api::ApiError;
+use dossier_api::{ApiError, PathScope};
 use dossier_server::{ServeOptions, new_token, serve, ui_url};
 
 /// Arguments of `dossier serve`.
@@ -16,9 +16,15 @@ pub struct ServeArgs {
     /// Address to listen on; port 0 picks a free port.
     #[arg(long, default_value = "127.0.0.1:0")]
     addr: SocketAddr,
-    /// Accept connections from other machines. The token is still required.
+    /// Accept connections from other machines (by IP address; names other than localhost
+    /// are refused). The token is still required.
     #[arg(long)]
     allow_remote: bool,
+    /// A folder whose files the browser may ingest by path (repeatable). Without any, adding
+    /// files by path is off: the paths come from a web page, so the person running the
+    /// server decides which folders it may read. `/proc`, `/sys` and `/dev` never are.
+    #[arg(long = "allow-path", value_name = "DIR")]
+    allow_path: Vec<PathBuf>,
     /// The built UI to serve (default: the `ui/dist` this binary was built beside).
     #[arg(long, env = "DOSSIER_UI_DIR")]
     ui_dir: Option<PathBuf>,
@@ -28,6 +34,13 @@ pub struct ServeArgs {
 pub fn run(a: ServeArgs) -> Result<(), ApiError> {
     let token =
         new_token().map_err(|e| ApiError::new("io", format!("cannot draw a random token: {e}")))?;
+    let scope = PathScope::under(&a.allow_path)
+        .map_err(|e| ApiError::new("invalid_input", e.to_string()))?;
+    if scope.is_off() {
+        eprintln!(
+            "note: adding files by path is off; pass --allow-path DIR to let the browser ingest files under DIR"
+        );
+    }
     let ui_dir = a
         .ui_dir
         .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/dist")));
@@ -37,6 +50,7 @@ pub fn run(a: ServeArgs) -> Result<(), ApiError> {
         allow_remote: a.allow_remote,
         ui_dir,
         token: token.clone(),
+        scope,
     };
     serve(options, |bound| {
         let mut out = std::io::stdout().lock();

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::Args;
 use dossier_api::{self as api, ApiError};
 
+use crate::visible::line;
 use crate::{Outcome, print};
 
 /// Arguments of `dossier thread`.
@@ -55,10 +56,10 @@ pub fn thread(a: ThreadArgs) -> Result<Outcome, ApiError> {
                 format!(
                     "{:>6}  {:<20}  {}{}  ({})\n",
                     m.id,
-                    m.date.as_deref().unwrap_or("-"),
+                    m.date.as_deref().map_or("-".into(), line),
                     "  ".repeat(depth(m.id)),
-                    m.subject.as_deref().unwrap_or("(no subject)"),
-                    m.from.as_deref().unwrap_or("unknown sender")
+                    m.subject.as_deref().map_or("(no subject)".into(), line),
+                    m.from.as_deref().map_or("unknown sender".into(), line)
                 )
             })
             .collect()

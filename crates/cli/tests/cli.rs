@@ -319,6 +319,120 @@ fn verify_reports_a_flipped_byte_in_an_original_and_an_edited_audit_row() {
     );
 }
 
+/// A well-formed PDF whose page tree is empty: it parses, and has no page to read.
+fn pdf_without_pages() -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>",
+        "<< /Type /Pages /Kids [] /Count 0 >>",
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, body) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{body}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    pdf.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for o in offsets {
+        pdf.extend_from_slice(format!("{o:010} 00000 n \n").as_bytes());
+    }
+    pdf.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    pdf
+}
+
+#[test]
+fn ingest_exits_1_and_lists_every_pdf_whose_text_could_not_be_extracted_keeping_its_original() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = new_case(dir.path());
+    let truncated = dir.path().join("truncated.pdf");
+    fs::write(&truncated, b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog /Pag").expect("write");
+    let no_pages = dir.path().join("no-pages.pdf");
+    fs::write(&no_pages, pdf_without_pages()).expect("write");
+    let memo = dir.path().join("memo.txt");
+    fs::write(&memo, "This one reads fine.").expect("write");
+
+    let (v, stderr) = json_failing(&[&"ingest", &case, &truncated, &no_pages, &memo], 1);
+    assert!(stderr.contains("text could not be extracted"), "{stderr}");
+    assert_eq!(v["added"], 3, "every original is kept: {v}");
+    let failed = v["failed"].as_array().expect("failed list");
+    let paths: Vec<&str> = failed.iter().filter_map(|f| f["path"].as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            truncated.display().to_string(),
+            no_pages.display().to_string()
+        ]
+    );
+    for f in failed {
+        assert!(!f["error"].as_str().unwrap_or("").is_empty(), "{f}");
+        let doc = json(&[&"show", &case, &f["document"].to_string()]);
+        assert_eq!(doc["status"], "failed", "{doc}");
+        assert_eq!(doc["status_detail"], f["error"]);
+    }
+    verify_ok(&case);
+
+    // The corpus's scan: two pages, both images without a text layer.
+    let Some(scan) = dossier_tests::corpus_path("pdfs/legal/scanned/image-pdf.pdf") else {
+        return;
+    };
+    let (v, _) = json_failing(&[&"ingest", &case, &scan], 1);
+    let error = v["failed"][0]["error"].as_str().unwrap_or("");
+    assert!(
+        error.starts_with("no text could be read from any of its 2 pages")
+            && error.contains("needs OCR"),
+        "{v}"
+    );
+}
+
+#[test]
+fn verify_reports_what_a_killed_ingest_left_in_objects_and_the_next_ingest_removes_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = new_case(dir.path());
+    let first = dir.path().join("first.txt");
+    fs::write(&first, "ingested before the crash").expect("write");
+    json(&[&"ingest", &case, &first]);
+    // What `kill -9` leaves: originals written, never renamed to their names (staged ones
+    // beside their final names, a streamed one in objects/ itself).
+    let objects = case.join("objects");
+    let left = [
+        objects.join("3f").join(".tmp-999999-0"),
+        objects.join("3f").join(".tmp-999999-1"),
+        objects.join(".tmp-999999-2"),
+    ];
+    for p in &left {
+        fs::create_dir_all(p.parent().expect("folder")).expect("mkdir");
+        fs::write(p, b"half of an original").expect("write");
+        fs::set_permissions(p, fs::Permissions::from_mode(0o444)).expect("chmod");
+    }
+
+    let (v, _) = json_failing(&[&"verify", &case], 1);
+    let mut named: Vec<&str> = v["problems"]
+        .as_array()
+        .expect("problems")
+        .iter()
+        .filter(|p| p["kind"] == "leftover")
+        .filter_map(|p| p["subject"].as_str())
+        .collect();
+    named.sort_unstable();
+    let mut expected: Vec<String> = left.iter().map(|p| p.display().to_string()).collect();
+    expected.sort_unstable();
+    assert_eq!(named, expected, "{v}");
+
+    let second = dir.path().join("second.txt");
+    fs::write(&second, "ingested after").expect("write");
+    json(&[&"ingest", &case, &second]);
+    assert!(left.iter().all(|p| !p.exists()));
+    verify_ok(&case);
+}
+
 #[test]
 fn the_audit_log_is_append_only_and_records_every_change() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -437,8 +551,16 @@ fn the_shared_email_corpus_ingests_as_opaque_files_without_loss() {
     let dir = tempfile::tempdir().expect("temp dir");
     let case = new_case(dir.path());
     let files = walk_count(&emails);
-    let v = json(&[&"ingest", &case, &emails]);
-    assert_eq!(v["failed"], serde_json::json!([]), "no file fails");
+    let out = dossier(&[&"ingest", &case, &emails, &"--json"]);
+    let v: Value = serde_json::from_slice(&out.stdout).expect("one JSON value");
+    // The one broken PDF attached to a forwarded message fails to extract: it is listed, the
+    // run exits 1, and its original is still kept as a document, like every other item.
+    let failed = v["failed"].as_array().expect("failed list");
+    assert_eq!(out.status.code(), Some(i32::from(!failed.is_empty())));
+    assert!(
+        failed.iter().all(|f| f["document"].is_i64()),
+        "no item is lost: {v}"
+    );
     let added = v["added"].as_u64().expect("added");
     let duplicates = v["duplicates"].as_u64().expect("duplicates");
     // Messages inside mboxes and attachments inside messages are documents too, each with a

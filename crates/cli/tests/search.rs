@@ -362,18 +362,25 @@ fn tags_and_people_are_searchable_as_soon_as_they_change() {
 #[test]
 fn malformed_queries_fail_with_a_clear_error() {
     let Some(f) = fixture() else { return };
+    // Regression (hardening): 3,000 `(` aborted the process (exit 134, stack overflow).
+    let deep = "(".repeat(3_000);
+    let nots = "NOT ".repeat(2_000) + "gas";
+    let long = "gas ".repeat(3_000);
     for (query, says) in [
         ("\"unfinished", "cannot read the query"),
         ("(a OR b", "cannot read the query"),
         ("colour:red", "unknown field colour:"),
         ("date:yesterday", "is not a date"),
+        (deep.as_str(), "nests parentheses or NOTs 3000 deep"),
+        (nots.as_str(), "nests parentheses or NOTs 2000 deep"),
+        (long.as_str(), "the most a query may have is 10000"),
     ] {
         let out = dossier(&[&"search", &f.case, &query, &"--json"]);
-        assert_eq!(out.status.code(), Some(2), "{query}");
         let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{query:.40}: {stderr}");
         assert!(
             stderr.contains(says) && stderr.lines().count() == 1,
-            "{query}: {stderr}"
+            "{query:.40}: {stderr}"
         );
         assert!(out.stdout.is_empty());
         let e = dossier_api::search(

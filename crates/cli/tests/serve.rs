@@ -1,105 +1,24 @@
 //! `dossier serve`: the same commands over loopback HTTP, guarded by a per-run token.
 //! These tests start the real binary and speak raw HTTP/1.1 to it, so that malformed and
 //! unauthenticated requests can be sent exactly as an attacker or a buggy client would.
+//! What the server may read by path is in `serve/paths.rs`; who it answers, and how, in
+//! `serve/transport.rs`.
+
+#[path = "serve/paths.rs"]
+mod paths;
+#[path = "serve/support.rs"]
+mod support;
+#[path = "serve/transport.rs"]
+mod transport;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::Duration;
 
 use serde_json::{Value, json};
 
-/// A running `dossier serve`, stopped when dropped.
-struct Server {
-    child: Child,
-    addr: String,
-    token: String,
-}
-
-impl Server {
-    fn start(case: &Path) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
-            .args(["serve".as_ref(), case.as_os_str()])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .expect("start dossier serve");
-        let stdout = child.stdout.take().expect("stdout");
-        let mut line = String::new();
-        BufReader::new(stdout)
-            .read_line(&mut line)
-            .expect("the URL line");
-        let url = line.trim();
-        let rest = url.strip_prefix("http://").expect("an http URL");
-        let (addr, query) = rest.split_once("/?token=").expect("URL carries the token");
-        assert!(
-            addr.starts_with("127.0.0.1:"),
-            "binds to loopback by default: {url}"
-        );
-        Server {
-            child,
-            addr: addr.to_owned(),
-            token: query.to_owned(),
-        }
-    }
-
-    /// Sends one raw request; returns (status, body).
-    fn raw(&self, request: &str) -> (u16, String) {
-        let mut stream = TcpStream::connect(&self.addr).expect("connect");
-        stream
-            .set_read_timeout(Some(Duration::from_secs(60)))
-            .expect("timeout");
-        stream.write_all(request.as_bytes()).expect("send");
-        let mut response = String::new();
-        stream.read_to_string(&mut response).expect("read");
-        let status = response
-            .split_whitespace()
-            .nth(1)
-            .and_then(|s| s.parse().ok())
-            .expect("a status line");
-        let body = response
-            .split_once("\r\n\r\n")
-            .map(|(_, b)| b.to_owned())
-            .unwrap_or_default();
-        (status, body)
-    }
-
-    fn post(&self, command: &str, token: Option<&str>, body: &str) -> (u16, String) {
-        let auth = token
-            .map(|t| format!("Authorization: Bearer {t}\r\n"))
-            .unwrap_or_default();
-        self.raw(&format!(
-            "POST /api/{command} HTTP/1.1\r\nHost: {}\r\n{auth}Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
-            self.addr,
-            body.len()
-        ))
-    }
-
-    /// A call with the right token, expected to succeed; returns its JSON.
-    fn call(&self, command: &str, args: Value) -> Value {
-        let (status, body) = self.post(command, Some(&self.token), &args.to_string());
-        assert_eq!(status, 200, "{command}: {body}");
-        serde_json::from_str(&body).expect("JSON body")
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn new_case(dir: &Path) -> std::path::PathBuf {
-    let case = dir.join("Sample matter");
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["init".as_ref(), case.as_os_str()])
-        .output()
-        .expect("init");
-    assert!(out.status.success());
-    case
-}
+use crate::support::{Server, new_case};
 
 #[test]
 fn the_api_answers_with_the_token_and_refuses_everything_else_without_changing_the_case() {
@@ -153,7 +72,7 @@ fn ingest_over_http_reports_progress_as_server_sent_events() {
         )
         .expect("write");
     }
-    let server = Server::start(&case);
+    let server = Server::start_with(&case, &["--allow-path".as_ref(), files.as_os_str()]);
 
     // Subscribe first (EventSource style: token in the query), then ingest.
     let mut events = TcpStream::connect(&server.addr).expect("connect");

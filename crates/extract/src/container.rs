@@ -22,6 +22,10 @@ pub struct Child {
     pub bytes: Vec<u8>,
     /// What went wrong while cutting it out (a truncated last message).
     pub warnings: Vec<String>,
+    /// Why it could not be cut out at all (an mbox message with no line break in its first
+    /// megabytes, or larger than a message may be): its `bytes` are empty, and the pipeline
+    /// records it as a failed item with this reason instead of an empty document.
+    pub failure: Option<String>,
 }
 
 /// The next child of a streamed container, or why the container cannot be read further.

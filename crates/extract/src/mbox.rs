@@ -88,49 +88,98 @@ fn memchr_from_line(bytes: &[u8]) -> bool {
         .any(|w| w.starts_with(b"\n\nFrom ") && w[7].is_ascii_graphic())
 }
 
+/// The longest line a message may hold, newline included. RFC 5322 allows 998 characters;
+/// real mail breaks that (HTML sent unwrapped), but never by megabytes. A file with no line
+/// breaks, read as one line, had been held whole in memory and become one empty message
+/// marked `ok`; now such a message is a failure with its reason.
+pub const MAX_LINE_BYTES: usize = 4 << 20;
+
 /// Cuts an mbox into messages while reading it, holding at most one message in memory.
+/// A message with a line longer than [`MAX_LINE_BYTES`], or larger than
+/// [`MAX_EXTRACT_BYTES`](crate::MAX_EXTRACT_BYTES) (no extractor would read it), is not
+/// held at all: it becomes a [`Child`] with empty bytes and a [`Child::failure`].
 pub struct MboxSplitter<R> {
     reader: R,
     /// Bytes consumed so far.
     offset: u64,
-    /// An envelope line already read, and its offset: the start of the next message.
-    pending_envelope: Option<u64>,
+    /// An envelope line already read, its offset, and whether it was cut for its length:
+    /// the start of the next message.
+    pending_envelope: Option<(u64, bool)>,
     line: Vec<u8>,
+    /// The line just read was longer than `max_line` and holds only its start.
+    overlong: bool,
+    max_line: usize,
+    max_message: usize,
     done: bool,
 }
 
 impl<R: BufRead> MboxSplitter<R> {
     /// A splitter over `reader`, positioned at the start of an mbox.
     pub fn new(reader: R) -> Self {
+        Self::with_limits(reader, MAX_LINE_BYTES, crate::MAX_EXTRACT_BYTES as usize)
+    }
+
+    /// A splitter with other limits on a line and on a message (tests use small ones).
+    pub fn with_limits(reader: R, max_line: usize, max_message: usize) -> Self {
         MboxSplitter {
             reader,
             offset: 0,
             pending_envelope: None,
             line: Vec::new(),
+            overlong: false,
+            max_line,
+            max_message,
             done: false,
         }
     }
 
-    /// Reads one line (with its newline) into `self.line`; false at the end of the input.
+    /// Reads one line (with its newline) into `self.line`, keeping at most `max_line`
+    /// bytes of it (and setting `overlong` if there were more, which are skipped unread
+    /// into memory); false at the end of the input.
     fn read_line(&mut self) -> std::io::Result<bool> {
         self.line.clear();
+        self.overlong = false;
+        let mut any = false;
         loop {
-            match self.reader.read_until(b'\n', &mut self.line) {
-                Ok(0) => return Ok(false),
-                Ok(n) => {
-                    self.offset += n as u64;
-                    return Ok(true);
-                }
+            let available = match self.reader.fill_buf() {
+                Ok(b) => b,
                 Err(e) if e.kind() == ErrorKind::Interrupted => continue,
                 Err(e) => return Err(e),
+            };
+            if available.is_empty() {
+                return Ok(any);
+            }
+            any = true;
+            let (chunk, ended) = match available.iter().position(|&b| b == b'\n') {
+                Some(i) => (i + 1, true),
+                None => (available.len(), false),
+            };
+            if !self.overlong {
+                let keep = chunk.min(self.max_line - self.line.len().min(self.max_line));
+                self.line.extend_from_slice(&available[..keep]);
+                self.overlong = keep < chunk;
+            }
+            self.reader.consume(chunk);
+            self.offset += chunk as u64;
+            if ended {
+                return Ok(true);
             }
         }
     }
 
+    fn no_line_break(&self, at: u64) -> String {
+        format!(
+            "no line break within {} at byte {at} of the mbox: the message cannot be delimited, \
+             so it was not taken out (the mbox itself is kept whole)",
+            size_words(self.max_line)
+        )
+    }
+
     fn next_message(&mut self) -> std::io::Result<Option<Child>> {
         let mut warnings = Vec::new();
-        let start = match self.pending_envelope.take() {
-            Some(start) => start,
+        let mut failure = None;
+        let (start, envelope_overlong) = match self.pending_envelope.take() {
+            Some(pending) => pending,
             None => {
                 // The first message: skip to the first envelope line.
                 let mut skipped = 0u64;
@@ -146,12 +195,15 @@ impl<R: BufRead> MboxSplitter<R> {
                                 "{skipped} bytes before the first envelope line were not part of any message"
                             ));
                         }
-                        break line_start;
+                        break (line_start, self.overlong);
                     }
-                    skipped += self.line.len() as u64;
+                    skipped += self.offset - line_start;
                 }
             }
         };
+        if envelope_overlong {
+            failure = Some(self.no_line_break(start));
+        }
         let mut bytes = Vec::new();
         let mut ended_mid_line = false;
         loop {
@@ -161,8 +213,25 @@ impl<R: BufRead> MboxSplitter<R> {
                 break;
             }
             if self.line.starts_with(b"From ") {
-                self.pending_envelope = Some(line_start);
+                self.pending_envelope = Some((line_start, self.overlong));
                 break;
+            }
+            if failure.is_some() {
+                continue; // read on to the next envelope line, keeping nothing
+            }
+            if self.overlong {
+                failure = Some(self.no_line_break(line_start));
+                bytes = Vec::new();
+                continue;
+            }
+            if bytes.len() + self.line.len() > self.max_message {
+                failure = Some(format!(
+                    "the message is larger than {}, more than an extractor reads: it was not \
+                     taken out (the mbox itself is kept whole)",
+                    size_words(self.max_message)
+                ));
+                bytes = Vec::new();
+                continue;
             }
             ended_mid_line = !self.line.ends_with(b"\n");
             let quoted = self.line.iter().take_while(|&&b| b == b'>').count();
@@ -171,6 +240,17 @@ impl<R: BufRead> MboxSplitter<R> {
             } else {
                 bytes.extend_from_slice(&self.line);
             }
+        }
+        let locator = format!("offset={start}");
+        if failure.is_some() {
+            return Ok(Some(Child {
+                name: None,
+                locator,
+                media_type: Some("message/rfc822".into()),
+                bytes: Vec::new(),
+                warnings,
+                failure,
+            }));
         }
         // The blank line a writer adds after each message is not part of it.
         if bytes.ends_with(b"\n\r\n") {
@@ -188,11 +268,21 @@ impl<R: BufRead> MboxSplitter<R> {
         }
         Ok(Some(Child {
             name: None,
-            locator: format!("offset={start}"),
+            locator,
             media_type: Some("message/rfc822".into()),
             bytes,
             warnings,
+            failure: None,
         }))
+    }
+}
+
+/// A size in words: whole MiB when it is a whole number of them, else bytes.
+fn size_words(n: usize) -> String {
+    if n >= 1 << 20 && n.is_multiple_of(1 << 20) {
+        format!("{} MiB", n >> 20)
+    } else {
+        format!("{n} bytes")
     }
 }
 
@@ -271,6 +361,57 @@ mod tests {
         assert_eq!(messages.len(), 1);
         assert!(messages[0].warnings[0].contains("5 bytes"));
         assert!(split(b"").is_empty());
+    }
+
+    #[test]
+    fn a_message_without_line_breaks_is_a_failure_and_the_next_message_is_still_found() {
+        let mut mbox = b"From a@x Mon Jan  1 00:00:00 2001\nSubject: endless\n\n".to_vec();
+        mbox.extend(std::iter::repeat_n(b'x', 10_000));
+        mbox.extend_from_slice(b"\nFrom b@y Tue Jan  2 00:00:00 2001\nSubject: two\n\nbody\n");
+        let messages: Vec<Child> = MboxSplitter::with_limits(&mbox[..], 1000, 1 << 20)
+            .collect::<std::io::Result<_>>()
+            .expect("in memory");
+        assert_eq!(messages.len(), 2);
+        assert!(messages[0].bytes.is_empty(), "nothing of it is held");
+        let reason = messages[0].failure.as_deref().expect("a failure");
+        assert!(
+            reason.contains("no line break within 1000 bytes"),
+            "{reason}"
+        );
+        assert_eq!(messages[1].failure, None);
+        assert_eq!(messages[1].bytes, b"Subject: two\n\nbody\n");
+    }
+
+    #[test]
+    fn an_mbox_that_is_one_enormous_line_is_one_failed_message() {
+        let mut mbox = b"From a@x Mon Jan  1 00:00:00 2001 ".to_vec();
+        mbox.extend(std::iter::repeat_n(b'y', 50_000));
+        let messages: Vec<Child> = MboxSplitter::with_limits(&mbox[..], 4096, 1 << 20)
+            .collect::<std::io::Result<_>>()
+            .expect("in memory");
+        assert_eq!(messages.len(), 1);
+        assert!(messages[0].bytes.is_empty());
+        assert!(
+            messages[0]
+                .failure
+                .as_deref()
+                .is_some_and(|r| r.contains("cannot be delimited"))
+        );
+    }
+
+    #[test]
+    fn a_message_larger_than_the_limit_is_a_failure_not_a_truncated_message() {
+        let mut mbox = b"From a@x Mon Jan  1 00:00:00 2001\nSubject: big\n\n".to_vec();
+        for _ in 0..100 {
+            mbox.extend_from_slice(&[b'z'; 99]);
+            mbox.push(b'\n');
+        }
+        let messages: Vec<Child> = MboxSplitter::with_limits(&mbox[..], 1000, 5000)
+            .collect::<std::io::Result<_>>()
+            .expect("in memory");
+        assert_eq!(messages.len(), 1);
+        let reason = messages[0].failure.as_deref().expect("a failure");
+        assert!(reason.contains("larger than 5000 bytes"), "{reason}");
     }
 
     #[test]

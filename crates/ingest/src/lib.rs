@@ -21,6 +21,9 @@
 #[cfg(test)]
 mod follow_tests;
 mod in_order;
+#[cfg(test)]
+mod limits_tests;
+mod scope;
 mod walk;
 mod worker;
 
@@ -33,8 +36,10 @@ use dossier_extract::Registry;
 use dossier_store::{Case, Change, DocStatus, ItemOutcome, NewDocument, NewSource, StoreError};
 
 use in_order::InOrder;
+pub use scope::{AllowedRoot, PathScope, Refusal, ScopeError};
 pub use walk::{Found, walk, walk_each};
 use worker::{Chunk, Processed, Turn, Worker};
+pub use worker::{MAX_CHILDREN, MAX_EXPANSION, STREAM_ABOVE};
 
 /// What an ingest run is told beyond the paths.
 #[derive(Debug, Clone, Default)]
@@ -57,6 +62,13 @@ pub struct IngestOptions {
     /// show documents to other readers sooner and lose less to a crash; larger ones wait
     /// for the disk fewer times.
     pub batch_items: usize,
+    /// Files larger than this many bytes are streamed into the object store instead of
+    /// being read into memory; 0 means [`STREAM_ABOVE`]. (Tests lower it to stream small
+    /// files.)
+    pub stream_above: u64,
+    /// Which files may be read: everything the user can read, or only what lies under the
+    /// folders `dossier serve --allow-path` named (see [`PathScope`]).
+    pub scope: PathScope,
 }
 
 /// Progress of a run, reported after each item is recorded.
@@ -70,13 +82,16 @@ pub struct IngestProgress {
     pub path: String,
 }
 
-/// An item that did not become a document, and why.
+/// An item that did not become a document, or whose text could not be extracted, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ItemProblem {
     /// The path as given or found.
     pub path: String,
     /// Why.
     pub reason: String,
+    /// The document that keeps the original when only its text could not be extracted
+    /// (status `failed`); `None` when nothing was recorded.
+    pub document: Option<i64>,
 }
 
 /// What a run did.
@@ -88,7 +103,8 @@ pub struct IngestReport {
     pub added: u64,
     /// Items and children whose original was already in the case.
     pub duplicates: u64,
-    /// Items that could not become documents.
+    /// Items that could not become documents, and documents whose text could not be
+    /// extracted (stored, with status `failed`), each with its reason.
     pub failed: Vec<ItemProblem>,
     /// Items passed over on purpose.
     pub skipped: Vec<ItemProblem>,
@@ -183,6 +199,11 @@ pub fn ingest_with_hook(
         turn: &turn,
         retry: &retry,
         store_only: options.store_only,
+        stream_above: match options.stream_above {
+            0 => STREAM_ABOVE,
+            n => n,
+        },
+        extract_limit: dossier_extract::MAX_EXTRACT_BYTES,
     };
     let workers = if options.workers == 0 {
         // Workers wait as much as they compute: on the kernel reading and creating files,
@@ -207,7 +228,7 @@ pub fn ingest_with_hook(
         let walked = &walked;
         scope.spawn(move || {
             let mut index = 0;
-            walk_each(inputs, &case_root, &mut |found| {
+            walk_each(inputs, &case_root, &options.scope, &mut |found| {
                 walked.fetch_add(1, Ordering::Relaxed);
                 // The receiver lives until the scope ends; sending cannot fail.
                 let _ = work_tx.send((index, found));
@@ -340,6 +361,23 @@ fn record_all(
     Ok(report)
 }
 
+/// Lists a document whose text could not be extracted (a damaged, encrypted or image-only
+/// PDF, a parser that ran out of time, a file too large to extract) among the run's
+/// failures: its original is kept, but a user who is told only "added" believes it can be
+/// searched and cited, and `ingest` must exit 1 for it.
+fn report_unextracted(report: &mut IngestReport, path: &str, id: i64, document: &NewDocument) {
+    if document.status == DocStatus::Failed {
+        report.failed.push(ItemProblem {
+            path: path.to_owned(),
+            reason: document
+                .status_detail
+                .clone()
+                .unwrap_or_else(|| "its text could not be extracted".into()),
+            document: Some(id),
+        });
+    }
+}
+
 /// Gives a document taken from a later item (which claimed its bytes first) the name of the
 /// item it is recorded under, when it was titled by the later item's file name: which of
 /// two identical files is recorded as the document, and so its title, follows the input
@@ -414,6 +452,7 @@ fn record_one(
             )?;
             ctx.report.added += 1;
             ctx.report.documents.push(id);
+            report_unextracted(ctx.report, &path, id, &document);
             for child in children {
                 record_one(ctx, child, Some(id))?;
             }
@@ -469,6 +508,7 @@ fn record_one(
                     ctx.report.failed.push(ItemProblem {
                         path: path.clone(),
                         reason,
+                        document: None,
                     });
                     Ok((path, None))
                 }
@@ -513,6 +553,7 @@ fn record_one(
             )?;
             ctx.report.duplicates += 1;
             ctx.report.documents.push(id);
+            report_unextracted(ctx.report, &path, id, &document);
             for child in children {
                 record_one(ctx, child, Some(id))?;
             }
@@ -524,6 +565,7 @@ fn record_one(
             ctx.report.failed.push(ItemProblem {
                 path: path.clone(),
                 reason,
+                document: None,
             });
             Ok((path, None))
         }
@@ -533,6 +575,7 @@ fn record_one(
             ctx.report.skipped.push(ItemProblem {
                 path: path.clone(),
                 reason,
+                document: None,
             });
             Ok((path, None))
         }

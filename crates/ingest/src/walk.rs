@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use crate::scope::PathScope;
+
 /// One thing the walk found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Found {
@@ -32,20 +34,42 @@ pub enum Found {
 /// symbolic links, with loops detected), never descending into the case folder itself.
 pub fn walk(inputs: &[PathBuf], case_root: &Path) -> Vec<Found> {
     let mut found = Vec::new();
-    walk_each(inputs, case_root, &mut |f| found.push(f));
+    walk_each(inputs, case_root, &PathScope::Anything, &mut |f| {
+        found.push(f)
+    });
     found
 }
 
-/// [`walk`], handing each thing to `each` as soon as it is found, in the same order: an
-/// ingest's workers start on the first files while the walk goes on.
-pub fn walk_each(inputs: &[PathBuf], case_root: &Path, each: &mut dyn FnMut(Found)) {
+/// [`walk`] within `scope`, handing each thing to `each` as soon as it is found, in the same
+/// order: an ingest's workers start on the first files while the walk goes on.
+///
+/// Under a restricted scope an input it refuses is a failure with the refusal as its
+/// reason, and a file or folder the walk reaches through a link that leads out of the
+/// scope is one too; such a folder is not entered, so nothing under it is even named.
+pub fn walk_each(
+    inputs: &[PathBuf],
+    case_root: &Path,
+    scope: &PathScope,
+    each: &mut dyn FnMut(Found),
+) {
     let case_root = case_root.canonicalize().ok();
     for input in inputs {
-        walk_one(input, case_root.as_deref(), each);
+        match scope.admit(input) {
+            Ok(input) => walk_one(&input, case_root.as_deref(), scope, each),
+            Err(refusal) => each(Found::Failed {
+                path: display(&absolute(input)),
+                reason: refusal.reason().into(),
+            }),
+        }
     }
 }
 
-fn walk_one(input: &Path, case_root: Option<&Path>, found: &mut dyn FnMut(Found)) {
+fn walk_one(
+    input: &Path,
+    case_root: Option<&Path>,
+    scope: &PathScope,
+    found: &mut dyn FnMut(Found),
+) {
     let meta = match fs::metadata(input) {
         Ok(m) => m,
         Err(e) => {
@@ -70,13 +94,22 @@ fn walk_one(input: &Path, case_root: Option<&Path>, found: &mut dyn FnMut(Found)
         });
         return;
     }
-    let walker = WalkDir::new(input)
+    let mut walker = WalkDir::new(input)
         .follow_links(true)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| !(e.file_type().is_dir() && is_case_root(e.path())));
-    for entry in walker {
+    while let Some(entry) = walker.next() {
         match entry {
+            Ok(e) if !scope.admits_found(e.path()) => {
+                if e.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+                found(Found::Failed {
+                    path: display(e.path()),
+                    reason: crate::Refusal::Outside(e.path().to_owned()).reason().into(),
+                });
+            }
             Ok(e) if e.file_type().is_dir() => {}
             // The type read with the folder (of a link's target, since links are followed):
             // no call per file to ask for it again.

@@ -13,6 +13,13 @@
 //! and [`Chunk::End`], so the writer records each message while the next one is read.
 //! A streamed container waits for its [`Turn`] (until the writer has reached it) before it
 //! starts, so only one container streams at a time and no stream piles up in memory.
+//!
+//! Bounded resources: a file larger than [`STREAM_ABOVE`] is never held in memory; it is
+//! hashed while it is copied into the object store, and handed to an extractor only if it
+//! is at most [`dossier_extract::MAX_EXTRACT_BYTES`] (read back then; larger, it is
+//! recorded as failed without text, its reason said). What one file expands into is capped: [`MAX_CHILDREN`] items in all,
+//! at every level of nesting, holding at most [`MAX_EXPANSION`] times its size; what a cap
+//! leaves out is named in a warning on the document where it was cut.
 
 use std::collections::HashSet;
 use std::fs::File;
@@ -32,6 +39,42 @@ const PROBE_BYTES: usize = 8 * 1024;
 /// How deep containers may nest (a message attached to a message attached to …); deeper
 /// children are not extracted, and the last level says so. Defeats "message bombs".
 const MAX_DEPTH: usize = 8;
+/// Files larger than this are stored by streaming them through the hash into the object
+/// store, never read whole into memory. Smaller ones are read whole: one read, hashed and
+/// staged from memory, is the fast path for the many small originals of a mail folder. At
+/// 16 MiB, the workers (four per core) hold at most a few hundred MiB of file bytes at once.
+pub const STREAM_ABOVE: u64 = 16 << 20;
+/// The most items taken out of one file, at every level of nesting together (an email with
+/// 50,000 tiny parts had become 50,001 documents). Ten thousand is more attachments than
+/// any real message carries; an mbox's messages are not counted (see [`Budget`]).
+pub const MAX_CHILDREN: usize = 10_000;
+/// The most bytes the items taken out of one file may hold in all, as a multiple of its
+/// size (and at least [`MIN_EXPANSION_BYTES`]). Decoding MIME never enlarges (base64
+/// shrinks by a quarter); what passes twenty times the size is the same bytes nested again
+/// and again, or a bomb.
+pub const MAX_EXPANSION: u64 = 20;
+/// The expansion allowed to any file, however small.
+const MIN_EXPANSION_BYTES: u64 = 64 << 20;
+
+/// What is left of the items and bytes one file may expand into ([`MAX_CHILDREN`],
+/// [`MAX_EXPANSION`]), shared by every level of nesting inside it.
+///
+/// A streamed container (an mbox) is not capped by count: its messages are slices of it,
+/// so their bytes never exceed its own, and a mailbox of 100,000 messages is ordinary. Each
+/// message gets a budget of its own for what is inside it.
+pub(crate) struct Budget {
+    children: usize,
+    bytes: u64,
+}
+
+impl Budget {
+    pub(crate) fn for_item(size: u64) -> Self {
+        Budget {
+            children: MAX_CHILDREN,
+            bytes: size.saturating_mul(MAX_EXPANSION).max(MIN_EXPANSION_BYTES),
+        }
+    }
+}
 
 /// A worker's result for one item or child, recorded by the writer.
 pub(crate) enum Processed {
@@ -136,6 +179,12 @@ pub(crate) struct Worker<'a> {
     pub retry: &'a Mutex<HashSet<String>>,
     /// Store originals without extracting them (`ingest --no-extract`).
     pub store_only: bool,
+    /// Files larger than this are streamed into the object store ([`STREAM_ABOVE`] unless
+    /// a test lowers it).
+    pub stream_above: u64,
+    /// The largest original handed to an extractor (`dossier_extract::MAX_EXTRACT_BYTES`
+    /// unless a test lowers it).
+    pub extract_limit: u64,
 }
 
 impl Worker<'_> {
@@ -199,10 +248,20 @@ impl Worker<'_> {
         // The probe stops short of its limit only at the end of the file, and then there is
         // nothing more to read (`read_to_end` would first ask the file's size and position:
         // two calls per original, most of which fit in the probe).
-        if bytes.len() == PROBE_BYTES
-            && let Err(e) = file.read_to_end(&mut bytes)
-        {
-            return Some(failed(e));
+        if bytes.len() == PROBE_BYTES {
+            let size = match file.metadata() {
+                Ok(m) => m.len(),
+                Err(e) => return Some(failed(e)),
+            };
+            if size > self.stream_above {
+                return Some(match file.seek(SeekFrom::Start(0)) {
+                    Ok(_) => self.store_large(shown, file, &bytes, file_name),
+                    Err(e) => failed(e),
+                });
+            }
+            if let Err(e) = file.read_to_end(&mut bytes) {
+                return Some(failed(e));
+            }
         }
         if bytes.is_empty() {
             return Some(Processed::Failed {
@@ -210,10 +269,110 @@ impl Worker<'_> {
                 reason: "empty file (0 bytes): nothing to keep".into(),
             });
         }
-        Some(self.store_and_extract(shown, &bytes, file_name, None, 0, Vec::new()))
+        let budget = &mut Budget::for_item(bytes.len() as u64);
+        Some(self.store_and_extract(shown, &bytes, file_name, None, 0, Vec::new(), budget))
+    }
+
+    /// A file too large to hold in memory: hashed while it is copied into the object store,
+    /// then extracted only if an extractor may read it whole (`extract_limit`).
+    fn store_large(
+        &self,
+        path: String,
+        file: File,
+        head: &[u8],
+        file_name: Option<&str>,
+    ) -> Processed {
+        let (hash, size) = match self
+            .objects
+            .put_reader(BufReader::with_capacity(256 * 1024, file))
+        {
+            Ok((hash, size, _)) => (hash, size),
+            Err(e) => {
+                return Processed::Failed {
+                    path,
+                    reason: format!("could not store the original: {e}"),
+                };
+            }
+        };
+        let claimed = self.claim(&hash);
+        let again = !claimed && self.take_retry(&hash);
+        if !claimed && !again {
+            return Processed::Duplicate { path, hash };
+        }
+        if self.store_only {
+            return Processed::New {
+                path,
+                document: Box::new(not_extracted(hash, size, file_name, self.declared_kind)),
+                staged: None,
+                children: Vec::new(),
+            };
+        }
+        let budget = &mut Budget::for_item(size);
+        let (mut document, children) = self.describe_large(hash, size, head, file_name);
+        let children = self.children(&path, &mut document, children, 0, budget);
+        if again {
+            Processed::Reextracted {
+                path,
+                document: Box::new(document),
+                children,
+            }
+        } else {
+            Processed::New {
+                path,
+                document: Box::new(document),
+                staged: None,
+                children,
+            }
+        }
+    }
+
+    /// [`Worker::describe`] for a stored original of `size` bytes whose first bytes are
+    /// `head`: read back whole only if its extractor may read it, else recorded as failed
+    /// with the reason (no extractor at all is the usual `skipped`, without text).
+    fn describe_large(
+        &self,
+        hash: ContentHash,
+        size: u64,
+        head: &[u8],
+        file_name: Option<&str>,
+    ) -> (NewDocument, Vec<Child>) {
+        let probe = Probe {
+            file_name,
+            head,
+            declared_kind: self.declared_kind,
+        };
+        let mut doc = new_document(hash.clone(), size, file_name);
+        if let Some(kind) = self.declared_kind {
+            doc.kind = kind.to_owned();
+        }
+        let Some(extractor) = self.registry.choose(&probe) else {
+            doc.status_detail = Some(NO_EXTRACTOR.into());
+            return (doc, Vec::new());
+        };
+        doc.extractor = Some(extractor.name().to_owned());
+        doc.extractor_version = Some(extractor.version());
+        doc.status = DocStatus::Failed;
+        if size > self.extract_limit {
+            doc.status_detail = Some(format!(
+                "too large to extract: {size} bytes, more than the {} an extractor reads \
+                 into memory; the original is stored, without text",
+                size_words(self.extract_limit)
+            ));
+            return (doc, Vec::new());
+        }
+        match self.objects.read(&hash) {
+            Ok(bytes) => self.describe(hash, &bytes, file_name, None, 0),
+            Err(e) => {
+                doc.status_detail = Some(format!(
+                    "could not read the stored original back to extract it: {e}"
+                ));
+                (doc, Vec::new())
+            }
+        }
     }
 
     /// Hashes, claims, stores and extracts one original, then its children.
+    #[allow(clippy::too_many_arguments)] // each is one fact about the item; a struct hides none
     fn store_and_extract(
         &self,
         path: String,
@@ -222,13 +381,14 @@ impl Worker<'_> {
         media_type: Option<&str>,
         depth: usize,
         warnings: Vec<String>,
+        budget: &mut Budget,
     ) -> Processed {
         let hash = ContentHash::of(bytes);
         if !self.claim(&hash) {
             if self.take_retry(&hash) {
                 let (mut document, children) = self.describe(hash, bytes, name, media_type, depth);
                 add_warnings(&mut document, warnings);
-                let children = self.children(&path, &mut document, children, depth);
+                let children = self.children(&path, &mut document, children, depth, budget);
                 return Processed::Reextracted {
                     path,
                     document: Box::new(document),
@@ -262,7 +422,7 @@ impl Worker<'_> {
         }
         let (mut document, children) = self.describe(hash, bytes, name, media_type, depth);
         add_warnings(&mut document, warnings);
-        let children = self.children(&path, &mut document, children, depth);
+        let children = self.children(&path, &mut document, children, depth, budget);
         Processed::New {
             path,
             document: Box::new(document),
@@ -272,13 +432,15 @@ impl Worker<'_> {
     }
 
     /// Sends what extraction found inside a document back through the pipeline, up to
-    /// [`MAX_DEPTH`] levels of nesting (deeper ones are named in the document's detail).
+    /// [`MAX_DEPTH`] levels of nesting and within the file's [`Budget`] (what is left out
+    /// is named in the document's detail).
     fn children(
         &self,
         path: &str,
         document: &mut NewDocument,
         children: Vec<Child>,
         depth: usize,
+        budget: &mut Budget,
     ) -> Vec<Processed> {
         if children.is_empty() {
             Vec::new()
@@ -292,10 +454,38 @@ impl Worker<'_> {
             );
             Vec::new()
         } else {
-            children
-                .into_iter()
-                .map(|c| self.child(path, c, depth + 1))
-                .collect()
+            let total = children.len();
+            let mut taken = Vec::with_capacity(total.min(budget.children));
+            let mut cut = None;
+            for child in children {
+                let size = child.bytes.len() as u64;
+                if budget.children == 0 {
+                    cut = Some(format!(
+                        "at most {MAX_CHILDREN} items are taken out of one file, at every level of nesting together"
+                    ));
+                } else if size > budget.bytes {
+                    cut = Some(format!(
+                        "the items taken out of one file may hold at most {MAX_EXPANSION} times its size (or {} MiB) in all",
+                        MIN_EXPANSION_BYTES >> 20
+                    ));
+                }
+                if cut.is_some() {
+                    break;
+                }
+                budget.children -= 1;
+                budget.bytes -= size;
+                taken.push(self.child(path, child, depth + 1, budget));
+            }
+            if let Some(why) = cut {
+                add_warnings(
+                    document,
+                    vec![format!(
+                        "{} of the {total} items inside were not taken out: {why}",
+                        total - taken.len()
+                    )],
+                );
+            }
+            taken
         }
     }
 
@@ -328,8 +518,17 @@ impl Worker<'_> {
     }
 
     /// One child: recorded under `PARENT#LOCATOR`, e.g. `/abs/msg.eml#attachment=2/report.pdf`.
-    fn child(&self, parent_path: &str, child: Child, depth: usize) -> Processed {
+    fn child(
+        &self,
+        parent_path: &str,
+        child: Child,
+        depth: usize,
+        budget: &mut Budget,
+    ) -> Processed {
         let path = format!("{parent_path}#{}", child.locator);
+        if let Some(reason) = child.failure {
+            return Processed::Failed { path, reason };
+        }
         let name = probe_name(&child);
         self.store_and_extract(
             path,
@@ -338,6 +537,7 @@ impl Worker<'_> {
             child.media_type.as_deref(),
             depth,
             child.warnings,
+            budget,
         )
     }
 
@@ -423,7 +623,10 @@ impl Worker<'_> {
         };
         for child in container.split(Box::new(reader)) {
             let processed = match child {
-                Ok(child) => self.child(path, child, 1),
+                Ok(child) => {
+                    let budget = &mut Budget::for_item(child.bytes.len() as u64);
+                    self.child(path, child, 1, budget)
+                }
                 Err(e) => Processed::Failed {
                     path: format!("{path}#rest"),
                     reason: format!("could not read the rest of the container: {e}"),
@@ -489,9 +692,7 @@ impl Worker<'_> {
         match self.registry.choose(&probe) {
             None => {
                 doc.media_type = media_type.map(str::to_owned);
-                doc.status_detail = Some(
-                    "no extractor reads this format: the original is stored, without text".into(),
-                );
+                doc.status_detail = Some(NO_EXTRACTOR.into());
             }
             Some(extractor) => {
                 doc.extractor = Some(extractor.name().to_owned());
@@ -514,6 +715,18 @@ impl Worker<'_> {
         (doc, children)
     }
 }
+
+/// A size in words: whole MiB when it is a whole number of them, else bytes.
+fn size_words(n: u64) -> String {
+    if n >= 1 << 20 && n.is_multiple_of(1 << 20) {
+        format!("{} MiB", n >> 20)
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+/// The detail of an original no extractor reads (its status is `skipped`).
+const NO_EXTRACTOR: &str = "no extractor reads this format: the original is stored, without text";
 
 /// The name a child is offered to the registry under. An attached message gets `.eml`
 /// appended when its name does not already say what it is, so the email extractor (which
@@ -555,10 +768,16 @@ fn not_extracted(
     doc
 }
 
-/// Copies an extraction into a document row.
+/// Copies an extraction into a document row: `failed`, with the reason first, when it
+/// gave no text although its format carries some ([`Extraction::no_text`]).
 fn apply(doc: &mut NewDocument, x: Extraction) {
-    doc.status = DocStatus::Ok;
-    doc.status_detail = (!x.warnings.is_empty()).then(|| x.warnings.join("; "));
+    doc.status = if x.no_text.is_some() {
+        DocStatus::Failed
+    } else {
+        DocStatus::Ok
+    };
+    let details: Vec<String> = x.no_text.into_iter().chain(x.warnings).collect();
+    doc.status_detail = (!details.is_empty()).then(|| details.join("; "));
     doc.kind = x.kind;
     doc.media_type = Some(x.media_type);
     doc.title = x.title.or(doc.title.take());

@@ -74,6 +74,10 @@ fn time_of_day(t: &str) -> Option<i64> {
             }
             let oh: i64 = number(&o[..2], 2)?;
             let om: i64 = number(&o[2..], 2)?;
+            // Every zone in use lies between -12:00 and +14:00.
+            if om > 59 || oh * 60 + om > 14 * 60 {
+                return None;
+            }
             sign * (oh * 3600 + om * 60)
         }
     };
@@ -134,6 +138,8 @@ mod tests {
             "yesterday",
             "2024-08-15-01",
             "2024-08T10:00",
+            "2024-08-15T10:00:00+99:00",
+            "2024-08-15T10:00:00-05:60",
         ] {
             assert_eq!(parse_span(bad), None, "{bad}");
         }

@@ -72,16 +72,17 @@ pub struct ParsedQuery {
 
 /// Parses `text` into a query over `fields`.
 pub fn parse(text: &str, fields: &Fields, op: DefaultOperator) -> Result<ParsedQuery, SearchError> {
-    if text.trim().is_empty() {
-        return Err(SearchError::InvalidQuery("the query is empty".into()));
-    }
+    check_shape(text)?;
     let ast = tantivy::query_grammar::parse_query(text).map_err(|_| {
         let (_, errors) = tantivy::query_grammar::parse_query_lenient(text);
         let detail = errors
             .first()
             .map(|e| format!("{} at character {}", e.message, e.pos + 1))
             .unwrap_or_else(|| "check quotes, brackets and parentheses".into());
-        SearchError::InvalidQuery(format!("cannot read the query {text:?}: {detail}"))
+        SearchError::InvalidQuery(format!(
+            "cannot read the query {:?}: {detail}",
+            Abridged(text)
+        ))
     })?;
     let mut builder = Builder {
         fields,
@@ -102,6 +103,88 @@ pub fn parse(text: &str, fields: &Fields, op: DefaultOperator) -> Result<ParsedQ
         positional: builder.positional,
         expanding: builder.expanding,
     })
+}
+
+/// The longest query accepted, in characters: far beyond any query a person types or pastes
+/// (a list of a few hundred names), short enough that reading it stays instant. Longer lists
+/// of terms belong in a batch search, one query per line.
+pub const MAX_QUERY_CHARS: usize = 10_000;
+
+/// The deepest nesting of parentheses accepted. The grammar and everything after it (the
+/// syntax tree, the query built from it, tantivy's scorers) recurse once per level, so an
+/// unbounded depth is an unbounded stack: 800 `(` overflowed a server thread's stack and
+/// took the whole server down. No real query needs more than a handful of levels.
+pub const MAX_QUERY_NESTING: usize = 32;
+
+/// Refuses, before any parser sees it, a query whose size or nesting could exhaust the
+/// stack or take unbounded time: the one place every query's shape is checked, so that any
+/// string a user can type gives hits or an `invalid_query` error, never a crash.
+fn check_shape(text: &str) -> Result<(), SearchError> {
+    if text.trim().is_empty() {
+        return Err(SearchError::InvalidQuery("the query is empty".into()));
+    }
+    let chars = text.chars().count();
+    if chars > MAX_QUERY_CHARS {
+        return Err(SearchError::InvalidQuery(format!(
+            "the query is {chars} characters long; the most a query may have is {MAX_QUERY_CHARS} (for a long list of terms, use a batch search with one query per line)"
+        )));
+    }
+    // Each `(` and each `NOT` in a run of them is a level of the grammar's recursion.
+    // Inside a quoted phrase they are words, not operators; a backslash escapes the next
+    // character, as in the grammar.
+    let (mut depth, mut nots, mut deepest) = (0usize, 0usize, 0usize);
+    let (mut quoted, mut escaped) = (false, false);
+    let mut word = String::new();
+    fn end_word(word: &mut String, nots: &mut usize) {
+        if !word.is_empty() {
+            *nots = if word == "NOT" { *nots + 1 } else { 0 };
+            word.clear();
+        }
+    }
+    for c in text.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' => escaped = true,
+            '"' => quoted = !quoted,
+            _ if quoted => {}
+            '(' => {
+                end_word(&mut word, &mut nots);
+                depth += 1;
+            }
+            ')' => {
+                end_word(&mut word, &mut nots);
+                depth = depth.saturating_sub(1);
+            }
+            c if c.is_whitespace() => end_word(&mut word, &mut nots),
+            c => word.push(c),
+        }
+        deepest = deepest.max(depth + nots);
+    }
+    if deepest > MAX_QUERY_NESTING {
+        return Err(SearchError::InvalidQuery(format!(
+            "the query nests parentheses or NOTs {deepest} deep; the most is {MAX_QUERY_NESTING}"
+        )));
+    }
+    Ok(())
+}
+
+/// A query as quoted in an error message: whole when short, its start and length otherwise,
+/// so that an error about a pasted page does not repeat the page.
+struct Abridged<'a>(&'a str);
+
+impl std::fmt::Debug for Abridged<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        const SHOWN: usize = 80;
+        match self.0.char_indices().nth(SHOWN) {
+            None => write!(f, "{:?}", self.0),
+            Some((end, _)) => write!(
+                f,
+                "{:?}… ({} characters)",
+                &self.0[..end],
+                self.0.chars().count()
+            ),
+        }
+    }
 }
 
 struct Builder<'a> {
@@ -482,6 +565,51 @@ mod tests {
                 "{clause:?}"
             );
         }
+    }
+
+    /// The error for `q`, read on a thread with a small stack, so that a parser that still
+    /// recursed once per character would overflow here too.
+    fn run_small(q: String) -> String {
+        std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || error(&q))
+            .expect("thread")
+            .join()
+            .expect("no stack overflow")
+    }
+
+    #[test]
+    fn queries_too_deep_or_too_long_are_refused_before_parsing_and_never_crash() {
+        // Regression: 800 `(` overflowed the stack of `dossier serve`'s thread and aborted
+        // the server; 3,000 aborted the CLI.
+        let run = run_small;
+        for n in [33, 800, 3_000, 9_999] {
+            assert!(run("(".repeat(n)).contains("nests parentheses"), "{n} (");
+        }
+        for n in [33, 800, 3_000, 4_999] {
+            let balanced = format!("{}a{}", "(".repeat(n), ")".repeat(n));
+            assert!(run(balanced).contains(&format!("{n} deep")), "{n} (a)");
+        }
+        for n in [33, 800, 1_428] {
+            assert!(run("title:(".repeat(n)).contains("nests"), "{n} title:(");
+        }
+        assert!(run("a ".repeat(6_000)).contains("the most a query may have is 10000"));
+        let long = error(&format!("\"{}", "x".repeat(500)));
+        assert!(long.contains("(501 characters)"), "{long}");
+        assert!(
+            long.len() < 300,
+            "the error does not repeat the whole query: {long}"
+        );
+    }
+
+    #[test]
+    fn parentheses_inside_phrases_and_reasonable_nesting_are_fine() {
+        let deep = format!("{}alpha OR beta{}", "(".repeat(32), ")".repeat(32));
+        parsed(&deep).unwrap_or_else(|e| panic!("32 levels: {e}"));
+        let phrase = format!("\"{}\"", "(".repeat(100));
+        assert!(error(&format!("{phrase} {}", "(".repeat(40))).contains("40 deep"));
+        assert!(run_small("NOT ".repeat(2_000) + "a").contains("2000 deep"));
+        parsed(&format!("\"{} word\"", "(".repeat(100))).expect("parentheses in a phrase are text");
     }
 
     #[test]

@@ -9,23 +9,31 @@
 //! Security: the server listens only on a loopback address (so other machines cannot connect)
 //! unless `allow_remote` is set, and requires a random per-run token on every API call
 //! (`Authorization: Bearer TOKEN`; the event stream may carry it as `?token=`, because a
-//! browser's `EventSource` cannot set headers). Requests that fail these checks change nothing.
+//! browser's `EventSource` cannot set headers), checked before the request's body is read
+//! (and a body is read up to [`MAX_BODY`] only). It answers only requests that name it as
+//! `127.0.0.1`, `localhost` or `[::1]` with its port (`host.rs`: DNS rebinding). Commands read
+//! files by path only under the folders the person running it allowed
+//! ([`ServeOptions::scope`]: `--allow-path`; with none given, no path at all), never in `/proc`, `/sys` or
+//! `/dev`. Every response forbids MIME sniffing and framing. Requests that fail these checks
+//! change nothing.
 //!
 //! The server holds no logic: each request is one call into the api crate on a blocking thread.
 
 mod auth;
+mod host;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::extract::{Path as UrlPath, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::extract::{Path as UrlPath, Request, State};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, StatusCode, header};
+use axum::middleware::{self, Next};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use dossier_api::ApiError;
+use dossier_api::{ApiError, PathScope};
 use serde_json::Value;
 use tokio::sync::broadcast;
 use tokio_stream::StreamExt;
@@ -48,6 +56,9 @@ pub struct ServeOptions {
     pub ui_dir: PathBuf,
     /// The token API calls must carry.
     pub token: String,
+    /// Which files commands may read by path (`ingest`, `event` `import`): only under the
+    /// `--allow-path` folders, since the paths come from a browser.
+    pub scope: PathScope,
 }
 
 /// Why the server could not start or stopped.
@@ -71,8 +82,13 @@ pub enum ServeError {
 struct AppState {
     case: PathBuf,
     token: String,
+    scope: PathScope,
     events: broadcast::Sender<String>,
 }
+
+/// The largest request body read, in bytes: arguments are small (paths, a note's text, an
+/// event); a larger body is refused from its `Content-Length` before it is read.
+pub const MAX_BODY: usize = 4 * 1024 * 1024;
 
 /// The URL a person opens: the UI with the token in its query.
 pub fn ui_url(addr: SocketAddr, token: &str) -> String {
@@ -107,9 +123,11 @@ pub fn serve(options: ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Result
         let state = Arc::new(AppState {
             case: options.case,
             token: options.token,
+            scope: options.scope,
             events,
         });
-        let app = router(state, options.ui_dir);
+        let hosts = host::AllowedHosts::new(bound, options.allow_remote);
+        let app = router(state, hosts, options.ui_dir);
         on_ready(bound);
         axum::serve(listener, app)
             .await
@@ -122,32 +140,68 @@ pub fn serve(options: ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Result
 
 /// The UI's Content Security Policy in a browser: the desktop window's
 /// (`src-tauri/tauri.conf.json`, `app.security.csp`) with the server's own origin in place of
-/// Tauri's IPC, so the browser tests run the UI under the rules the desktop app enforces.
+/// Tauri's IPC, so the browser tests run the UI under the rules the desktop app enforces;
+/// plus `frame-ancestors 'none'`, which only a header can say: no other page may frame the
+/// UI (and trick clicks in it).
 const UI_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
-    connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'";
+    connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'";
 
-fn router(state: Arc<AppState>, ui_dir: PathBuf) -> Router {
-    Router::new()
+/// Headers on every response, the refusals included: the policy above, no guessing of a
+/// type other than the one sent (an original served as text is never run as script), and no
+/// `Referer`, since the page's address carries the token.
+const RESPONSE_HEADERS: [(HeaderName, &str); 3] = [
+    (header::CONTENT_SECURITY_POLICY, UI_CSP),
+    (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+    (header::REFERRER_POLICY, "no-referrer"),
+];
+
+fn router(state: Arc<AppState>, hosts: host::AllowedHosts, ui_dir: PathBuf) -> Router {
+    let mut router = Router::new()
         .route("/api/events", get(events))
         .route("/api/{command}", post(command))
         .fallback_service(ServeDir::new(ui_dir).append_index_html_on_directories(true))
-        .layer(SetResponseHeaderLayer::if_not_present(
-            axum::http::header::CONTENT_SECURITY_POLICY,
-            axum::http::HeaderValue::from_static(UI_CSP),
-        ))
         .with_state(state)
+        // Outside the routes, so a request for another host reaches none of them.
+        .layer(middleware::from_fn(move |request: Request, next: Next| {
+            check_host(hosts, request, next)
+        }));
+    // Outermost, so they are set on every answer, the host refusal included.
+    for (name, value) in RESPONSE_HEADERS {
+        router = router.layer(SetResponseHeaderLayer::overriding(
+            name,
+            HeaderValue::from_static(value),
+        ));
+    }
+    router
 }
 
-/// `POST /api/<command>`.
+/// Refuses a request whose `Host` is not this server's own name (see `host.rs`).
+async fn check_host(hosts: host::AllowedHosts, request: Request, next: Next) -> Response {
+    let named = request
+        .headers()
+        .get(header::HOST)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|h| hosts.allows(h));
+    if !named {
+        return host::misdirected(hosts.port());
+    }
+    next.run(request).await
+}
+
+/// `POST /api/<command>`. The token is checked on the headers alone: the body of a request
+/// without it is never read.
 async fn command(
     State(state): State<Arc<AppState>>,
     UrlPath(name): UrlPath<String>,
-    headers: HeaderMap,
-    body: axum::body::Bytes,
+    request: Request,
 ) -> Response {
-    if !auth::has_bearer(&headers, &state.token) {
+    if !auth::has_bearer(request.headers(), &state.token) {
         return auth::unauthorized();
     }
+    let body = match read_body(request).await {
+        Ok(body) => body,
+        Err(refused) => return refused,
+    };
     let args: Value = if body.iter().all(u8::is_ascii_whitespace) {
         Value::Null
     } else {
@@ -173,7 +227,13 @@ async fn command(
             // Nobody listening is fine: progress is advisory.
             let _ = events.send(json.to_string());
         };
-        dossier_api::dispatch(&name, &worker_state.case, args, &forward)
+        dossier_api::dispatch(
+            &name,
+            &worker_state.case,
+            args,
+            &worker_state.scope,
+            &forward,
+        )
     })
     .await;
     match ran {
@@ -184,6 +244,30 @@ async fn command(
             ApiError::new("internal", format!("the command crashed: {join}")),
         ),
     }
+}
+
+/// The body of an authorised request, at most [`MAX_BODY`] bytes.
+async fn read_body(request: Request) -> Result<axum::body::Bytes, Response> {
+    let too_large = || {
+        error_response(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::new(
+                "too_large",
+                format!("the request body is larger than {MAX_BODY} bytes"),
+            ),
+        )
+    };
+    let declared = request
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|n| n > MAX_BODY as u64) {
+        return Err(too_large());
+    }
+    axum::body::to_bytes(request.into_body(), MAX_BODY)
+        .await
+        .map_err(|_| too_large())
 }
 
 /// `GET /api/events`: progress of every running command, as server-sent events.
@@ -213,6 +297,7 @@ fn status_for(code: &str) -> StatusCode {
         "unknown_command" | "not_found" => StatusCode::NOT_FOUND,
         "invalid_input" | "invalid_query" | "invalid_json" => StatusCode::BAD_REQUEST,
         "already_exists" | "not_a_case" | "locked" | "schema_too_new" => StatusCode::CONFLICT,
+        "path_not_allowed" | "path_reading_off" => StatusCode::FORBIDDEN,
         _ => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }

@@ -7,6 +7,7 @@ use crate::case::{Case, Change};
 use crate::citations::SpanRecord;
 use crate::error::{Result, StoreError};
 use crate::events::{clean, ensure_tag};
+use crate::undo::{Audit, Step};
 
 /// Separator of the tags a tagging step names.
 const UNIT: &str = "\u{1f}";
@@ -45,12 +46,18 @@ impl Change<'_> {
             }
         }
         if !added.is_empty() {
-            self.record(
-                "document.tag",
-                &format!("document:{document}"),
-                &added.join(", "),
+            self.record_step(
+                Audit {
+                    action: "document.tag",
+                    target: &format!("document:{document}"),
+                    detail: &added.join(", "),
+                },
+                Step {
+                    action: "document.tag",
+                    subject: document,
+                    detail: &added.join(UNIT),
+                },
             )?;
-            self.step("document.tag", document, &added.join(UNIT))?;
         }
         Ok(added)
     }
@@ -70,12 +77,18 @@ impl Change<'_> {
             }
         }
         if !removed.is_empty() {
-            self.record(
-                "document.untag",
-                &format!("document:{document}"),
-                &removed.join(", "),
+            self.record_step(
+                Audit {
+                    action: "document.untag",
+                    target: &format!("document:{document}"),
+                    detail: &removed.join(", "),
+                },
+                Step {
+                    action: "document.untag",
+                    subject: document,
+                    detail: &removed.join(UNIT),
+                },
             )?;
-            self.step("document.untag", document, &removed.join(UNIT))?;
         }
         Ok(removed)
     }
@@ -102,12 +115,18 @@ impl Change<'_> {
             ],
         )?;
         let id = self.tx.last_insert_rowid();
-        self.record(
-            "note.add",
-            &format!("note:{id}"),
-            &format!("document {} at {:?}: {}", note.document, s.quote, note.body),
+        self.record_step(
+            Audit {
+                action: "note.add",
+                target: &format!("note:{id}"),
+                detail: &format!("document {} at {:?}: {}", note.document, s.quote, note.body),
+            },
+            Step {
+                action: "note.add",
+                subject: id,
+                detail: "",
+            },
         )?;
-        self.step("note.add", id, "")?;
         Ok(id)
     }
 
@@ -148,12 +167,18 @@ impl Change<'_> {
         } else {
             "note.restore"
         };
-        self.record(
-            action,
-            &format!("note:{id}"),
-            &format!("document {document}: {body}"),
-        )?;
-        self.step(action, id, "")
+        self.record_step(
+            Audit {
+                action,
+                target: &format!("note:{id}"),
+                detail: &format!("document {document}: {body}"),
+            },
+            Step {
+                action,
+                subject: id,
+                detail: "",
+            },
+        )
     }
 }
 

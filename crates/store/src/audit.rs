@@ -1,9 +1,11 @@
 //! The audit log: an append-only, hash-chained record of every change to a case.
 //!
 //! Each row stores the hash of the row before it and its own hash over
-//! `(prev_hash, seq, at, actor, action, target, detail)`. Triggers refuse updates and
-//! deletes; if someone bypasses them (or edits the file by hand), [`check_chain`] finds
-//! the first row whose stored hash no longer matches its content or its predecessor.
+//! `(prev_hash, seq, at, actor, action, target, detail)`, followed by `(state_of, state)`
+//! when the row carries the state of the chronology row it changed (schema 6 on; see
+//! `audited_state.rs`). Triggers refuse updates and deletes; if someone bypasses them (or
+//! edits the file by hand), [`check_chain`] finds the first row whose stored hash no longer
+//! matches its content or its predecessor, and `verify` reports a missing trigger.
 
 use rusqlite::{Connection, params};
 use sha2::{Digest, Sha256};
@@ -30,6 +32,9 @@ pub struct AuditEntry {
     pub target: String,
     /// Human-readable particulars.
     pub detail: String,
+    /// The chronology row whose state after this change the row records (`event:3`), and
+    /// that state; `None` for rows that change no chronology row and rows before schema 6.
+    pub state: Option<(String, String)>,
     /// Hash of the previous row ([`GENESIS`] for the first).
     pub prev_hash: String,
     /// Hash of this row.
@@ -54,6 +59,20 @@ pub(crate) fn append(
     target: &str,
     detail: &str,
 ) -> Result<AuditEntry> {
+    append_state(conn, at, actor, action, target, detail, None)
+}
+
+/// Appends a row that also records the state of the chronology row it changed, as
+/// `(state_of, state)`.
+pub(crate) fn append_state(
+    conn: &Connection,
+    at: &str,
+    actor: &str,
+    action: &str,
+    target: &str,
+    detail: &str,
+    state: Option<(&str, &str)>,
+) -> Result<AuditEntry> {
     let last: Option<(i64, String)> = conn
         .prepare_cached("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")?
         .query_row([], |r| Ok((r.get(0)?, r.get(1)?)))
@@ -66,31 +85,75 @@ pub(crate) fn append(
         Some((seq, hash)) => (seq + 1, hash),
         None => (1, GENESIS.to_owned()),
     };
-    let hash = row_hash(&prev_hash, seq, at, actor, action, target, detail);
-    execute_cached(
-        conn,
-        "INSERT INTO audit_log (seq, at, actor, action, target, detail, prev_hash, hash)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![seq, at, actor, action, target, detail, prev_hash, hash],
-    )?;
-    Ok(AuditEntry {
+    let entry = AuditEntry {
         seq,
         at: at.to_owned(),
         actor: actor.to_owned(),
         action: action.to_owned(),
         target: target.to_owned(),
         detail: detail.to_owned(),
+        state: state.map(|(of, s)| (of.to_owned(), s.to_owned())),
         prev_hash,
-        hash,
-    })
+        hash: String::new(),
+    };
+    let hash = entry.computed_hash();
+    // Before schema 6 (while migrating an older case) the table has no state columns.
+    match state {
+        None => execute_cached(
+            conn,
+            "INSERT INTO audit_log (seq, at, actor, action, target, detail, prev_hash, hash)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            params![
+                seq,
+                at,
+                actor,
+                action,
+                target,
+                detail,
+                entry.prev_hash,
+                hash
+            ],
+        )?,
+        Some((of, s)) => execute_cached(
+            conn,
+            "INSERT INTO audit_log (seq, at, actor, action, target, detail, prev_hash, hash,
+                                    state_of, state)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+            params![
+                seq,
+                at,
+                actor,
+                action,
+                target,
+                detail,
+                entry.prev_hash,
+                hash,
+                of,
+                s
+            ],
+        )?,
+    };
+    Ok(AuditEntry { hash, ..entry })
+}
+
+/// The newest row: the chain's head, which a seal keeps outside the case.
+pub fn head(conn: &Connection) -> Result<Option<AuditEntry>> {
+    Ok(select(conn, "ORDER BY seq DESC LIMIT 1")?.pop())
 }
 
 /// Every row, oldest first.
 pub fn entries(conn: &Connection) -> Result<Vec<AuditEntry>> {
-    let mut stmt = conn.prepare(
-        "SELECT seq, at, actor, action, target, detail, prev_hash, hash FROM audit_log ORDER BY seq",
-    )?;
+    select(conn, "ORDER BY seq")
+}
+
+fn select(conn: &Connection, order: &str) -> Result<Vec<AuditEntry>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT seq, at, actor, action, target, detail, prev_hash, hash, state_of, state
+         FROM audit_log {order}"
+    ))?;
     let rows = stmt.query_map([], |r| {
+        let state_of: Option<String> = r.get(8)?;
+        let state: Option<String> = r.get(9)?;
         Ok(AuditEntry {
             seq: r.get(0)?,
             at: r.get(1)?,
@@ -100,6 +163,7 @@ pub fn entries(conn: &Connection) -> Result<Vec<AuditEntry>> {
             detail: r.get(5)?,
             prev_hash: r.get(6)?,
             hash: r.get(7)?,
+            state: state_of.map(|of| (of, state.unwrap_or_default())),
         })
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
@@ -125,15 +189,7 @@ pub fn check_chain(conn: &Connection) -> Result<Vec<ChainBreak>> {
                         .into(),
             });
         }
-        let recomputed = row_hash(
-            &e.prev_hash,
-            e.seq,
-            &e.at,
-            &e.actor,
-            &e.action,
-            &e.target,
-            &e.detail,
-        );
+        let recomputed = e.computed_hash();
         if recomputed != e.hash {
             breaks.push(ChainBreak {
                 seq: e.seq,
@@ -149,28 +205,28 @@ pub fn check_chain(conn: &Connection) -> Result<Vec<ChainBreak>> {
     Ok(breaks)
 }
 
-fn row_hash(
-    prev_hash: &str,
-    seq: i64,
-    at: &str,
-    actor: &str,
-    action: &str,
-    target: &str,
-    detail: &str,
-) -> String {
-    let mut h = Sha256::new();
-    // Unit separator between fields, so no two different rows hash the same text.
-    for field in [
-        prev_hash,
-        &seq.to_string(),
-        at,
-        actor,
-        action,
-        target,
-        detail,
-    ] {
-        h.update(field.as_bytes());
-        h.update([0x1f]);
+impl AuditEntry {
+    /// The hash this row's content and predecessor give.
+    fn computed_hash(&self) -> String {
+        let mut h = Sha256::new();
+        let seq = self.seq.to_string();
+        let mut fields = vec![
+            self.prev_hash.as_str(),
+            &seq,
+            &self.at,
+            &self.actor,
+            &self.action,
+            &self.target,
+            &self.detail,
+        ];
+        if let Some((of, state)) = &self.state {
+            fields.extend([of.as_str(), state.as_str()]);
+        }
+        // Unit separator between fields, so no two different rows hash the same text.
+        for field in fields {
+            h.update(field.as_bytes());
+            h.update([0x1f]);
+        }
+        hex(h.finalize().as_slice())
     }
-    hex(h.finalize().as_slice())
 }

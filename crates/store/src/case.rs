@@ -255,7 +255,7 @@ pub struct WriterLock {
 pub struct Change<'c> {
     pub(crate) tx: Transaction<'c>,
     pub(crate) at: String,
-    actor: &'c str,
+    pub(crate) actor: &'c str,
     pub(crate) objects: &'c ObjectStore,
     /// Shard folders holding objects this change refers to, fsynced before it commits.
     pub(crate) new_names: RefCell<BTreeSet<PathBuf>>,

@@ -9,6 +9,7 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::case::{Case, Change};
 use crate::error::{Result, StoreError};
+use crate::undo::{Audit, Step};
 
 /// Where a passage is, as a W3C TextQuoteSelector plus offsets.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -99,15 +100,21 @@ impl Change<'_> {
         )?;
         let page = c.page.map(|p| format!(" p. {p}")).unwrap_or_default();
         let quote = s.map(|s| format!(": {:?}", s.quote)).unwrap_or_default();
-        self.record(
-            "citation.add",
-            &format!("citation:{id}"),
-            &format!(
-                "event {} {} document {}{page} (sha256 {}){quote}",
-                c.event, c.relation, c.document, c.sha256
-            ),
+        self.record_step(
+            Audit {
+                action: "citation.add",
+                target: &format!("citation:{id}"),
+                detail: &format!(
+                    "event {} {} document {}{page} (sha256 {}){quote}",
+                    c.event, c.relation, c.document, c.sha256
+                ),
+            },
+            Step {
+                action: "citation.add",
+                subject: id,
+                detail: "",
+            },
         )?;
-        self.step("citation.add", id, "")?;
         Ok(id)
     }
 
@@ -157,12 +164,18 @@ impl Change<'_> {
         } else {
             "citation.reinstate"
         };
-        self.record(
-            action,
-            &format!("citation:{id}"),
-            &format!("event {event}, document {document}"),
+        self.record_step(
+            Audit {
+                action,
+                target: &format!("citation:{id}"),
+                detail: &format!("event {event}, document {document}"),
+            },
+            Step {
+                action,
+                subject: id,
+                detail: "",
+            },
         )?;
-        self.step(action, id, "")?;
         Ok(event)
     }
 }

@@ -33,6 +33,11 @@ pub enum StoreError {
         /// Latest schema this build can read.
         known: u32,
     },
+    /// The schema version recorded in the database is not one Dossier ever wrote.
+    #[error(
+        "dossier.sqlite records schema version {0}, which no Dossier ever wrote: the file is damaged or is not a case database"
+    )]
+    SchemaDamaged(i64),
     /// Another process holds the case's writer lock and we were told not to wait.
     #[error("{0}: another dossier process is changing this case; try again when it has finished")]
     Locked(PathBuf),

@@ -9,6 +9,7 @@ use rusqlite::{OptionalExtension, Transaction, params};
 
 use crate::case::{Case, Change};
 use crate::error::{Result, StoreError};
+use crate::undo::{Audit, Step};
 
 /// Separator of list items in a stored revision.
 const UNIT: char = '\u{1f}';
@@ -240,12 +241,18 @@ impl Change<'_> {
         let (revision, _) = self.save_revision(id, "add", None)?;
         self.tx
             .execute("UPDATE events SET deleted = 0 WHERE id = ?1", [id])?;
-        self.record(
-            "event.add",
-            &format!("event:{id}"),
-            &format!("{} {}: {}", state.date, state.status, state.title.trim()),
+        self.record_step(
+            Audit {
+                action: "event.add",
+                target: &format!("event:{id}"),
+                detail: &format!("{} {}: {}", state.date, state.status, state.title.trim()),
+            },
+            Step {
+                action: "event.state",
+                subject: id,
+                detail: &revision.to_string(),
+            },
         )?;
-        self.step("event.state", id, &revision.to_string())?;
         Ok(id)
     }
 
@@ -272,19 +279,25 @@ impl Change<'_> {
         apply!(actors);
         apply!(tags);
         self.write_state(id, &after)?;
-        self.record(
-            "event.edit",
-            &format!("event:{id}"),
-            &format!(
-                "changed {}",
-                if changed.is_empty() {
-                    "nothing".to_owned()
-                } else {
-                    changed.join(", ")
-                }
-            ),
+        self.record_step(
+            Audit {
+                action: "event.edit",
+                target: &format!("event:{id}"),
+                detail: &format!(
+                    "changed {}",
+                    if changed.is_empty() {
+                        "nothing".to_owned()
+                    } else {
+                        changed.join(", ")
+                    }
+                ),
+            },
+            Step {
+                action: "event.state",
+                subject: id,
+                detail: &revision.to_string(),
+            },
         )?;
-        self.step("event.state", id, &revision.to_string())?;
         Ok(after)
     }
 
@@ -299,8 +312,18 @@ impl Change<'_> {
         let (revision, mut state) = self.save_revision(id, "delete", None)?;
         state.deleted = true;
         self.write_state(id, &state)?;
-        self.record("event.delete", &format!("event:{id}"), &state.title)?;
-        self.step("event.state", id, &revision.to_string())
+        self.record_step(
+            Audit {
+                action: "event.delete",
+                target: &format!("event:{id}"),
+                detail: &state.title,
+            },
+            Step {
+                action: "event.state",
+                subject: id,
+                detail: &revision.to_string(),
+            },
+        )
     }
 
     /// Undoes the latest change to an event not yet undone (an edit, a delete, or an
@@ -354,17 +377,23 @@ impl Change<'_> {
             })?;
         let (saved, _) = self.save_revision(id, "undo", Some(revision))?;
         self.write_state(id, &restored)?;
-        self.record(
-            "event.undo",
-            &format!("event:{id}"),
-            &format!(
-                "reverted revision {revision}: {} {}{}",
-                restored.date,
-                restored.title,
-                if restored.deleted { " (deleted)" } else { "" }
-            ),
+        self.record_step(
+            Audit {
+                action: "event.undo",
+                target: &format!("event:{id}"),
+                detail: &format!(
+                    "reverted revision {revision}: {} {}{}",
+                    restored.date,
+                    restored.title,
+                    if restored.deleted { " (deleted)" } else { "" }
+                ),
+            },
+            Step {
+                action: "event.state",
+                subject: id,
+                detail: &saved.to_string(),
+            },
         )?;
-        self.step("event.state", id, &saved.to_string())?;
         Ok(restored)
     }
 }

@@ -9,6 +9,7 @@ use rusqlite::{OptionalExtension, params};
 
 use crate::case::{Case, Change};
 use crate::error::{Result, StoreError};
+use crate::undo::{Audit, Step};
 
 /// An exhibit as stored, with the document fields an exhibit list shows.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -167,16 +168,22 @@ impl Change<'_> {
             ],
         )?;
         let id = tx.last_insert_rowid();
-        self.record(
-            "exhibit.add",
-            &format!("document:{}", x.document),
-            &format!(
-                "exhibit {}-{n:04}, Bates {p}{first:06}-{p}{last:06}",
-                x.prefix,
-                p = x.bates_prefix
-            ),
+        self.record_step(
+            Audit {
+                action: "exhibit.add",
+                target: &format!("document:{}", x.document),
+                detail: &format!(
+                    "exhibit {}-{n:04}, Bates {p}{first:06}-{p}{last:06}",
+                    x.prefix,
+                    p = x.bates_prefix
+                ),
+            },
+            Step {
+                action: "exhibit.add",
+                subject: id,
+                detail: "",
+            },
         )?;
-        self.step("exhibit.add", id, "")?;
         self.exhibit_by_id(id)
     }
 
@@ -194,12 +201,18 @@ impl Change<'_> {
             "UPDATE exhibits SET withdrawn_at = ?2 WHERE id = ?1",
             params![id, self.at],
         )?;
-        self.record(
-            "exhibit.withdraw",
-            &format!("document:{}", x.document),
-            &format!("exhibit {}-{:04} withdrawn", x.prefix, x.n),
+        self.record_step(
+            Audit {
+                action: "exhibit.withdraw",
+                target: &format!("document:{}", x.document),
+                detail: &format!("exhibit {}-{:04} withdrawn", x.prefix, x.n),
+            },
+            Step {
+                action: "exhibit.withdraw",
+                subject: id,
+                detail: "",
+            },
         )?;
-        self.step("exhibit.withdraw", id, "")?;
         self.exhibit_by_id(id)
     }
 
@@ -231,12 +244,18 @@ impl Change<'_> {
             "UPDATE exhibits SET withdrawn_at = NULL WHERE id = ?1",
             [id],
         )?;
-        self.record(
-            "exhibit.reinstate",
-            &format!("document:{}", x.document),
-            &format!("exhibit {}-{:04} reinstated", x.prefix, x.n),
+        self.record_step(
+            Audit {
+                action: "exhibit.reinstate",
+                target: &format!("document:{}", x.document),
+                detail: &format!("exhibit {}-{:04} reinstated", x.prefix, x.n),
+            },
+            Step {
+                action: "exhibit.reinstate",
+                subject: id,
+                detail: "",
+            },
         )?;
-        self.step("exhibit.reinstate", id, "")?;
         self.exhibit_by_id(id)
     }
 

@@ -26,6 +26,7 @@
 
 mod annotations;
 pub mod audit;
+mod audited_state;
 mod case;
 mod citations;
 mod clock;
@@ -34,6 +35,7 @@ mod error;
 mod events;
 mod exhibits;
 mod hash;
+mod leftovers;
 pub mod migrations;
 mod objects;
 mod runs;
@@ -63,4 +65,4 @@ pub use series::{CaptureRecord, NewCapture, SeriesSummary};
 pub use staging::StagedObject;
 pub use threads::{EmailThread, ThreadMessage};
 pub use undo::{EditKind, Reverted, StepRecord};
-pub use verify::{Problem, ProblemKind, VerifyReport};
+pub use verify::{Problem, ProblemKind, Seal, VerifyReport};

@@ -10,10 +10,15 @@ use rusqlite::{Connection, TransactionBehavior, params};
 use crate::audit;
 use crate::error::{Result, StoreError};
 
+/// A migration's own Rust step: the transaction, the time and the actor of its audit row.
+type MigrationStep = fn(&Connection, &str, &str) -> Result<()>;
+
 struct Migration {
     version: u32,
     name: &'static str,
     sql: &'static str,
+    /// What the migration does that SQL alone cannot, run after `sql` in its transaction.
+    then: Option<MigrationStep>,
 }
 
 const MIGRATIONS: &[Migration] = &[
@@ -21,35 +26,70 @@ const MIGRATIONS: &[Migration] = &[
         version: 1,
         name: "case",
         sql: include_str!("../migrations/0001_case.sql"),
+        then: None,
     },
     Migration {
         version: 2,
         name: "ingest_runs",
         sql: include_str!("../migrations/0002_ingest_runs.sql"),
+        then: None,
     },
     Migration {
         version: 3,
         name: "policy_series",
         sql: include_str!("../migrations/0003_policy_series.sql"),
+        then: None,
     },
     Migration {
         version: 4,
         name: "chronology",
         sql: include_str!("../migrations/0004_chronology.sql"),
+        then: None,
     },
     Migration {
         version: 5,
         name: "undo",
         sql: include_str!("../migrations/0005_undo.sql"),
+        then: None,
+    },
+    Migration {
+        version: 6,
+        name: "audited_state",
+        sql: include_str!("../migrations/0006_audited_state.sql"),
+        then: Some(crate::audited_state::record_baseline),
     },
 ];
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 5;
+pub const LATEST: u32 = 6;
+
+/// Every trigger the migrations make, as `(name, statement)`, the statement exactly as
+/// SQLite keeps it in `sqlite_master` (the text from `CREATE` to `END`): what `verify`
+/// expects to find.
+pub(crate) fn triggers() -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for m in MIGRATIONS {
+        let mut rest = m.sql;
+        while let Some(start) = rest.find("CREATE TRIGGER ") {
+            let from = &rest[start..];
+            let Some(end) = from.find("END;") else { break };
+            let statement = &from[..end + "END".len()];
+            let name = statement["CREATE TRIGGER ".len()..]
+                .split_whitespace()
+                .next()
+                .unwrap_or_default();
+            found.push((name.to_owned(), statement.to_owned()));
+            rest = &from[end..];
+        }
+    }
+    found
+}
 
 /// The schema version recorded in the database (0 for an empty file).
 pub fn current_version(conn: &Connection) -> Result<u32> {
-    Ok(conn.pragma_query_value(None, "user_version", |r| r.get(0))?)
+    let version: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    // SQLite keeps any 32-bit number there; only Dossier's own (0 up) are versions.
+    u32::try_from(version).map_err(|_| StoreError::SchemaDamaged(version))
 }
 
 /// Brings the database up to [`LATEST`].
@@ -79,6 +119,9 @@ pub fn migrate_to(conn: &mut Connection, target: u32, at: &str, actor: &str) -> 
             continue;
         }
         tx.execute_batch(m.sql)?;
+        if let Some(then) = m.then {
+            then(&tx, at, actor)?;
+        }
         tx.execute_batch(
             "CREATE TABLE IF NOT EXISTS schema_migrations (
                  version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL) STRICT",

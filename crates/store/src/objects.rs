@@ -3,7 +3,8 @@
 //! An object is written once: to a temporary file created read-only beside its final name,
 //! fsynced, then renamed into place with `RENAME_NOREPLACE` (the rename fails rather than
 //! replace an existing name, so nothing is ever overwritten). A crash at any point leaves
-//! either no object or a complete one; a stray `.tmp-*` file is harmless and ignored.
+//! either no object or a complete one; a stray `.tmp-*` file is harmless, listed by `verify`
+//! and removed by the next ingest (`leftovers.rs`).
 //!
 //! Why a rename beside the final name rather than a shared temporary folder and a hard link:
 //! measured on the 4,000-file email corpus, creating and unlinking thousands of files in one
@@ -36,6 +37,9 @@ pub struct ObjectStore {
 }
 
 static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// How the name of every temporary file in `objects/` starts (see `leftovers.rs`).
+pub(crate) const TEMPORARY_PREFIX: &str = ".tmp-";
 
 impl ObjectStore {
     /// The object folder inside a case folder. Creates nothing.
@@ -222,7 +226,7 @@ impl ObjectStore {
 fn temporary_name(folder: &Path) -> PathBuf {
     static PROCESS_ID: OnceLock<u32> = OnceLock::new();
     folder.join(format!(
-        ".tmp-{}-{}",
+        "{TEMPORARY_PREFIX}{}-{}",
         PROCESS_ID.get_or_init(std::process::id),
         TEMP_COUNTER.fetch_add(1, Ordering::Relaxed),
     ))

@@ -25,8 +25,30 @@
 
 use rusqlite::{OptionalExtension, params};
 
+use crate::audit;
+use crate::audited_state::Audited;
 use crate::case::Change;
 use crate::error::{Result, StoreError};
+
+/// An audit row as a chronology change writes it: what was done, to what, in words.
+pub(crate) struct Audit<'a> {
+    /// `event.edit`, `citation.add`, `document.tag`…
+    pub action: &'a str,
+    /// `event:3`, `document:12`…
+    pub target: &'a str,
+    /// The particulars, for a person reading the log.
+    pub detail: &'a str,
+}
+
+/// A step of an edit: the row changed and how to revert it (see the module docs).
+pub(crate) struct Step<'a> {
+    /// `event.state`, `citation.add`, `document.untag`…
+    pub action: &'a str,
+    /// The id of the event, citation, document, note or exhibit concerned.
+    pub subject: i64,
+    /// What the inverse needs (an event's earlier revision, the tags).
+    pub detail: &'a str,
+}
 
 /// What an edit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -101,15 +123,28 @@ impl Change<'_> {
         Ok(id)
     }
 
-    /// Records a row this change made, right after its audit row, so it can be reverted.
-    pub(crate) fn step(&self, action: &str, subject: i64, detail: &str) -> Result<()> {
+    /// Records one row this change made: its audit row, carrying the row's whole state
+    /// after the change (`audited_state.rs`), and the step that can revert it.
+    pub(crate) fn record_step(&self, audit: Audit<'_>, step: Step<'_>) -> Result<()> {
+        let row = Audited::of_step(step.action, step.subject).ok_or_else(|| {
+            StoreError::Refused(format!("a step of kind {:?} names no row", step.action))
+        })?;
+        let state = row.state(&self.tx)?.unwrap_or_default();
+        let entry = audit::append_state(
+            &self.tx,
+            &self.at,
+            self.actor,
+            audit.action,
+            audit.target,
+            audit.detail,
+            Some((&row.key(), &state)),
+        )?;
         let edit = self.current_edit()?;
         self.tx.execute(
             "INSERT INTO edit_steps (edit_id, position, action, subject, detail, audit_seq)
              VALUES (?1, (SELECT COALESCE(MAX(position) + 1, 0) FROM edit_steps
-                          WHERE edit_id = ?1), ?2, ?3, ?4,
-                     (SELECT MAX(seq) FROM audit_log))",
-            params![edit, action, subject, detail],
+                          WHERE edit_id = ?1), ?2, ?3, ?4, ?5)",
+            params![edit, step.action, step.subject, step.detail, entry.seq],
         )?;
         Ok(())
     }

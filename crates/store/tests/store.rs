@@ -5,7 +5,7 @@ use std::sync::Arc;
 use chrono::TimeZone;
 use dossier_store::{
     Case, CaseOptions, ContentHash, DocStatus, FixedClock, NewCapture, NewDocument, NewSource,
-    StoreError, audit, migrations,
+    ProblemKind, StoreError, audit, migrations,
 };
 
 fn options() -> CaseOptions {
@@ -82,7 +82,7 @@ fn a_case_written_by_the_first_schema_opens_after_later_migrations() {
         )
     );
     assert_eq!(last.actor, "paralegal");
-    let report = case.verify(&|_, _| {}).expect("verify runs");
+    let report = case.verify(None, &|_, _| {}).expect("verify runs");
     assert_eq!(report.problems, vec![], "a migrated case verifies");
 }
 
@@ -126,8 +126,49 @@ fn an_exhibit_numbered_under_schema_4_keeps_its_number_after_the_undo_migration(
     let change = case.begin_change().expect("change");
     assert!(matches!(change.undo_last(), Err(StoreError::Refused(m)) if m.contains("schema 5")));
     drop(change);
-    let report = case.verify(&|_, _| {}).expect("verify runs");
+    let report = case.verify(None, &|_, _| {}).expect("verify runs");
     assert_eq!(report.problems, vec![], "a migrated case verifies");
+    // The upgrade recorded the exhibit's state as it found it, so an edit made behind the
+    // log after the upgrade is found like any other.
+    assert_eq!(report.chronology_rows_checked, 1);
+    let baseline: Vec<_> = audit::entries(case.connection())
+        .expect("audit")
+        .into_iter()
+        .filter(|e| e.action == "chronology.baseline")
+        .collect();
+    assert_eq!(baseline.len(), 1);
+    assert_eq!(
+        baseline[0].state.as_ref().map(|(of, _)| of.as_str()),
+        Some("exhibit:1")
+    );
+    case.connection()
+        .execute("UPDATE exhibits SET n = 8 WHERE id = 1", [])
+        .expect("a direct edit");
+    let report = case.verify(None, &|_, _| {}).expect("verify runs");
+    assert_eq!(report.problems.len(), 1, "{:?}", report.problems);
+    assert_eq!(report.problems[0].kind, ProblemKind::Chronology);
+    assert!(
+        report.problems[0]
+            .message
+            .contains("n is 8, the log says 7"),
+        "{:?}",
+        report.problems
+    );
+}
+
+#[test]
+fn a_damaged_schema_version_is_named_as_damage() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("case");
+    Case::init(&root, options()).expect("init");
+    rusqlite::Connection::open(root.join("dossier.sqlite"))
+        .and_then(|c| c.pragma_update(None, "user_version", -1))
+        .expect("damage the version");
+    let Err(e) = Case::open(&root, options()) else {
+        panic!("a case with schema version -1 must be refused");
+    };
+    assert!(matches!(e, StoreError::SchemaDamaged(-1)), "{e}");
+    assert!(e.to_string().contains("damaged"), "{e}");
 }
 
 #[test]
@@ -230,7 +271,12 @@ fn a_change_of_many_staged_originals_names_them_all_and_a_dropped_one_leaves_no_
         case.documents(&Default::default()).expect("docs").len(),
         1_300
     );
-    assert!(case.verify(&|_, _| {}).expect("verify").problems.is_empty());
+    assert!(
+        case.verify(None, &|_, _| {})
+            .expect("verify")
+            .problems
+            .is_empty()
+    );
 
     let drafts: Vec<Vec<u8>> = (0..1_300)
         .map(|i| format!("Draft {i}").into_bytes())
@@ -411,7 +457,7 @@ fn a_capture_of_an_existing_original_is_an_audited_observation_not_a_second_docu
             "document.policy"
         ]
     );
-    let report = case.verify(&|_, _| {}).expect("verify");
+    let report = case.verify(None, &|_, _| {}).expect("verify");
     assert_eq!(report.problems, vec![]);
 }
 

@@ -1,5 +1,35 @@
 //! RFC 4180 CSV: fields quoted when they need it, CRLF line ends; and a reader for the
 //! same (quoted fields may hold commas, quotes and line breaks).
+//!
+//! Every cell written is [`inert`]: text that a spreadsheet would run as a formula (an
+//! email subject `=cmd|' /C calc'!A0`, copied into an event or an exhibit's title) gets a
+//! leading `'`, which spreadsheets read as "this is text" and do not show. The reader takes
+//! that `'` off again, so an export read back by `event import` gives the text it was made
+//! from.
+
+use std::borrow::Cow;
+
+/// How a cell that a spreadsheet would read as a formula starts (OWASP's list, "CSV
+/// Injection"): `=`, `+`, `-`, `@`, a tab or a carriage return.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// `cell` as a spreadsheet will show it rather than run it: with a leading `'` when it
+/// starts like a formula. Every CSV and DAT writer of Dossier passes its cells through this.
+pub fn inert(cell: &str) -> Cow<'_, str> {
+    if cell.starts_with(FORMULA_STARTS) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// The text [`inert`] was given, from the cell it made.
+fn from_inert(cell: String) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(FORMULA_STARTS) => rest.to_owned(),
+        _ => cell,
+    }
+}
 
 /// Writes rows as CSV text.
 pub fn write<R, F>(rows: R) -> String
@@ -17,6 +47,7 @@ where
 }
 
 fn field(f: &str) -> String {
+    let f = &*inert(f);
     if f.contains([',', '"', '\n', '\r']) || f.starts_with(' ') || f.ends_with(' ') {
         format!("\"{}\"", f.replace('"', "\"\""))
     } else {
@@ -74,12 +105,12 @@ pub fn read(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
                 });
             }
             ',' => {
-                row.push(std::mem::take(&mut cur));
+                row.push(from_inert(std::mem::take(&mut cur)));
                 field_started = false;
             }
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => {
-                row.push(std::mem::take(&mut cur));
+                row.push(from_inert(std::mem::take(&mut cur)));
                 field_started = false;
                 if !(row.len() == 1 && row[0].is_empty()) {
                     rows.push(std::mem::take(&mut row));
@@ -100,7 +131,7 @@ pub fn read(text: &str) -> Result<Vec<Vec<String>>, CsvError> {
         });
     }
     if field_started || !row.is_empty() {
-        row.push(cur);
+        row.push(from_inert(cur));
         rows.push(row);
     }
     Ok(rows)
@@ -124,6 +155,26 @@ mod tests {
         );
         let back = read(&text).expect("reads");
         assert_eq!(back, rows);
+    }
+
+    #[test]
+    fn cells_that_start_like_formulas_are_written_as_text_and_read_back_as_they_were() {
+        let rows = vec![vec![
+            "=cmd|' /C calc'!A0",
+            "+1",
+            "-2",
+            "@SUM(A1)",
+            "\tTab",
+            "\rCR",
+            "plain",
+            "'quoted already",
+        ]];
+        let text = write(rows.clone());
+        assert_eq!(
+            text,
+            "'=cmd|' /C calc'!A0,'+1,'-2,'@SUM(A1),'\tTab,\"'\rCR\",plain,'quoted already\r\n"
+        );
+        assert_eq!(read(&text).expect("reads"), rows);
     }
 
     #[test]

@@ -206,6 +206,9 @@ fn offset_text(o: i16) -> String {
     format!("{sign}{:02}:{:02}", o.abs() / 60, o.abs() % 60)
 }
 
+/// The largest time zone offset in use (Line Islands, +14:00), in minutes.
+const MAX_ZONE_MINUTES: i16 = 14 * 60;
+
 fn parse_time(input: &str, t: &str) -> Result<TimeOfDay, DateError> {
     let (clock, offset_minutes) = if let Some(c) = t.strip_suffix(['Z', 'z']) {
         (c, Some(0))
@@ -215,6 +218,13 @@ fn parse_time(input: &str, t: &str) -> Result<TimeOfDay, DateError> {
         let (h, m) = o[1..].split_once(':').unwrap_or((&o[1..], "00"));
         let h: i16 = number(input, h, 2, "zone hour")?;
         let m: i16 = number(input, m, 2, "zone minute")?;
+        // Every zone in use lies between -12:00 and +14:00.
+        if m > 59 || h * 60 + m > MAX_ZONE_MINUTES {
+            return Err(err(
+                input,
+                "not a time zone offset (offsets run from -12:00 to +14:00)",
+            ));
+        }
         (c, Some(sign * (h * 60 + m)))
     } else {
         (t, None)
@@ -504,11 +514,22 @@ mod tests {
             ("2024-08-20/2024-08-01", "is after"),
             ("between 2024 and", "not a date"),
             ("2024-08T10:00", "needs a full date"),
+            ("2024-08-15T10:00:00+99:00", "not a time zone offset"),
+            ("2024-08-15T10:00:00+14:01", "not a time zone offset"),
+            ("2024-08-15T10:00:00-05:60", "not a time zone offset"),
         ] {
             let e = FuzzyDate::parse(s).expect_err(s);
             assert!(e.to_string().contains(reason), "{s}: {e}");
         }
         assert!(FuzzyDate::parse("2024-02-29").is_ok(), "a leap day");
+        assert!(
+            FuzzyDate::parse("2024-08-15T10:00:00+14:00").is_ok(),
+            "Kiribati"
+        );
+        assert!(
+            FuzzyDate::parse("2024-08-15T10:00:00-12:00").is_ok(),
+            "Baker Island"
+        );
     }
 
     #[test]

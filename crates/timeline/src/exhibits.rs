@@ -136,6 +136,8 @@ pub const DAT_FIELDS: [&str; 10] = [
 ];
 
 fn dat_field(s: &str) -> String {
+    // Review tools open load files as spreadsheets too: a formula stays text.
+    let s = csv::inert(s);
     // The qualifier cannot be escaped in a DAT file; a thorn in a value becomes a
     // lookalike (Latin capital thorn) rather than ending the field early.
     let s: String = s

@@ -54,6 +54,29 @@ impl Case {
         json_with_stderr(&args)
     }
 
+    /// `dossier ingest CASE PATH...` where some items may fail (a broken attachment): it
+    /// exits 1 exactly when it lists a failure.
+    pub fn ingest_listing_failures(&self, paths: &[&PathBuf]) -> (Value, String) {
+        let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .arg("ingest")
+            .arg(&self.path)
+            .args(paths)
+            .arg("--json")
+            .env("DOSSIER_ACTOR", "test-runner")
+            .output()
+            .expect("the dossier binary runs");
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        let value: Value =
+            serde_json::from_slice(&out.stdout).expect("stdout is exactly one JSON value");
+        let failed = value["failed"].as_array().map_or(0, Vec::len);
+        assert_eq!(
+            out.status.code(),
+            Some(i32::from(failed > 0)),
+            "exit 1 exactly when an item is listed as failed: {stderr}"
+        );
+        (value, stderr)
+    }
+
     /// `dossier show CASE ID`.
     pub fn show(&self, id: i64) -> Value {
         json(&[&"show", &self.path, &id.to_string()])

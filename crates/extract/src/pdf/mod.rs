@@ -273,6 +273,7 @@ fn describe(out: &mut Extraction, images: &[u32], file_name: Option<&str>) {
             out.pages.len()
         ));
     }
+    out.no_text = no_text_reason(&out.pages, needs_ocr.len());
 
     let stamps: Vec<(u32, filing::EcfStamp)> = (1u32..)
         .zip(&out.pages)
@@ -320,6 +321,36 @@ fn describe(out: &mut Extraction, images: &[u32], file_name: Option<&str>) {
     if !stamps.is_empty() || court.is_some() {
         out.kind = "filing".into();
     }
+}
+
+/// Why a PDF gave no text at all, if it gave none: no pages, or not one character on any
+/// page. Some pages without text are only a warning (a scanned exhibit inside a typed
+/// filing); a PDF with none cannot be searched or cited at all, which is a failure.
+fn no_text_reason(pages: &[String], needing_ocr: usize) -> Option<String> {
+    if pages.is_empty() {
+        return Some("the PDF has no pages: there is no text to extract".into());
+    }
+    if pages.iter().any(|p| p.chars().any(|c| !c.is_whitespace())) {
+        return None;
+    }
+    let n = pages.len();
+    let pages = if n == 1 {
+        "its one page".to_owned()
+    } else {
+        format!("any of its {n} pages")
+    };
+    Some(if needing_ocr == n {
+        format!(
+            "no text could be read from {pages}: scanned images without a text layer (needs OCR)"
+        )
+    } else {
+        // Not a claim that there is no text layer: vertical CJK text and fonts that do not
+        // say which characters they draw also come out empty.
+        format!(
+            "no text could be read from {pages}: drawings, images, or fonts that do not say \
+             which characters they draw"
+        )
+    })
 }
 
 /// A document-information title without what printing drivers add to it
@@ -456,5 +487,30 @@ mod tests {
         );
         assert_eq!(x.meta.get("recap.court").map(String::as_str), Some("cacd"));
         assert!(x.warnings[0].contains("no text layer (needs OCR)"));
+        assert_eq!(x.no_text, None, "one page has text: only a warning");
+    }
+
+    #[test]
+    fn a_pdf_with_no_text_on_any_page_or_no_pages_says_why_it_gave_none() {
+        let mut scan = Extraction {
+            pages: vec!["\n".into(), " ".into()],
+            ..Extraction::default()
+        };
+        describe(&mut scan, &[1, 2], Some("scan.pdf"));
+        let reason = scan
+            .no_text
+            .expect("a scan without text is not read silently");
+        assert!(
+            reason.starts_with("no text could be read from any of its 2 pages"),
+            "{reason}"
+        );
+        assert!(reason.contains("needs OCR"), "{reason}");
+
+        let mut empty = Extraction::default();
+        describe(&mut empty, &[], Some("empty.pdf"));
+        assert_eq!(
+            empty.no_text.as_deref(),
+            Some("the PDF has no pages: there is no text to extract")
+        );
     }
 }

@@ -16,6 +16,8 @@ fn worker_in<'a>(
         // No document of a test case waits for a password; one empty set per worker.
         retry: Box::leak(Box::new(Mutex::new(HashSet::new()))),
         store_only: false,
+        stream_above: STREAM_ABOVE,
+        extract_limit: dossier_extract::MAX_EXTRACT_BYTES,
     }
 }
 
@@ -121,4 +123,36 @@ fn a_streamed_container_waits_for_its_turn_and_sends_each_message() {
         })
         .collect();
     assert_eq!(shape, ["open", "message", "message", "end"]);
+}
+
+#[test]
+fn a_large_file_too_large_for_its_extractor_is_stored_whole_and_failed_with_the_reason() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("huge.txt");
+    let text = "a line of a very long transcript\n".repeat(10_000);
+    std::fs::write(&file, &text).expect("write");
+    let (registry, claimed, turn) = (Registry::standard(), Mutex::default(), Turn::default());
+    let mut worker = worker_in(dir.path(), &registry, &claimed, &turn);
+    worker.stream_above = 64 * 1024;
+    worker.extract_limit = 128 * 1024;
+    let chunks = run(&worker, Found::File(file));
+    let [
+        Chunk::Whole(Processed::New {
+            document, staged, ..
+        }),
+    ] = chunks.as_slice()
+    else {
+        panic!("expected one new document");
+    };
+    assert!(staged.is_none(), "streamed straight into the object store");
+    let hash = ContentHash::of(text.as_bytes());
+    assert_eq!(document.hash, hash);
+    assert_eq!(worker.objects.read(&hash).expect("stored"), text.as_bytes());
+    assert_eq!(document.status, DocStatus::Failed);
+    assert_eq!(document.text, None);
+    let detail = document.status_detail.as_deref().unwrap_or_default();
+    assert!(
+        detail.starts_with("too large to extract: 330000 bytes, more than the 131072 bytes"),
+        "{detail}"
+    );
 }

@@ -41,6 +41,7 @@ const TAURI_PARAMETERS: Partial<Record<string, (args: object) => Record<string, 
   summary: () => ({}),
   audit: () => ({}),
   verify: () => ({}),
+  seal: () => ({}),
   reindex: () => ({}),
   show: (args) => ({ ...args }),
 };

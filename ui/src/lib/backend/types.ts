@@ -29,6 +29,13 @@ export interface CaseSummary {
   schema_version: number;
 }
 
+/** The audit chain's head, to keep outside the case: `dossier_api::Seal`. */
+export interface Seal {
+  seq: number;
+  head: string;
+  at: string;
+}
+
 /** One row of the audit log: `dossier_api::AuditRow`. */
 export interface AuditRow {
   seq: number;
@@ -113,10 +120,12 @@ export interface IngestRequest {
   custodian?: string;
 }
 
-/** An item that could not be ingested, and why. */
+/** An item that could not be ingested, or whose text could not be extracted, and why. */
 export interface ItemError {
   path: string;
   error: string;
+  /** The document keeping the original when only its text could not be extracted. */
+  document?: number;
 }
 
 /** What an ingest did: `dossier_api::IngestOutput`. */
@@ -392,6 +401,7 @@ export interface CiteOutput {
 export interface Commands {
   summary: { args: NoArgs; output: CaseSummary };
   audit: { args: NoArgs; output: AuditRow[] };
+  seal: { args: NoArgs; output: Seal };
   docs: { args: DocsRequest; output: DocListItem[] };
   show: { args: { doc: number }; output: DocumentView };
   original: { args: { doc: number }; output: OriginalOutput };

@@ -5,6 +5,7 @@
 import { useState } from "preact/hooks";
 import type { DocListItem } from "../../lib/backend";
 import { useCommand } from "../../app/use-command";
+import { visible } from "../../lib/text/visible";
 
 export interface DocumentChoice {
   /** The case's documents, empty while they load. */
@@ -29,7 +30,7 @@ export function DocumentSelect({ id, choice }: { id: string; choice: DocumentCho
     <select id={id} value={choice.chosen} onChange={(e) => choice.choose(e.currentTarget.value)}>
       {choice.list.map((d) => (
         <option key={d.id} value={String(d.id)}>
-          {d.id}: {d.title ?? "(untitled)"} ({d.kind})
+          {d.id}: {visible(d.title ?? "(untitled)")} ({d.kind})
         </option>
       ))}
     </select>

@@ -19,6 +19,7 @@ import { MetadataPanel } from "./metadata-panel";
 import { TagsPanel } from "./tags-panel";
 import { NotesPanel } from "./notes-panel";
 import { CitePanel } from "./cite-panel";
+import { visible } from "../../lib/text/visible";
 
 export function DocumentScreen({ params, query }: ScreenProps) {
   const id = Number.parseInt(params["id"] ?? "", 10);
@@ -40,9 +41,13 @@ export function DocumentScreen({ params, query }: ScreenProps) {
   return <DocumentPage key={id} doc={shown.output} query={query} />;
 }
 
-/** How a document is best shown. */
+/**
+ * How a document is best shown. A failed PDF is shown as text (pdf.js could not read it
+ * either), unless it was read into pages that only lack text: a scan without a text layer is
+ * failed for want of text, and its pages are still worth seeing.
+ */
 export function viewFor(doc: DocumentView): "pdf" | "article" | "email" | "text" {
-  if (doc.media_type === "application/pdf" && doc.status !== "failed") {
+  if (doc.media_type === "application/pdf" && (doc.status !== "failed" || doc.pages.length > 0)) {
     return "pdf";
   }
   if (doc.meta["rendition.html"] !== undefined) {
@@ -78,7 +83,7 @@ function DocumentPage({ doc, query }: { doc: DocumentView; query: URLSearchParam
     return () => document.removeEventListener("selectionchange", follow);
   }, []);
 
-  const title = doc.title ?? `Document ${doc.id}`;
+  const title = visible(doc.title ?? `Document ${doc.id}`);
   const goToPage = (page: number): void =>
     replaceHash(documentHref(doc.id, { page, ...(place.quote !== undefined ? { quote: place.quote } : {}), terms: place.terms, ...(place.query !== undefined ? { query: place.query } : {}) }));
   return (

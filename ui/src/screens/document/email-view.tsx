@@ -6,6 +6,7 @@ import { useCommand } from "../../app/use-command";
 import { dayOf } from "../../app/format";
 import { documentHref } from "../../app/links";
 import { HighlightedText } from "./highlighted-text";
+import { visible } from "../../lib/text/visible";
 
 const HEADERS: [string, string][] = [
   ["from", "From"],
@@ -21,11 +22,11 @@ export function EmailView({ doc, quote, terms }: { doc: DocumentView; quote: str
     <div class="email">
       <dl class="email-headers">
         <dt>Subject</dt>
-        <dd>{doc.title ?? "(no subject)"}</dd>
+        <dd>{visible(doc.title ?? "(no subject)")}</dd>
         {HEADERS.filter(([key]) => doc.meta[key] !== undefined).map(([key, label]) => (
           <>
             <dt key={`${key}-label`}>{label}</dt>
-            <dd key={key}>{doc.meta[key]}</dd>
+            <dd key={key}>{visible(doc.meta[key] ?? "")}</dd>
           </>
         ))}
       </dl>
@@ -50,7 +51,7 @@ function Attachments({ doc }: { doc: DocumentView }) {
       <ul>
         {attachments.map((a) => (
           <li key={a.id}>
-            <a href={documentHref(a.id)}>{a.title ?? `Document ${a.id}`}</a> <span class="kind-badge">{a.kind}</span>
+            <a href={documentHref(a.id)}>{visible(a.title ?? `Document ${a.id}`)}</a> <span class="kind-badge">{a.kind}</span>
           </li>
         ))}
       </ul>
@@ -81,12 +82,12 @@ function Thread({ doc }: { doc: number }) {
         {messages.map((m) => (
           <li key={m.id} style={{ marginInlineStart: `${depth(m.id)}rem` }}>
             {m.id === doc ? (
-              <strong aria-current="page">{m.subject ?? "(no subject)"}</strong>
+              <strong aria-current="page">{visible(m.subject ?? "(no subject)")}</strong>
             ) : (
-              <a href={documentHref(m.id)}>{m.subject ?? "(no subject)"}</a>
+              <a href={documentHref(m.id)}>{visible(m.subject ?? "(no subject)")}</a>
             )}{" "}
             <span class="muted">
-              {m.from ?? ""} · {dayOf(m.date)}
+              {visible(m.from ?? "")} · {dayOf(m.date)}
             </span>
           </li>
         ))}

@@ -43,6 +43,8 @@ describe("choosing the view", () => {
   test("PDFs in pdf.js, articles in the reader, emails with headers, the rest as text", () => {
     expect(viewFor({ ...base, media_type: "application/pdf" })).toBe("pdf");
     expect(viewFor({ ...base, media_type: "application/pdf", status: "failed" })).toBe("text");
+    const scan = { ...base, media_type: "application/pdf", status: "failed" as const };
+    expect(viewFor({ ...scan, pages: [{ n: 1, text: "" }] })).toBe("pdf");
     expect(viewFor({ ...base, kind: "article", meta: { "rendition.html": "<p>x</p>" } })).toBe("article");
     expect(viewFor({ ...base, kind: "email" })).toBe("email");
     expect(viewFor(base)).toBe("text");

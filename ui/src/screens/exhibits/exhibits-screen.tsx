@@ -19,6 +19,7 @@ import type { ExhibitView } from "./commands";
 import { deliverExport, EXPORTS, type ExportKind } from "./exports";
 import { ReportPreview } from "./report-preview";
 import { DocumentSelect, useDocumentChoice } from "../document/document-choice";
+import { visible } from "../../lib/text/visible";
 
 export function ExhibitsScreen(_: ScreenProps) {
   const backend = useBackend();
@@ -91,7 +92,7 @@ function ExhibitTable({ exhibits, onWithdraw }: { exhibits: readonly ExhibitView
             </td>
             <td>{x.pages}</td>
             <td>
-              <a href={documentHref(x.doc)}>{x.title ?? `Document ${x.doc}`}</a>
+              <a href={documentHref(x.doc)}>{visible(x.title ?? `Document ${x.doc}`)}</a>
               <div class="muted">
                 {dayOf(x.date)} · document {x.doc}
               </div>

@@ -9,6 +9,7 @@ import { countOf, dayOf, formatNumber } from "../../app/format";
 import { documentHref } from "../../app/links";
 import { IngestPanel } from "./ingest-panel";
 import { CaseActions } from "./case-actions";
+import { visible } from "../../lib/text/visible";
 
 /** How many audit rows "Recent activity" shows. */
 const RECENT_ACTIVITY = 8;
@@ -94,13 +95,13 @@ function DocumentList({ generation }: { generation: number }) {
 function DocumentLine({ doc, childDocs }: { doc: DocListItem; childDocs: DocListItem[] }) {
   return (
     <li>
-      <a href={documentHref(doc.id)}>{doc.title ?? `Document ${doc.id}`}</a> <span class="kind-badge">{doc.kind}</span>{" "}
+      <a href={documentHref(doc.id)}>{visible(doc.title ?? `Document ${doc.id}`)}</a> <span class="kind-badge">{doc.kind}</span>{" "}
       <span class="muted">{dayOf(doc.date)}</span>
       {childDocs.length > 0 && (
         <ul>
           {childDocs.map((c) => (
             <li key={c.id}>
-              <a href={documentHref(c.id)}>{c.title ?? `Document ${c.id}`}</a>{" "}
+              <a href={documentHref(c.id)}>{visible(c.title ?? `Document ${c.id}`)}</a>{" "}
               <span class="muted">{dayOf(c.date)}</span>
             </li>
           ))}

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/preact";
 import { BackendContext } from "../../app/context";
-import type { IngestOutput } from "../../lib/backend";
+import { BackendError, type IngestOutput } from "../../lib/backend";
 import { ScriptedBackend } from "../../testing/scripted-backend";
 import { IngestPanel } from "./ingest-panel";
 
@@ -42,5 +42,94 @@ describe("adding evidence from a browser", () => {
     );
     expect(bar.hidden).toBe(true);
     expect(ingested).toBe(1);
+  });
+
+  test("a document whose text could not be extracted is counted as failed and links to the kept original", async () => {
+    const backend = new ScriptedBackend({
+      ingest: () =>
+        Promise.resolve({
+          added: 2,
+          duplicates: 0,
+          failed: [
+            {
+              path: "/evidence/scan.pdf",
+              error: "no text could be read from any of its 2 pages: scanned images without a text layer (needs OCR)",
+              document: 7,
+            },
+          ],
+          skipped: [],
+          documents: [6, 7],
+        }),
+    });
+    render(
+      <BackendContext.Provider value={backend}>
+        <IngestPanel onIngested={() => undefined} />
+      </BackendContext.Provider>,
+    );
+    fireEvent.input(screen.getByLabelText("Files or folders on this machine, one path a line"), {
+      target: { value: "/evidence" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Add" }));
+    await waitFor(() =>
+      expect(screen.getByRole("status").textContent).toBe(
+        "Added 2, already in the case 0, failed 1 (1 kept without text), skipped 0.",
+      ),
+    );
+    const failures = screen.getByRole("list", { name: "Items that could not be ingested" });
+    expect(failures.textContent).toContain("/evidence/scan.pdf: no text could be read from any of its 2 pages");
+    const link = screen.getByRole("link", { name: "the original is kept as document 7" });
+    expect(link.getAttribute("href")).toBe("#/doc/7");
+  });
+
+  test("a server that may read no path says how to allow a folder, in place of the form", async () => {
+    const backend = new ScriptedBackend({
+      ingest: () =>
+        Promise.reject(
+          new BackendError(
+            "path_reading_off",
+            "reading files by path is off in this server: restart it as `dossier serve CASE --allow-path DIR` to allow the files under DIR",
+          ),
+        ),
+    });
+    render(
+      <BackendContext.Provider value={backend}>
+        <IngestPanel onIngested={() => undefined} />
+      </BackendContext.Provider>,
+    );
+    fireEvent.input(screen.getByLabelText("Files or folders on this machine, one path a line"), {
+      target: { value: "/etc/passwd" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Add" }));
+    const note = await screen.findByRole("note");
+    expect(note.textContent).toContain("dossier serve CASE --allow-path DIR");
+    expect(screen.queryByLabelText("Files or folders on this machine, one path a line")).toBeNull();
+    expect(screen.getByRole("status").textContent).toBe("");
+  });
+
+  test("a failed item's name from an email shows its hidden characters as escapes", async () => {
+    const backend = new ScriptedBackend({
+      ingest: () =>
+        Promise.resolve({
+          added: 1,
+          duplicates: 0,
+          failed: [{ path: "/mail/x.eml#attachment=1/report\u202efdp.exe", error: "cannot read it" }],
+          skipped: [],
+          documents: [1],
+        }),
+    });
+    render(
+      <BackendContext.Provider value={backend}>
+        <IngestPanel onIngested={() => undefined} />
+      </BackendContext.Provider>,
+    );
+    fireEvent.input(screen.getByLabelText("Files or folders on this machine, one path a line"), {
+      target: { value: "/mail/x.eml" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Add" }));
+    await waitFor(() =>
+      expect(screen.getByRole("list", { name: "Items that could not be ingested" }).textContent).toBe(
+        "/mail/x.eml#attachment=1/report\\u{202e}fdp.exe: cannot read it",
+      ),
+    );
   });
 });

@@ -1,10 +1,14 @@
 // Adding evidence to the case: pick files or folders (desktop), or drop them on the window,
-// then watch a live progress bar and read the list of items that failed, with their reasons.
+// or name them by path (browser), then watch a live progress bar and read the list of items
+// that failed, with their reasons (an item whose text could not be extracted is among them,
+// with a link to its document).
 
 import { useRef, useState } from "preact/hooks";
 import { BackendError, type IngestOutput, type ProgressEvent } from "../../lib/backend";
 import { useBackend } from "../../app/context";
 import { useDroppedFiles } from "../../app/dropped-files";
+import { documentHref } from "../../app/links";
+import { visible } from "../../lib/text/visible";
 
 /** What the panel shows while and after an ingest. */
 type IngestState =
@@ -13,11 +17,23 @@ type IngestState =
   | { phase: "finished"; result: IngestOutput }
   | { phase: "failed"; message: string };
 
-/** The sentence that reports an ingest (tests/desktop/ipc.py reads it: "Added N, ..."). */
+/**
+ * The code `dossier serve` answers when it was started without `--allow-path`: the page comes
+ * from a browser, so only the person running the server decides which folders it may read.
+ */
+export const PATH_READING_OFF = "path_reading_off";
+
+/**
+ * The sentence that reports an ingest (tests/desktop/ipc.py reads it: "Added N, ...").
+ * `failed` counts every item listed below it: those that could not be ingested and those
+ * kept without text (also among the added), so a scan without a text layer is never
+ * reported as a plain success.
+ */
 export function ingestReport(result: IngestOutput): string {
+  const kept = result.failed.filter((f) => f.document !== undefined).length;
   return (
     `Added ${result.added}, already in the case ${result.duplicates}, ` +
-    `failed ${result.failed.length}, skipped ${result.skipped.length}.`
+    `failed ${result.failed.length}${kept > 0 ? ` (${kept} kept without text)` : ""}, skipped ${result.skipped.length}.`
   );
 }
 
@@ -25,6 +41,8 @@ export function ingestReport(result: IngestOutput): string {
 export function IngestPanel({ onIngested }: { onIngested: () => void }) {
   const backend = useBackend();
   const [state, setState] = useState<IngestState>({ phase: "idle" });
+  // Set once the server said it may read no path: the form gives way to how to allow one.
+  const [pathsOff, setPathsOff] = useState(false);
   const onIngestedRef = useRef(onIngested);
   onIngestedRef.current = onIngested;
 
@@ -49,7 +67,13 @@ export function IngestPanel({ onIngested }: { onIngested: () => void }) {
         onIngestedRef.current();
       }
     } catch (reason) {
-      setState({ phase: "failed", message: `Ingest failed: ${BackendError.from(reason).message}` });
+      const error = BackendError.from(reason);
+      if (error.code === PATH_READING_OFF) {
+        setPathsOff(true);
+        setState({ phase: "idle" });
+      } else {
+        setState({ phase: "failed", message: `Ingest failed: ${error.message}` });
+      }
     } finally {
       stop();
     }
@@ -86,6 +110,8 @@ export function IngestPanel({ onIngested }: { onIngested: () => void }) {
           </p>
           <p class="hint">Or drop files and folders on this window.</p>
         </>
+      ) : pathsOff ? (
+        <PathsOff />
       ) : (
         <PathForm onSubmit={(paths) => void run.current(paths)} />
       )}
@@ -102,7 +128,13 @@ export function IngestPanel({ onIngested }: { onIngested: () => void }) {
         {state.phase === "finished" &&
           state.result.failed.map((f) => (
             <li key={f.path}>
-              <code>{f.path}</code>: {f.error}
+              <code>{visible(f.path)}</code>: {visible(f.error)}
+              {f.document !== undefined && (
+                <>
+                  {" "}
+                  (<a href={documentHref(f.document)}>the original is kept as document {f.document}</a>)
+                </>
+              )}
             </li>
           ))}
       </ul>
@@ -133,6 +165,20 @@ function PathForm({ onSubmit }: { onSubmit: (paths: string[]) => void }) {
       <button type="submit" disabled={typed.trim() === ""}>
         Add
       </button>
+      <p class="hint">The server reads only the folders it was started with (--allow-path).</p>
     </form>
+  );
+}
+
+/** In place of the form when the server may read no path, and how to change that. */
+function PathsOff() {
+  return (
+    <div class="paths-off" role="note">
+      <p>Adding files by path is off: this server was started without a folder it may read.</p>
+      <p>
+        To allow one, restart it as <code>dossier serve CASE --allow-path DIR</code>; files and folders under DIR can
+        then be added here.
+      </p>
+    </div>
   );
 }

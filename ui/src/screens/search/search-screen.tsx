@@ -13,6 +13,7 @@ import { documentHref } from "../../app/links";
 import { markedTerms, snippetParts } from "../../lib/text/snippet";
 import { FACETS, filtersFromQuery, hrefForFilters, requestFor, toggleFacet, type Facet, type SearchFilters } from "./search-state";
 import { QueryHelp } from "./query-help";
+import { visible } from "../../lib/text/visible";
 
 /** How long typing pauses before the results follow. */
 const TYPING_PAUSE_MS = 250;
@@ -185,7 +186,7 @@ function HitItem({ hit, query }: { hit: SearchHit; query: string }) {
   return (
     <li class="hit">
       <a class="hit-link" href={href(hit.page, hit.snippet)}>
-        <span class="hit-title">{hit.title ?? `Document ${hit.doc}`}</span>
+        <span class="hit-title">{visible(hit.title ?? `Document ${hit.doc}`)}</span>
       </a>{" "}
       <span class="kind-badge">{hit.kind}</span> <span class="muted">{dayOf(hit.date)}</span>
       {hit.page !== null && <span class="page-number"> · page {hit.page}</span>}

@@ -7,6 +7,7 @@ import { useBackend } from "../../app/context";
 import { useCommand } from "../../app/use-command";
 import { documentHref } from "../../app/links";
 import type { Suggestion } from "./commands";
+import { visible } from "../../lib/text/visible";
 
 export function SuggestionsPanel({ generation, onChanged }: { generation: number; onChanged: (message: string) => void }) {
   const backend = useBackend();
@@ -54,7 +55,7 @@ export function SuggestionsPanel({ generation, onChanged }: { generation: number
                 <li key={s.key}>
                   <input type="checkbox" id={`suggestion-${s.key}`} checked={chosen.has(s.key)} onChange={() => toggle(s.key)} />{" "}
                   <label for={`suggestion-${s.key}`}>
-                    <span class="date-cell">{s.date}</span> {s.title}
+                    <span class="date-cell">{s.date}</span> {visible(s.title)}
                   </label>{" "}
                   <span class="muted">
                     ({s.source === "policy_change" ? "policy change" : "document date"}; cites{" "}
