@@ -41,6 +41,15 @@ impl Registry {
         self
     }
 
+    /// The names of its extractors, then of its containers, in registration order: the
+    /// fuzzer's test checks that each has a fuzz target.
+    pub fn names(&self) -> Vec<&'static str> {
+        let extractors = self.extractors.iter().map(|x| x.name());
+        extractors
+            .chain(self.containers.iter().map(|c| c.name()))
+            .collect()
+    }
+
     /// The streamed container that outbids every extractor for this file, if one does.
     ///
     /// Asked first: a file a container wins is never read whole into memory.

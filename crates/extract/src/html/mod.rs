@@ -15,6 +15,7 @@
 
 mod boilerplate;
 mod dates;
+mod depth;
 mod meta;
 mod sanitize;
 
@@ -68,6 +69,13 @@ impl Extractor for HtmlExtractor {
         out.warnings.extend(warning);
 
         let document = dom_query::Document::from(&*html);
+        let flattened = depth::flatten_deep_nesting(&document);
+        if flattened > 0 {
+            out.warnings.push(format!(
+                "elements nested deeper than {} levels are kept as their text",
+                depth::MAX_DEPTH
+            ));
+        }
         let page = meta::PageMeta::read(&document);
         boilerplate::remove_boilerplate(&document);
         let config = Config {
@@ -93,6 +101,7 @@ impl Extractor for HtmlExtractor {
             Err(e) => {
                 // No main content: keep the whole visible text rather than nothing.
                 let whole = dom_query::Document::from(&*html);
+                depth::flatten_deep_nesting(&whole);
                 whole.select("script, style, noscript, template").remove();
                 out.text = tidy_text(&whole.select("body").text());
                 out.warnings.push(format!(
@@ -239,6 +248,32 @@ fn tidy_text(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_nested_thousands_of_levels_deep_is_read_on_a_worker_sized_stack() {
+        // Ingest's workers have Rust's default 2 MiB stack; before the bound, this page
+        // overflowed it inside dom_smoothie and aborted the process.
+        let page = format!(
+            "<html><body>{}<p>The deep clause survives.</p>{}</body></html>",
+            "<table><tr><td>".repeat(3000),
+            "</td></tr></table>".repeat(3000)
+        );
+        let reader = std::thread::Builder::new()
+            .stack_size(2 * 1024 * 1024)
+            .spawn(move || HtmlExtractor.extract(page.as_bytes(), &Hints::default()))
+            .expect("thread");
+        let out = reader.join().expect("no panic").expect("read");
+        assert!(
+            out.text.contains("The deep clause survives."),
+            "{}",
+            out.text
+        );
+        assert!(
+            out.warnings
+                .iter()
+                .any(|w| w.contains("nested deeper than 256 levels"))
+        );
+    }
 
     #[test]
     fn bids_on_html_names_and_html_starts_above_plain_text() {
