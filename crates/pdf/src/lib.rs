@@ -15,11 +15,16 @@
 //!
 //! Before any page is read, `glyph_names` gives fonts without a Unicode map the one their
 //! glyph names imply, where pdf-extract would read them otherwise than the specification.
+//!
+//! Pages are read one at a time, each under `catch_unwind`, through a page tree that holds
+//! only that page (`one_page`): pdf-extract looks a page up by walking the whole tree, so
+//! reading every page of the document's own tree took time in the square of the page count.
 
 mod columns;
 mod glyph_names;
 mod layout;
 mod meta;
+mod one_page;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 
@@ -67,7 +72,18 @@ pub fn read_pdf(bytes: &[u8], password: Option<&str>) -> Result<PdfText, PdfErro
         out.meta.push(("encrypted".into(), "yes".into()));
     }
     let (mut unreadable_pages, mut unreadable_total) = (Vec::new(), 0);
+    let tree = one_page::OnePageTree::install(&mut doc);
     for (&n, &id) in &pages {
+        // Through the one-page tree, the page is page 1; without one (no catalog to hold
+        // it, so no pages either) pdf-extract would find it by its number.
+        let number = match &tree {
+            Some(tree) => {
+                tree.show(&mut doc, id);
+                1
+            }
+            None => n,
+        };
+        let doc = &doc;
         if doc
             .get_page_images(id)
             .is_ok_and(|images| !images.is_empty())
@@ -76,7 +92,7 @@ pub fn read_pdf(bytes: &[u8], password: Option<&str>) -> Result<PdfText, PdfErro
         }
         let mut collector = PageCollector::default();
         let result = catch_unwind(AssertUnwindSafe(|| {
-            pdf_extract::output_doc_page(&doc, &mut collector, n)
+            pdf_extract::output_doc_page(doc, &mut collector, number)
         }));
         match result {
             Ok(Ok(())) => {}
@@ -96,6 +112,9 @@ pub fn read_pdf(bytes: &[u8], password: Option<&str>) -> Result<PdfText, PdfErro
             unreadable_total += unreadable;
         }
         out.pages.push(layout(glyphs));
+    }
+    if let Some(tree) = tree {
+        tree.remove(&mut doc);
     }
     if !unreadable_pages.is_empty() {
         out.warnings.push(format!(

@@ -15,6 +15,7 @@
 pub mod filing;
 pub mod frame;
 
+use std::collections::BTreeSet;
 use std::io::{Read, Write};
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
@@ -255,6 +256,9 @@ fn describe(out: &mut Extraction, images: &[u32], file_name: Option<&str>) {
         .filter(|(_, p)| p.chars().filter(|c| !c.is_whitespace()).count() < 20)
         .map(|(n, _)| n)
         .collect();
+    // A set, not `images.contains`: a scanned document has an image on every page, and
+    // a linear search per blank page would take time in the square of its page count.
+    let images: BTreeSet<u32> = images.iter().copied().collect();
     let needs_ocr: Vec<u32> = blank
         .iter()
         .copied()
