@@ -7,7 +7,7 @@
 //! edits the file by hand), [`check_chain`] finds the first row whose stored hash no longer
 //! matches its content or its predecessor, and `verify` reports a missing trigger.
 
-use rusqlite::{Connection, params};
+use rusqlite::Connection;
 use sha2::{Digest, Sha256};
 
 use crate::case::execute_cached;
@@ -97,42 +97,31 @@ pub(crate) fn append_state(
         hash: String::new(),
     };
     let hash = entry.computed_hash();
-    // Before schema 6 (while migrating an older case) the table has no state columns.
-    match state {
-        None => execute_cached(
-            conn,
+    // Before schema 6 (while migrating an older case) the table has no state columns, and
+    // a row without a state names none of them.
+    let mut values: Vec<&dyn rusqlite::ToSql> = vec![
+        &seq,
+        &at,
+        &actor,
+        &action,
+        &target,
+        &detail,
+        &entry.prev_hash,
+        &hash,
+    ];
+    let sql = match &state {
+        None => {
             "INSERT INTO audit_log (seq, at, actor, action, target, detail, prev_hash, hash)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                seq,
-                at,
-                actor,
-                action,
-                target,
-                detail,
-                entry.prev_hash,
-                hash
-            ],
-        )?,
-        Some((of, s)) => execute_cached(
-            conn,
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
+        }
+        Some((of, state)) => {
+            values.extend([of as &dyn rusqlite::ToSql, state]);
             "INSERT INTO audit_log (seq, at, actor, action, target, detail, prev_hash, hash,
                                     state_of, state)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-            params![
-                seq,
-                at,
-                actor,
-                action,
-                target,
-                detail,
-                entry.prev_hash,
-                hash,
-                of,
-                s
-            ],
-        )?,
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+        }
     };
+    execute_cached(conn, sql, rusqlite::params_from_iter(values))?;
     Ok(AuditEntry { hash, ..entry })
 }
 

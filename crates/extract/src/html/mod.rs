@@ -16,6 +16,7 @@
 mod boilerplate;
 mod dates;
 mod depth;
+mod long_text;
 mod meta;
 mod sanitize;
 
@@ -76,6 +77,7 @@ impl Extractor for HtmlExtractor {
                 depth::MAX_DEPTH
             ));
         }
+        long_text::split_long_text(&document);
         let page = meta::PageMeta::read(&document);
         boilerplate::remove_boilerplate(&document);
         let config = Config {
