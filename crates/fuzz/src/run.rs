@@ -159,6 +159,7 @@ fn run_target(
     let deadline = start + budget;
     let mut shrinking = Duration::ZERO;
     let mut next_seed = 0;
+    let mut slowest_input = Vec::new();
     while Instant::now() < deadline {
         // The fixtures as they are first (they are regression tests), then mutations.
         let input = if next_seed < replayed {
@@ -170,7 +171,10 @@ fn run_target(
         let began = Instant::now();
         let outcome = match child.run(&input) {
             Ok(o) => {
-                report.slowest = report.slowest.max(began.elapsed());
+                if began.elapsed() > report.slowest {
+                    report.slowest = began.elapsed();
+                    slowest_input.clone_from(&input);
+                }
                 o
             }
             Err(e) => {
@@ -205,6 +209,10 @@ fn run_target(
     }
     report.elapsed = start.elapsed().saturating_sub(shrinking);
     report.starts = child.starts;
+    // Kept beside the findings, so that an input slow but under the limit can be looked at.
+    let dir = options.out.join(target.name);
+    let _ = std::fs::create_dir_all(&dir)
+        .and_then(|()| std::fs::write(dir.join("slowest"), &slowest_input));
     report
 }
 
