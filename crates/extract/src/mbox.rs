@@ -150,7 +150,7 @@ impl<R: BufRead> MboxSplitter<R> {
                 return Ok(any);
             }
             any = true;
-            let (chunk, ended) = match available.iter().position(|&b| b == b'\n') {
+            let (chunk, ended) = match memchr::memchr(b'\n', available) {
                 Some(i) => (i + 1, true),
                 None => (available.len(), false),
             };
