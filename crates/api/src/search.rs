@@ -133,7 +133,6 @@ pub fn search(case_path: &Path, request: &SearchRequest) -> ApiResult<SearchOutp
             format!("limit must be between 1 and {MAX_LIMIT}, not {limit}"),
         ));
     }
-    search::query::check(&request.query, search::DefaultOperator::And)?;
     let case = open_case(case_path)?;
     let index = open_index(&case)?;
     // Heal only when no other process is writing the case; if one is, it indexes its own work.

@@ -70,13 +70,6 @@ pub struct ParsedQuery {
     pub expanding: bool,
 }
 
-/// Reads `text` as a search would, without an index: a query that cannot be read is
-/// refused before the case and its index are opened, which on a case of 300,000 documents
-/// is most of a search's time (a refused query took 1.9 s through the CLI there).
-pub fn check(text: &str, op: DefaultOperator) -> Result<(), SearchError> {
-    parse(text, &Fields::schema().1, op).map(drop)
-}
-
 /// Parses `text` into a query over `fields`.
 pub fn parse(text: &str, fields: &Fields, op: DefaultOperator) -> Result<ParsedQuery, SearchError> {
     check_shape(text)?;
