@@ -35,15 +35,29 @@ pub fn corpus() -> Option<PathBuf> {
 
 /// A folder or file inside the corpus; `None` (with the reason printed) when the corpus is absent,
 /// so a test can return early and say why.
+///
+/// Under CI (`CI=true`, as `.ci/run` sets it) an absent corpus is a failure instead: a CI run
+/// that skipped every test on real documents would pass while proving nothing about them.
 pub fn corpus_path(relative: &str) -> Option<PathBuf> {
     match corpus() {
         Some(dir) => Some(dir.join(relative)),
         None => {
+            let expected = repo_root().join("../shared/corpus");
+            assert!(
+                !running_under_ci(),
+                "the shared corpus is not at {} (set DOSSIER_CORPUS): under CI this test must read real documents, not skip them",
+                expected.display()
+            );
             eprintln!(
                 "SKIPPED: the shared corpus is not at {} (set DOSSIER_CORPUS); this test reads real documents from it",
-                repo_root().join("../shared/corpus").display()
+                expected.display()
             );
             None
         }
     }
+}
+
+/// Whether the tests run under CI, which sets `CI=true` (GitHub, GitLab and `.ci/run` alike).
+pub fn running_under_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }
