@@ -4,6 +4,7 @@
 //! exhibits, and `verify` listing a citation whose page text has changed. Edits (undo,
 //! import, suggestions, notes, withdrawn citations) are in `chronology/edits.rs`.
 
+mod common;
 #[path = "chronology/edits.rs"]
 mod edits;
 #[path = "chronology/filters.rs"]

@@ -5,33 +5,14 @@ use std::fs;
 use std::os::unix::ffi::OsStrExt;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 
 mod common;
-use common::{dossier, json};
-
-/// Like [`json`] but for commands expected to exit with `code`; returns stdout's JSON and stderr.
-fn json_failing(args: &[&dyn AsRef<std::ffi::OsStr>], code: i32) -> (Value, String) {
-    let mut all: Vec<&dyn AsRef<std::ffi::OsStr>> = args.to_vec();
-    all.push(&"--json");
-    let out = dossier(&all);
-    assert_eq!(
-        out.status.code(),
-        Some(code),
-        "stderr: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let value = serde_json::from_slice(&out.stdout).expect("stdout is exactly one JSON value");
-    (value, String::from_utf8_lossy(&out.stderr).into_owned())
-}
+use common::{dossier, json, json_exiting};
 
 fn new_case(dir: &Path) -> PathBuf {
-    let case = dir.join("case");
-    let v = json(&[&"init", &case]);
-    assert_eq!(v["case"], case.display().to_string());
-    case
+    common::new_case(dir, "case")
 }
 
 fn doc_count(case: &Path) -> usize {
@@ -224,7 +205,7 @@ fn bad_inputs_are_reported_per_item_and_leave_the_case_unchanged() {
         p
     };
 
-    let (v, stderr) = json_failing(&[&"ingest", &case, &bad, &missing, &unreadable], 1);
+    let (v, stderr) = json_exiting(&[&"ingest", &case, &bad, &missing, &unreadable], 1);
     assert_eq!(v["added"], 0, "{v}");
     assert!(stderr.contains("could not be ingested"), "{stderr}");
     let failed: Vec<(String, String)> = v["failed"]
@@ -302,7 +283,7 @@ fn verify_reports_a_flipped_byte_in_an_original_and_an_edited_audit_row() {
     .expect("tamper");
     drop(db);
 
-    let (v, stderr) = json_failing(&[&"verify", &case], 1);
+    let (v, stderr) = json_exiting(&[&"verify", &case], 1);
     assert_eq!(v["ok"], false);
     assert!(stderr.contains("problem"), "{stderr}");
     let problems = v["problems"].as_array().expect("problems");
@@ -359,7 +340,7 @@ fn ingest_exits_1_and_lists_every_pdf_whose_text_could_not_be_extracted_keeping_
     let memo = dir.path().join("memo.txt");
     fs::write(&memo, "This one reads fine.").expect("write");
 
-    let (v, stderr) = json_failing(&[&"ingest", &case, &truncated, &no_pages, &memo], 1);
+    let (v, stderr) = json_exiting(&[&"ingest", &case, &truncated, &no_pages, &memo], 1);
     assert!(stderr.contains("text could not be extracted"), "{stderr}");
     assert_eq!(v["added"], 3, "every original is kept: {v}");
     let failed = v["failed"].as_array().expect("failed list");
@@ -380,7 +361,7 @@ fn ingest_exits_1_and_lists_every_pdf_whose_text_could_not_be_extracted_keeping_
     verify_ok(&case);
 
     // Ingested again, the same damaged file is still reported: a duplicate without text.
-    let (again, _) = json_failing(&[&"ingest", &case, &truncated], 1);
+    let (again, _) = json_exiting(&[&"ingest", &case, &truncated], 1);
     assert_eq!(
         (again["added"].as_u64(), again["duplicates"].as_u64()),
         (Some(0), Some(1))
@@ -399,7 +380,7 @@ fn ingest_exits_1_and_lists_every_pdf_whose_text_could_not_be_extracted_keeping_
     let Some(scan) = dossier_tests::corpus_path("pdfs/legal/scanned/image-pdf.pdf") else {
         return;
     };
-    let (v, _) = json_failing(&[&"ingest", &case, &scan], 1);
+    let (v, _) = json_exiting(&[&"ingest", &case, &scan], 1);
     let error = v["failed"][0]["error"].as_str().unwrap_or("");
     assert!(
         error.starts_with("no text could be read from any of its 2 pages")
@@ -429,7 +410,7 @@ fn verify_reports_what_a_killed_ingest_left_in_objects_and_the_next_ingest_remov
         fs::set_permissions(p, fs::Permissions::from_mode(0o444)).expect("chmod");
     }
 
-    let (v, _) = json_failing(&[&"verify", &case], 1);
+    let (v, _) = json_exiting(&[&"verify", &case], 1);
     let mut named: Vec<&str> = v["problems"]
         .as_array()
         .expect("problems")
@@ -512,7 +493,7 @@ fn two_ingests_at_once_on_one_case_both_complete_without_corrupting_it() {
     let procs: Vec<_> = batches
         .iter()
         .map(|folder| {
-            Command::new(env!("CARGO_BIN_EXE_dossier"))
+            common::command()
                 .args([
                     "ingest".as_ref(),
                     case.as_os_str(),

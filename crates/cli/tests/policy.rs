@@ -5,17 +5,7 @@ use std::fs;
 use std::path::Path;
 
 mod common;
-use common::{dossier, json, new_case};
-
-/// Runs a command expected to fail; returns its one-line stderr.
-fn fails(args: &[&dyn AsRef<std::ffi::OsStr>]) -> String {
-    let out = dossier(args);
-    let shown: Vec<_> = args.iter().map(|a| a.as_ref().to_owned()).collect();
-    assert_eq!(out.status.code(), Some(2), "{shown:?} should fail");
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(stderr.lines().count(), 1, "one-line error: {stderr:?}");
-    stderr
-}
+use common::{fails, json, new_case};
 
 /// Every folder under `root` holding a `versions.csv`, as paths relative to `root`.
 fn series_folders(root: &Path) -> Vec<String> {

@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
@@ -467,7 +467,7 @@ fn a_crash_mid_ingest_heals_and_every_stored_document_is_searchable() {
     };
     let dir = tempfile::tempdir().expect("temp dir");
     let case = new_case(dir.path(), "case");
-    let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+    let mut child = common::command()
         .args([
             "ingest".as_ref(),
             case.as_os_str(),

@@ -4,6 +4,7 @@
 //! What the server may read by path is in `serve/paths.rs`; who it answers, and how, in
 //! `serve/transport.rs`.
 
+mod common;
 #[path = "serve/paths.rs"]
 mod paths;
 #[path = "serve/support.rs"]
@@ -13,7 +14,6 @@ mod transport;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
-use std::process::Command;
 use std::time::Duration;
 
 use serde_json::{Value, json};
@@ -188,7 +188,7 @@ fn the_ui_is_served_under_the_content_security_policy_of_the_desktop_window() {
 fn listening_beyond_loopback_needs_an_explicit_flag() {
     let dir = tempfile::tempdir().expect("temp dir");
     let case = new_case(dir.path());
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+    let out = common::command()
         .args([
             "serve".as_ref(),
             case.as_os_str(),
@@ -205,10 +205,7 @@ fn listening_beyond_loopback_needs_an_explicit_flag() {
 
 #[test]
 fn the_cli_exposes_every_command_of_the_surface() {
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .arg("--help")
-        .output()
-        .expect("help");
+    let out = common::command().arg("--help").output().expect("help");
     let help = String::from_utf8_lossy(&out.stdout);
     let listed: std::collections::BTreeSet<String> = help
         .lines()

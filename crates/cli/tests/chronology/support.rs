@@ -1,23 +1,21 @@
 //! What the chronology's tests share: running the real binary, and the corpus documents.
 
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 
 use serde_json::Value;
 
+/// Runs `dossier ARGS…`, whatever its exit code (the one harness: `common/mod.rs`).
 pub(crate) fn dossier<I, S>(args: I) -> Output
 where
     I: IntoIterator<Item = S>,
-    S: Into<OsString>,
+    S: AsRef<OsStr>,
 {
-    Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args.into_iter().map(Into::into))
-        .env("DOSSIER_ACTOR", "test-runner")
-        .output()
-        .expect("the dossier binary runs")
+    crate::common::run(args)
 }
 
+/// `COMMAND CASE REST…` as arguments; a command of two words (`event add`) stays two.
 pub(crate) fn args(command: &str, case: &Path, rest: &[&str]) -> Vec<OsString> {
     let mut all: Vec<OsString> = command.split(' ').map(OsString::from).collect();
     all.push(case.into());
@@ -25,42 +23,23 @@ pub(crate) fn args(command: &str, case: &Path, rest: &[&str]) -> Vec<OsString> {
     all
 }
 
+fn as_dyn(all: &[OsString]) -> Vec<&dyn AsRef<OsStr>> {
+    all.iter().map(|a| a as &dyn AsRef<OsStr>).collect()
+}
+
 /// Runs `dossier COMMAND CASE REST... --json`; asserts success and one JSON value.
 pub(crate) fn json(command: &str, case: &Path, rest: &[&str]) -> Value {
-    let mut all = args(command, case, rest);
-    all.push("--json".into());
-    let out = dossier(&all);
-    assert!(
-        out.status.success(),
-        "dossier {command} {rest:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("stdout is exactly one JSON value")
+    crate::common::json(&as_dyn(&args(command, case, rest)))
 }
 
 /// Runs a command without `--json`; asserts success; returns stdout.
 pub(crate) fn text(command: &str, case: &Path, rest: &[&str]) -> String {
-    let out = dossier(args(command, case, rest));
-    assert!(
-        out.status.success(),
-        "dossier {command} {rest:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
+    crate::common::text(&as_dyn(&args(command, case, rest)))
 }
 
 /// Runs a command expected to fail with exit code 2; returns its one-line stderr.
 pub(crate) fn fails(command: &str, case: &Path, rest: &[&str]) -> String {
-    let out = dossier(args(command, case, rest));
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "dossier {command} {rest:?} should fail"
-    );
-    assert!(out.stdout.is_empty());
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert_eq!(stderr.trim_end().lines().count(), 1, "one line: {stderr}");
-    stderr
+    crate::common::fails(&as_dyn(&args(command, case, rest)))
 }
 
 pub(crate) struct Corpus {

@@ -243,8 +243,7 @@ fn the_thread_view_lists_every_message_with_its_parent_and_refuses_other_documen
     assert_eq!(first["date"], "2024-08-06T08:00:00Z");
     assert_eq!(first["from"], "Ann <ann@example.org>");
 
-    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_dossier"));
-    let out = cmd
+    let out = crate::common::command()
         .args([
             "thread",
             &case.path.display().to_string(),

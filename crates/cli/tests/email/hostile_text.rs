@@ -4,8 +4,8 @@
 //! as visible escapes, while `--json` keeps them exact.
 
 use std::path::Path;
-use std::process::Command;
 
+use crate::common::text;
 use crate::support::{Case, json};
 
 /// A formula Excel would run, a carriage return, a screen-clearing escape, a bell and a
@@ -39,21 +39,6 @@ fn crafted_message() -> String {
         encoded_word(SUBJECT),
         name = encoded_word(ATTACHMENT),
     )
-}
-
-/// `dossier ARGS` without `--json`: its stdout.
-fn human(args: &[&dyn AsRef<std::ffi::OsStr>]) -> String {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
-    for a in args {
-        cmd.arg(a);
-    }
-    let out = cmd.output().expect("the dossier binary runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("UTF-8 output")
 }
 
 /// The column `name` of every record of a CSV export, read with the csv crate.
@@ -100,18 +85,18 @@ fn a_subject_that_is_a_formula_stays_text_in_every_csv_and_dat_export() {
     ]);
     let inert = format!("'{SUBJECT}");
 
-    let list = human(&[&"exhibits", &case.path, &"--format", &"csv"]);
+    let list = text(&[&"exhibits", &case.path, &"--format", &"csv"]);
     assert_eq!(csv_column(&list, "Title"), std::slice::from_ref(&inert));
-    let chronology = human(&[&"timeline", &case.path, &"--format", &"csv"]);
+    let chronology = text(&[&"timeline", &case.path, &"--format", &"csv"]);
     assert_eq!(
         csv_column(&chronology, "Fact"),
         std::slice::from_ref(&inert)
     );
-    let sheet = human(&[&"timeline", &case.path, &"--format", &"timelinejs-csv"]);
+    let sheet = text(&[&"timeline", &case.path, &"--format", &"timelinejs-csv"]);
     assert_eq!(csv_column(&sheet, "Headline").last(), Some(&inert));
 
     // The DAT load file: þ-qualified fields separated by ASCII 20, line breaks as ®.
-    let dat = human(&[&"exhibits", &case.path, &"--format", &"dat"]);
+    let dat = text(&[&"exhibits", &case.path, &"--format", &"dat"]);
     let lines: Vec<&str> = dat.trim_start_matches('\u{feff}').split("\r\n").collect();
     let fields = |line: &str| -> Vec<String> {
         line.split('\u{14}')
@@ -132,7 +117,7 @@ fn a_subject_that_is_a_formula_stays_text_in_every_csv_and_dat_export() {
 fn control_and_bidi_characters_from_mail_are_shown_escaped_on_a_terminal_and_exact_in_json() {
     let dir = tempfile::tempdir().expect("temp dir");
     let (case, message) = case_with_crafted_mail(dir.path());
-    let listed = human(&[&"docs", &case.path]);
+    let listed = text(&[&"docs", &case.path]);
     for raw in ['\u{1b}', '\u{7}', '\u{202e}', '\r'] {
         assert!(!listed.contains(raw), "{raw:?} printed raw: {listed:?}");
     }
@@ -145,7 +130,7 @@ fn control_and_bidi_characters_from_mail_are_shown_escaped_on_a_terminal_and_exa
         listed.contains("\\e]0;owned\\x07report\\u{202e}fdp.exe"),
         "{listed}"
     );
-    let shown = human(&[&"show", &case.path, &message.to_string()]);
+    let shown = text(&[&"show", &case.path, &message.to_string()]);
     assert!(
         !shown.contains(['\u{1b}', '\u{7}', '\u{202e}']),
         "{shown:?}"

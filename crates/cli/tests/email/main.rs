@@ -7,6 +7,8 @@
 //! mailboxes, a truncated mbox, and subjects written to attack spreadsheets and terminals
 //! (`hostile_text.rs`).
 
+#[path = "../common/mod.rs"]
+mod common;
 mod crafted;
 mod expected;
 mod hostile_text;

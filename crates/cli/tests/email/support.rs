@@ -2,31 +2,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
 
-/// Runs `dossier ARGS --json`, asserts success, returns stdout's one JSON value.
-pub fn json(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Value {
-    json_with_stderr(args).0
-}
-
-/// Like [`json`], also returning stderr.
-pub fn json_with_stderr(args: &[&dyn AsRef<std::ffi::OsStr>]) -> (Value, String) {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_dossier"));
-    for a in args {
-        cmd.arg(a);
-    }
-    let out = cmd
-        .arg("--json")
-        .env("DOSSIER_ACTOR", "test-runner")
-        .output()
-        .expect("the dossier binary runs");
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    assert!(out.status.success(), "dossier failed: {stderr}");
-    let value = serde_json::from_slice(&out.stdout).expect("stdout is exactly one JSON value");
-    (value, stderr)
-}
+pub use crate::common::{json, json_with_stderr};
 
 /// A case made for one test.
 pub struct Case {
@@ -57,12 +36,11 @@ impl Case {
     /// `dossier ingest CASE PATH...` where some items may fail (a broken attachment): it
     /// exits 1 exactly when it lists a failure.
     pub fn ingest_listing_failures(&self, paths: &[&PathBuf]) -> (Value, String) {
-        let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        let out = crate::common::command()
             .arg("ingest")
             .arg(&self.path)
             .args(paths)
             .arg("--json")
-            .env("DOSSIER_ACTOR", "test-runner")
             .output()
             .expect("the dossier binary runs");
         let stderr = String::from_utf8_lossy(&out.stderr).into_owned();

@@ -5,7 +5,7 @@ use std::ffi::OsStr;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::Duration;
 
 use serde_json::Value;
@@ -32,7 +32,7 @@ impl Server {
 
     /// Starts it with more arguments, such as `--allow-path DIR`.
     pub fn start_with(case: &Path, args: &[&OsStr]) -> Server {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_dossier"))
+        let mut child = crate::common::command()
             .args(["serve".as_ref(), case.as_os_str()])
             .args(args)
             .stdout(Stdio::piped())
@@ -108,12 +108,7 @@ impl Drop for Server {
     }
 }
 
+/// A new, empty case named like the sample matter.
 pub fn new_case(dir: &Path) -> std::path::PathBuf {
-    let case = dir.join("Sample matter");
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(["init".as_ref(), case.as_os_str()])
-        .output()
-        .expect("init");
-    assert!(out.status.success());
-    case
+    crate::common::new_case(dir, "Sample matter")
 }
