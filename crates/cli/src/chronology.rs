@@ -5,9 +5,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use dossier_api::{self as api, ApiError, Export, TimelineEvent};
+use dossier_api::{self as api, ApiError, ErrorCode, Export, TimelineEvent};
 
-use crate::{Outcome, print};
+use crate::{Outcome, RequestArgs, print};
 
 /// Arguments of `dossier event`.
 #[derive(Args)]
@@ -269,46 +269,9 @@ pub fn event(a: EventArgs) -> Result<Outcome, ApiError> {
     })
 }
 
-/// Arguments of `dossier cite`.
-#[derive(Args)]
-pub struct CiteArgs {
-    /// The case folder.
-    case: PathBuf,
-    /// The event.
-    event: i64,
-    /// The document.
-    doc: i64,
-    /// The page (from 1); without it the first page holding the quote is recorded.
-    #[arg(long)]
-    page: Option<u32>,
-    /// The exact words cited (line breaks, hyphenation and spacing need not match).
-    #[arg(long)]
-    quote: Option<String>,
-    /// supports (default), contradicts, context.
-    #[arg(long)]
-    relation: Option<String>,
-    /// Text just before the quote, to pick one of several occurrences.
-    #[arg(long)]
-    prefix: Option<String>,
-    /// Text just after the quote.
-    #[arg(long)]
-    suffix: Option<String>,
-    /// Print one JSON value on stdout.
-    #[arg(long)]
-    json: bool,
-}
-
 /// `dossier cite CASE EVENT DOC`.
-pub fn cite(a: CiteArgs) -> Result<Outcome, ApiError> {
-    let request = api::CiteRequest {
-        event: a.event,
-        doc: a.doc,
-        page: a.page,
-        quote: a.quote,
-        relation: a.relation,
-        prefix: a.prefix,
-        suffix: a.suffix,
-    };
+pub fn cite(a: RequestArgs<api::CiteRequest>) -> Result<Outcome, ApiError> {
+    let request = a.request;
     let out = api::cite(&a.case, &request)?;
     print(a.json, &out, || {
         let page = out.page.map(|p| format!(" page {p}")).unwrap_or_default();
@@ -324,18 +287,8 @@ pub fn cite(a: CiteArgs) -> Result<Outcome, ApiError> {
 pub struct TimelineArgs {
     /// The case folder.
     case: PathBuf,
-    /// json, csv, markdown, html, timelinejs or timelinejs-csv.
-    #[arg(long)]
-    format: Option<String>,
-    /// Only events bearing on this issue (blanks around it and case ignored, as for all three).
-    #[arg(long)]
-    issue: Option<String>,
-    /// Only events with this status.
-    #[arg(long)]
-    status: Option<String>,
-    /// Only events bearing this tag.
-    #[arg(long)]
-    tag: Option<String>,
+    #[command(flatten)]
+    request: api::TimelineRequest,
     /// Write the export to this file instead of stdout.
     #[arg(long, short)]
     output: Option<PathBuf>,
@@ -349,7 +302,7 @@ pub struct TimelineArgs {
 fn emit(json: bool, export: &Export, output: Option<PathBuf>) -> Result<Outcome, ApiError> {
     if let Some(path) = output {
         std::fs::write(&path, &export.content)
-            .map_err(|e| ApiError::new("io", format!("{}: {e}", path.display())))?;
+            .map_err(|e| ApiError::new(ErrorCode::Io, format!("{}: {e}", path.display())))?;
         return print(json, export, || format!("wrote {}\n", path.display()));
     }
     if json {
@@ -365,16 +318,11 @@ fn emit(json: bool, export: &Export, output: Option<PathBuf>) -> Result<Outcome,
 /// `dossier timeline CASE`.
 pub fn timeline(a: TimelineArgs) -> Result<Outcome, ApiError> {
     let json_format = a
+        .request
         .format
         .as_deref()
         .is_some_and(|f| f.eq_ignore_ascii_case("json"));
-    let request = api::TimelineRequest {
-        format: a.format,
-        issue: a.issue,
-        status: a.status,
-        tag: a.tag,
-    };
-    match api::timeline(&a.case, &request)? {
+    match api::timeline(&a.case, &a.request)? {
         api::TimelineOutput::Events(events) => print(a.json || json_format, &events, || {
             events.iter().map(event_line).collect()
         }),
@@ -411,7 +359,10 @@ pub fn tag(a: TagArgs) -> Result<Outcome, ApiError> {
                 .split_first()
                 .map_or(("", &[][..]), |(f, r)| (f.as_str(), r));
             let doc = first.parse::<i64>().map_err(|_| {
-                ApiError::new("invalid_input", format!("{first:?} is not a document id"))
+                ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!("{first:?} is not a document id"),
+                )
             })?;
             (Some(doc), rest.to_vec())
         }
