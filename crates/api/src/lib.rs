@@ -26,6 +26,7 @@ mod policy_trace;
 mod search;
 mod series_ingest;
 mod suggest;
+mod tags;
 mod thread;
 mod timeline;
 mod typescript;
@@ -71,6 +72,7 @@ pub use series_ingest::SeriesIngestOutput;
 pub use suggest::{
     Accepted, SuggestOutput, SuggestRequest, SuggestedCitation, Suggestion, suggest,
 };
+pub use tags::{TagCount, TagsRequest, tags};
 pub use thread::{ThreadMessageView, ThreadOutput, ThreadRequest, thread};
 pub use timeline::{
     EventSpan, Export, SpanKind, SpanPrecision, TimelineCitation, TimelineEvent, TimelineOutput,
@@ -101,6 +103,7 @@ pub const COMMANDS: &[&str] = &[
     "cite",
     "timeline",
     "tag",
+    "tags",
     "exhibit",
     "exhibits",
     "note",

@@ -62,7 +62,7 @@ pub fn generated_typescript() -> String {
         UndoRequest, UndoStep, UndoOutput, SuggestRequest, SuggestedCitation, Suggestion,
         Accepted, SuggestOutput,
         // Tags, notes and exhibits.
-        TagRequest, TagOutput, NoteRequest, NoteView, NotesRequest, NoteDeleteRequest,
+        TagRequest, TagOutput, TagsRequest, TagCount, NoteRequest, NoteView, NotesRequest, NoteDeleteRequest,
         NoteDeleteOutput, ExhibitRequest, ExhibitView, ExhibitsRequest, ExhibitsOutput,
     );
     out

@@ -79,6 +79,8 @@ enum Command {
     Timeline(chronology::TimelineArgs),
     /// Tag a document (or, with --event, an event).
     Tag(chronology::TagArgs),
+    /// The case's tags, each with how many documents carry it.
+    Tags(RequestArgs<api::TagsRequest>),
     /// Make a document an exhibit: a number (PX-0001) and a Bates range over its pages.
     Exhibit(chronology::ExhibitArgs),
     /// The exhibit list: json, csv, or a Concordance DAT load file.
@@ -227,6 +229,14 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
         Command::Cite(a) => chronology::cite(a),
         Command::Timeline(a) => chronology::timeline(a),
         Command::Tag(a) => chronology::tag(a),
+        Command::Tags(a) => {
+            let tags = api::tags(&a.case, &a.request)?;
+            print(a.json, &tags, || {
+                tags.iter()
+                    .map(|t| format!("{:>6}  {}\n", t.documents, line(&t.tag)))
+                    .collect()
+            })
+        }
         Command::Exhibit(a) => chronology::exhibit(a),
         Command::Exhibits(a) => chronology::exhibits(a),
         Command::Note(a) => chronology::note(a),

@@ -1798,6 +1798,24 @@ removed: Array<string>,
 tags: Array<string>, };
 
 /**
+ * `tags` arguments: none beyond the case.
+ */
+export type TagsRequest = Record<symbol, never>;
+
+/**
+ * A tag of the case and how many documents carry it.
+ */
+export type TagCount = { 
+/**
+ * The tag.
+ */
+tag: string, 
+/**
+ * How many documents carry it (0 for a tag only events carry).
+ */
+documents: number, };
+
+/**
  * `note` arguments: a note on the span of a document where a quote is.
  */
 export type NoteRequest = { 

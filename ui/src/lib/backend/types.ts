@@ -40,8 +40,10 @@ import type {
   SearchOutput,
   SearchRequest,
   ShowRequest,
+  TagCount,
   TagOutput,
   TagRequest,
+  TagsRequest,
   ThreadOutput,
   ThreadRequest,
   TimelineEvent,
@@ -75,6 +77,7 @@ export interface Commands {
   reindex: { args: NoArgs; output: ReindexOutput };
   thread: { args: ThreadRequest; output: ThreadOutput };
   tag: { args: TagRequest; output: TagOutput };
+  tags: { args: TagsRequest; output: TagCount[] };
   note: { args: NoteRequest; output: NoteView };
   notes: { args: NotesRequest; output: NoteView[] };
   note_delete: { args: NoteDeleteRequest; output: NoteDeleteOutput };
