@@ -124,30 +124,39 @@ pub fn tag(path: &Path, request: &TagRequest) -> ApiResult<TagOutput> {
 
 /// `exhibit` arguments.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct ExhibitRequest {
     /// The document.
     pub doc: i64,
-    /// A chosen number such as `PX-0007`; without it, the next free number of the prefix.
+    /// The exhibit number (e.g. PX-0007); the next free one of the prefix without it.
     #[serde(default)]
     #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub number: Option<String>,
-    /// Number prefix when no number is given (default `PX`).
+    /// Number prefix when no number is given (default PX).
     #[serde(default)]
     #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub prefix: Option<String>,
-    /// Bates prefix (default `DOSS`).
+    /// Bates prefix (default DOSS).
     #[serde(default)]
     #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub bates_prefix: Option<String>,
-    /// Who offers it, for what.
+    /// Designation (who offers it, for what).
     #[serde(default)]
     #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub designation: Option<String>,
-    /// Withdraw the document's exhibit instead: it keeps its number and Bates range, which
-    /// are never given to another exhibit, and is listed as withdrawn.
+    /// Withdraw the document's exhibit: it keeps its number and Bates range (never reused)
+    /// and is listed as withdrawn.
     #[serde(default)]
     #[ts(as = "Option<_>", optional)]
+    #[cfg_attr(
+        feature = "cli",
+        arg(long, conflicts_with_all = ["number", "prefix", "bates_prefix", "designation"])
+    )]
     pub withdraw: bool,
 }
 
@@ -285,11 +294,13 @@ fn supported_events(case: &dossier_store::Case) -> ApiResult<BTreeMap<i64, Vec<S
 
 /// `exhibits` arguments.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct ExhibitsRequest {
-    /// json (default), csv or dat.
+    /// json (default), csv or dat (a Concordance load file).
     #[serde(default)]
     #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub format: Option<String>,
 }
 
@@ -359,18 +370,22 @@ pub fn exhibits(path: &Path, request: &ExhibitsRequest) -> ApiResult<ExhibitsOut
 
 /// `note` arguments: a note on the span of a document where a quote is.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct NoteRequest {
     /// The document.
     pub doc: i64,
+    /// The words the note is attached to.
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub quote: String,
+    /// The note.
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub text: String,
     /// The page (searched on every page without it).
     #[serde(default)]
     #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub page: Option<u32>,
-    /// The words the note is attached to.
-    pub quote: String,
-    /// The note.
-    pub text: String,
 }
 
 /// A note as listed.
@@ -442,6 +457,7 @@ pub fn note(path: &Path, request: &NoteRequest) -> ApiResult<NoteView> {
 
 /// `notes` arguments.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct NotesRequest {
     /// Only notes on this document.

@@ -37,11 +37,14 @@ pub struct Suggestion {
 
 /// `suggest` arguments.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct SuggestRequest {
-    /// Keys of suggestions to accept into the chronology; none lists them.
+    /// Accept this suggestion into the chronology (repeatable; keys as listed); none lists
+    /// them.
     #[serde(default)]
     #[ts(as = "Option<_>", optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub accept: Vec<String>,
 }
 

@@ -82,20 +82,20 @@ enum Command {
     /// The case's tags, each with how many documents carry it.
     Tags(RequestArgs<api::TagsRequest>),
     /// Make a document an exhibit: a number (PX-0001) and a Bates range over its pages.
-    Exhibit(chronology::ExhibitArgs),
+    Exhibit(RequestArgs<api::ExhibitRequest>),
     /// The exhibit list: json, csv, or a Concordance DAT load file.
     Exhibits(chronology::ExhibitsArgs),
     /// Attach a note to a span of a document.
-    Note(chronology::NoteArgs),
+    Note(RequestArgs<api::NoteRequest>),
     /// List notes, each re-checked against its document.
-    Notes(chronology::NotesArgs),
+    Notes(RequestArgs<api::NotesRequest>),
     /// Delete a note (kept in the case; `undo` restores it).
     NoteDelete(RequestArgs<api::NoteDeleteRequest>),
     /// Undo the last chronology edit (event, citation, tag, note, exhibit, import) as a new
     /// audited edit; again to walk further back; --redo to put it back. Ingest is never undone.
     Undo(RequestArgs<api::UndoRequest>),
     /// Candidate events from documents' own dates and policy changes; --accept adds them.
-    Suggest(chronology::SuggestArgs),
+    Suggest(RequestArgs<api::SuggestRequest>),
     /// The email thread a message belongs to.
     Thread(RequestArgs<api::ThreadRequest>),
     /// Build the sample matter (samples/) into a case; running it again changes nothing.

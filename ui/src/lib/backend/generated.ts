@@ -1200,15 +1200,15 @@ hits: Array<AsofHit>, };
  */
 export type EventAdd = { 
 /**
+ * When: 2024, 2024-08, 2024-08-15, "before 2024-08", "after D", "between D and D", D/D.
+ */
+date: string, 
+/**
  * What happened, in a line.
  */
 title: string, 
 /**
- * When: `2024`, `2024-08`, `2024-08-15`, `before D`, `after D`, `between D and D`, `D/D`.
- */
-date: string, 
-/**
- * Makes the date a range ending here.
+ * Makes the date a range ending on this date.
  */
 end?: string, 
 /**
@@ -1220,15 +1220,15 @@ status?: string,
  */
 description?: string, 
 /**
- * Legal issues.
+ * A legal issue it bears on (repeatable).
  */
 issues?: Array<string>, 
 /**
- * Who took part.
+ * Someone who took part (repeatable).
  */
 actors?: Array<string>, 
 /**
- * Tags.
+ * A tag (repeatable).
  */
 tags?: Array<string>, };
 
@@ -1241,35 +1241,35 @@ export type EventChange = {
  */
 event: number, 
 /**
- * New title.
- */
-title?: string, 
-/**
- * New date (replaces the whole date, end included, unless `end` is given too).
+ * New date (replaces the whole date, end included, unless an end is given too).
  */
 date?: string, 
 /**
- * New end (with the current start when no date is given).
+ * New end of the range (with the current start when no date is given).
  */
 end?: string, 
+/**
+ * New title.
+ */
+title?: string, 
 /**
  * New status.
  */
 status?: string, 
 /**
- * New description (an empty one clears it).
+ * New description ("" clears it).
  */
 description?: string, 
 /**
- * New issues (replace the old).
+ * Replace the issues (repeatable).
  */
 issues?: Array<string>, 
 /**
- * New actors.
+ * Replace the actors (repeatable).
  */
 actors?: Array<string>, 
 /**
- * New tags.
+ * Replace the tags (repeatable).
  */
 tags?: Array<string>, };
 
@@ -1296,15 +1296,14 @@ citation: number, };
  */
 export type EventImport = { 
 /**
- * The file: a header row naming columns date (required), title or fact (required),
- * end, description, status, issues, actors, tags (lists separated by `;`), and for
- * citations doc, page, quote, relation (a row with no date and no title adds another
- * citation to the event above it).
+ * The CSV file (columns: date, title, end, description, status, issues, actors, tags;
+ * doc, page, quote, relation for a citation; a row without date and title adds another
+ * citation to the event above).
  */
 path: string, 
 /**
- * Pass over rows whose event (same title and date) the case already has, with their
- * citations, so that importing the same file again changes nothing.
+ * Pass over events (same title and date) the case already has, with their citations,
+ * so that importing the same file again changes nothing.
  */
 skip_existing?: boolean, };
 
@@ -1313,12 +1312,12 @@ skip_existing?: boolean, };
  */
 export type DateDraft = { 
 /**
- * As an event's `date`: 2024, 2024-08, 2024-08-15, before D, after D, between D and
+ * As `event add --date`: 2024, 2024-08, 2024-08-15, before D, after D, between D and
  * D, D/D or D..D.
  */
 date: string, 
 /**
- * As an event's `end`: makes the date a range.
+ * As `event add --end`: makes the date a range.
  */
 end?: string, };
 
@@ -1699,7 +1698,8 @@ changes: Array<UndoStep>, };
  */
 export type SuggestRequest = { 
 /**
- * Keys of suggestions to accept into the chronology; none lists them.
+ * Accept this suggestion into the chronology (repeatable; keys as listed); none lists
+ * them.
  */
 accept?: Array<string>, };
 
@@ -1824,17 +1824,17 @@ export type NoteRequest = {
  */
 doc: number, 
 /**
- * The page (searched on every page without it).
- */
-page?: number, 
-/**
  * The words the note is attached to.
  */
 quote: string, 
 /**
  * The note.
  */
-text: string, };
+text: string, 
+/**
+ * The page (searched on every page without it).
+ */
+page?: number, };
 
 /**
  * A note as listed.
@@ -1921,24 +1921,24 @@ export type ExhibitRequest = {
  */
 doc: number, 
 /**
- * A chosen number such as `PX-0007`; without it, the next free number of the prefix.
+ * The exhibit number (e.g. PX-0007); the next free one of the prefix without it.
  */
 number?: string, 
 /**
- * Number prefix when no number is given (default `PX`).
+ * Number prefix when no number is given (default PX).
  */
 prefix?: string, 
 /**
- * Bates prefix (default `DOSS`).
+ * Bates prefix (default DOSS).
  */
 bates_prefix?: string, 
 /**
- * Who offers it, for what.
+ * Designation (who offers it, for what).
  */
 designation?: string, 
 /**
- * Withdraw the document's exhibit instead: it keeps its number and Bates range, which
- * are never given to another exhibit, and is listed as withdrawn.
+ * Withdraw the document's exhibit: it keeps its number and Bates range (never reused)
+ * and is listed as withdrawn.
  */
 withdraw?: boolean, };
 
@@ -1998,7 +1998,7 @@ withdrawn_at: string | null, };
  */
 export type ExhibitsRequest = { 
 /**
- * json (default), csv or dat.
+ * json (default), csv or dat (a Concordance load file).
  */
 format?: string, };
 
