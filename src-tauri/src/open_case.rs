@@ -6,7 +6,7 @@ use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-use dossier_api::ApiError;
+use dossier_api::{ApiError, ErrorCode};
 
 /// The environment variable naming the case folder when no argument is given.
 pub const CASE_ENV: &str = "DOSSIER_CASE";
@@ -29,7 +29,7 @@ impl OpenCase {
     pub fn path(&self) -> Result<PathBuf, ApiError> {
         self.current().ok_or_else(|| {
             ApiError::new(
-                "no_case",
+                ErrorCode::NoCase,
                 format!(
                     "No case is open. Open or create one, or start Dossier with a case folder \
                      as its argument (dossier-desktop CASE), or name one in {CASE_ENV}."
@@ -88,7 +88,7 @@ mod tests {
         assert_eq!(case.current(), None);
         assert_eq!(case.window_title(), "Dossier — no case open");
         let error = case.path().err().map(|e| e.code);
-        assert_eq!(error.as_deref(), Some("no_case"));
+        assert_eq!(error, Some(ErrorCode::NoCase));
     }
 
     #[test]

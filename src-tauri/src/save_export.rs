@@ -8,20 +8,20 @@
 use std::fs;
 use std::path::Path;
 
-use dossier_api::ApiError;
+use dossier_api::{ApiError, ErrorCode};
 
 /// Writes `contents` to `path` exactly (replacing a file the user chose to overwrite) and
 /// returns the number of bytes written. Errors name the path and the reason.
 pub fn write_export(path: &Path, contents: &str) -> Result<u64, ApiError> {
     if path.as_os_str().is_empty() {
         return Err(ApiError::new(
-            "invalid_input",
+            ErrorCode::InvalidInput,
             "no file was chosen to save the export to",
         ));
     }
     fs::write(path, contents.as_bytes()).map_err(|e| {
         ApiError::new(
-            "io",
+            ErrorCode::Io,
             format!("cannot save the export to {}: {e}", path.display()),
         )
     })?;

@@ -2,7 +2,8 @@
 """Drives the real Dossier desktop window through WebKitWebDriver and checks, inside it:
 
 1. the page shows the case name as its heading;
-2. every command of the api surface answers through Tauri IPC (none is unknown to the shell);
+2. every command of the api surface answers through Tauri IPC, through the window's one surface
+   command `call` (none is unknown to the shell), and `create_case` creates a case;
 3. dropping a folder on the window (Tauri's `tauri://drag-drop` event, emitted from the page)
    runs the UI's own ingest flow: one `dossier://progress` event per item reaches the page,
    the result is reported, and the summary shows the new documents;
@@ -106,20 +107,27 @@ class Driver:
                 self.session = None
 
 
-# Calls every surface command the way the UI's backend does; returns {command: error code or "ok"}.
+# Calls every surface command the way the UI's backend does (the one Tauri command `call`, with
+# the command's name and arguments), and creates a case through the desktop's own `create_case`;
+# returns {command: error code or "ok"}.
 CALL_EVERY_COMMAND = """
 const [commands, probeCase, done] = [arguments[0], arguments[1], arguments[arguments.length - 1]];
-const args = {init: {path: probeCase}, docs: {request: {}},
-              ingest: {request: {paths: []}}, show: {doc: 1}};
+const args = {ingest: {paths: []}, show: {doc: 1}};
 const results = {};
 (async () => {
   for (const command of commands) {
     try {
-      await window.__TAURI__.core.invoke(command, args[command] ?? {});
+      await window.__TAURI__.core.invoke("call", {command, args: args[command] ?? {}});
       results[command] = "ok";
     } catch (e) {
       results[command] = (e && e.code) || String(e);
     }
+  }
+  try {
+    await window.__TAURI__.core.invoke("create_case", {path: probeCase});
+    results.create_case = "ok";
+  } catch (e) {
+    results.create_case = (e && e.code) || String(e);
   }
   done(results);
 })();
@@ -146,7 +154,7 @@ PDF_QUOTE = "violated the Stored Communications Act"
 # Ingests one file through IPC as the UI's backend does; answers its document id or the error.
 INGEST = """
 const [path, done] = [arguments[0], arguments[arguments.length - 1]];
-window.__TAURI__.core.invoke("ingest", {request: {paths: [path]}})
+window.__TAURI__.core.invoke("call", {command: "ingest", args: {paths: [path]}})
   .then((out) => done(out.documents[0]), (e) => done((e && e.message) || String(e)));
 """
 
@@ -223,10 +231,10 @@ def main():
 
         probe_case = os.path.join(os.path.dirname(case), "probe-case-created-by-init")
         answers = driver.async_script(CALL_EVERY_COMMAND, commands, probe_case)
-        if not os.path.isfile(os.path.join(probe_case, "dossier.sqlite")):
-            fail("init through IPC did not create the case")
+        if answers.get("create_case") != "ok" or not os.path.isfile(os.path.join(probe_case, "dossier.sqlite")):
+            fail(f"create_case through IPC did not create the case: {answers.get('create_case')}")
         unknown = [c for c, r in answers.items() if "not found" in r or "unknown" in r]
-        if unknown or set(answers) != set(commands):
+        if unknown or set(answers) != set(commands) | {"create_case"}:
             fail(f"commands not exposed by the desktop shell: {unknown or answers}")
         print(f"desktop ipc: all {len(commands)} surface commands answer: {answers}")
 

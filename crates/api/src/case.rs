@@ -4,11 +4,12 @@ use std::path::Path;
 
 use dossier_store::{Case, CaseOptions, StoreError, audit as audit_log};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-use crate::{ApiError, ApiResult, Event, open_case};
+use crate::{ApiError, ApiResult, ErrorCode, Event, open_case};
 
 /// `dossier init` output.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct InitOutput {
     /// The case folder.
     pub case: String,
@@ -23,7 +24,7 @@ pub fn init(path: &Path) -> ApiResult<InitOutput> {
 }
 
 /// How many documents of one kind.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct KindCount {
     /// Document kind.
     pub kind: String,
@@ -32,7 +33,7 @@ pub struct KindCount {
 }
 
 /// What a case holds, at a glance: the desktop app's first screen.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct CaseSummary {
     /// The case's name (its folder name).
     pub name: String,
@@ -64,7 +65,7 @@ pub fn case_summary(path: &Path) -> ApiResult<CaseSummary> {
 }
 
 /// One problem found by `verify`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct VerifyProblem {
     /// `object_missing`, `object_altered`, `database`, `audit_chain`, `chronology`,
     /// `protection`, `seal`, `citation`, `note`.
@@ -76,7 +77,7 @@ pub struct VerifyProblem {
 }
 
 /// `dossier verify` output.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct VerifyOutput {
     /// True when no problem was found.
     pub ok: bool,
@@ -103,7 +104,7 @@ pub struct VerifyOutput {
 }
 
 /// A citation the user withdrew, as `verify` lists it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct WithdrawnCitation {
     /// The citation.
     pub citation: i64,
@@ -118,7 +119,7 @@ pub struct WithdrawnCitation {
 /// The audit chain's head as `dossier seal` prints it: kept outside the case (an email to
 /// oneself, a filing), it lets `verify --seal` show that the log was not cut short or
 /// rewritten since.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct Seal {
     /// The head row's position in the log.
@@ -130,11 +131,12 @@ pub struct Seal {
 }
 
 /// Arguments of `verify`.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct VerifyRequest {
     /// A seal printed earlier, to check the chain against.
     #[serde(default)]
+    #[ts(optional)]
     pub seal: Option<Seal>,
 }
 
@@ -152,13 +154,13 @@ pub fn seal(path: &Path) -> ApiResult<Seal> {
 pub fn read_seal(text: &str, source: &str) -> ApiResult<Seal> {
     let seal: Seal = serde_json::from_str(text).map_err(|e| {
         ApiError::new(
-            "invalid_input",
+            ErrorCode::InvalidInput,
             format!("{source}: not a seal as `dossier seal --json` prints it: {e}"),
         )
     })?;
     if seal.head.len() != 64 || !seal.head.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(ApiError::new(
-            "invalid_input",
+            ErrorCode::InvalidInput,
             format!("{source}: the seal's head is not a SHA-256 in hex"),
         ));
     }
@@ -299,7 +301,7 @@ impl VerifyOutput {
 }
 
 /// One row of the audit log.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct AuditRow {
     /// Position in the log.
     pub seq: i64,

@@ -10,72 +10,106 @@ use dossier_ingest::PathScope;
 use dossier_store::{Case, EventEdit, EventRecord, EventState, NewCitation, SpanRecord};
 use dossier_timeline::{FuzzyDate, Hint, Relation, Status, quote};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::timeline::{EventSpan, TimelineEvent, load_event};
-use crate::{ApiError, ApiResult, open_case};
+use crate::{ApiError, ApiResult, ErrorCode, open_case};
 
 /// The fields of a new event.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct EventAdd {
-    /// What happened, in a line.
-    pub title: String,
-    /// When: `2024`, `2024-08`, `2024-08-15`, `before D`, `after D`, `between D and D`, `D/D`.
+    /// When: 2024, 2024-08, 2024-08-15, "before 2024-08", "after D", "between D and D", D/D.
+    #[cfg_attr(feature = "cli", arg(long))]
     pub date: String,
-    /// Makes the date a range ending here.
+    /// What happened, in a line.
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub title: String,
+    /// Makes the date a range ending on this date.
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub end: Option<String>,
     /// alleged (default), disputed, admitted, established, prospective.
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub status: Option<String>,
     /// More about it.
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub description: Option<String>,
-    /// Legal issues.
+    /// A legal issue it bears on (repeatable).
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
+    #[cfg_attr(feature = "cli", arg(long = "issue"))]
     pub issues: Vec<String>,
-    /// Who took part.
+    /// Someone who took part (repeatable).
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
+    #[cfg_attr(feature = "cli", arg(long = "actor"))]
     pub actors: Vec<String>,
-    /// Tags.
+    /// A tag (repeatable).
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
+    #[cfg_attr(feature = "cli", arg(long = "tag"))]
     pub tags: Vec<String>,
 }
 
 /// Changes to an event; what is left out stays as it is.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct EventChange {
     /// The event.
     pub event: i64,
+    /// New date (replaces the whole date, end included, unless an end is given too).
+    #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub date: Option<String>,
+    /// New end of the range (with the current start when no date is given).
+    #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub end: Option<String>,
     /// New title.
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub title: Option<String>,
-    /// New date (replaces the whole date, end included, unless `end` is given too).
-    #[serde(default)]
-    pub date: Option<String>,
-    /// New end (with the current start when no date is given).
-    #[serde(default)]
-    pub end: Option<String>,
     /// New status.
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub status: Option<String>,
-    /// New description (an empty one clears it).
+    /// New description ("" clears it).
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub description: Option<String>,
-    /// New issues (replace the old).
+    /// Replace the issues (repeatable).
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long = "issue"))]
     pub issues: Option<Vec<String>>,
-    /// New actors.
+    /// Replace the actors (repeatable).
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long = "actor"))]
     pub actors: Option<Vec<String>>,
-    /// New tags.
+    /// Replace the tags (repeatable).
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long = "tag"))]
     pub tags: Option<Vec<String>>,
 }
 
 /// One event, by id.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct EventRef {
     /// The event.
@@ -83,7 +117,8 @@ pub struct EventRef {
 }
 
 /// One citation, by id.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct CitationRef {
     /// The citation.
@@ -91,22 +126,25 @@ pub struct CitationRef {
 }
 
 /// A CSV file of events to import; the columns are documented in `event_import.rs`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct EventImport {
-    /// The file: a header row naming columns date (required), title or fact (required),
-    /// end, description, status, issues, actors, tags (lists separated by `;`), and for
-    /// citations doc, page, quote, relation (a row with no date and no title adds another
-    /// citation to the event above it).
+    /// The CSV file (columns: date, title, end, description, status, issues, actors, tags;
+    /// doc, page, quote, relation for a citation; a row without date and title adds another
+    /// citation to the event above).
+    #[cfg_attr(feature = "cli", arg(value_name = "FILE"))]
     pub path: PathBuf,
-    /// Pass over rows whose event (same title and date) the case already has, with their
-    /// citations, so that importing the same file again changes nothing.
+    /// Pass over events (same title and date) the case already has, with their citations,
+    /// so that importing the same file again changes nothing.
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub skip_existing: bool,
 }
 
 /// `event` arguments: what to do, and its fields.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
 #[serde(tag = "action", rename_all = "snake_case")]
 pub enum EventRequest {
     /// Create an event.
@@ -129,19 +167,23 @@ pub enum EventRequest {
 }
 
 /// A date as typed, not yet saved (`event read_date`).
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct DateDraft {
-    /// As an event's `date`: 2024, 2024-08, 2024-08-15, before D, after D, between D and
+    /// As `event add --date`: 2024, 2024-08, 2024-08-15, before D, after D, between D and
     /// D, D/D or D..D.
+    #[cfg_attr(feature = "cli", arg(long))]
     pub date: String,
-    /// As an event's `end`: makes the date a range.
+    /// As `event add --end`: makes the date a range.
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub end: Option<String>,
 }
 
 /// How the chronology reads a date (`event read_date`): what an event saved with it shows.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct DateReading {
     /// The date as it would be stored.
     pub date: String,
@@ -167,7 +209,7 @@ fn read_date(draft: &DateDraft) -> ApiResult<DateReading> {
 }
 
 /// `event import` output.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ImportOutput {
     /// How many events were created.
     pub imported: usize,
@@ -180,7 +222,7 @@ pub struct ImportOutput {
 }
 
 /// `event` output: the event as it now stands, or what an import created.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(untagged)]
 pub enum EventOutput {
     /// The event added, changed, deleted or restored.
@@ -192,7 +234,7 @@ pub enum EventOutput {
 }
 
 pub(crate) fn invalid(message: impl Into<String>) -> ApiError {
-    ApiError::new("invalid_input", message)
+    ApiError::new(ErrorCode::InvalidInput, message)
 }
 
 fn parse_status(s: Option<&str>) -> ApiResult<Status> {
@@ -301,33 +343,43 @@ pub fn event(path: &Path, request: &EventRequest, scope: &PathScope) -> ApiResul
 }
 
 /// `cite` arguments.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct CiteRequest {
     /// The event.
     pub event: i64,
     /// The document.
     pub doc: i64,
-    /// The page (from 1); without it, every page is searched and the first holding the
-    /// quote is recorded.
+    /// The page (from 1); without it the first page holding the quote is recorded.
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub page: Option<u32>,
-    /// The exact words cited.
+    /// The exact words cited (line breaks, hyphenation and spacing need not match).
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub quote: Option<String>,
     /// supports (default), contradicts, context.
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub relation: Option<String>,
-    /// Text just before the quote, to choose among repeated occurrences.
+    /// Text just before the quote, to pick one of several occurrences.
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub prefix: Option<String>,
     /// Text just after the quote.
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub suffix: Option<String>,
 }
 
 /// `cite` output.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct CiteOutput {
     /// The citation's id.
     pub id: i64,

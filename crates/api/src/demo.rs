@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::chronology::EventImport;
 use crate::ingest::IngestRequest;
 use crate::series_ingest::file_name;
-use crate::{ApiError, ApiResult, Event, open_case};
+use crate::{ApiError, ApiResult, ErrorCode, Event, open_case};
 
 /// The policy series of the sample matter: folder under `samples/policy/`, series name.
 pub const SERIES: &[(&str, &str)] = &[
@@ -75,7 +75,7 @@ pub fn demo(
     for needed in [&sources, &timeline] {
         if !needed.exists() {
             return Err(ApiError::new(
-                "invalid_input",
+                ErrorCode::InvalidInput,
                 format!(
                     "{}: not found; the sample folder must hold sources/ and timeline.csv (give --samples DIR)",
                     needed.display()
@@ -107,7 +107,7 @@ pub fn demo(
         let out = crate::ingest(case_path, step, &PathScope::Anything, events)?;
         if let Some(failed) = out.failed.first() {
             return Err(ApiError::new(
-                "ingest_failed",
+                ErrorCode::IngestFailed,
                 format!(
                     "sample file {} could not be ingested: {}",
                     failed.path, failed.error
@@ -153,9 +153,9 @@ fn already_done(case_path: &Path, step: &IngestRequest) -> ApiResult<bool> {
     let mut hashes = HashSet::new();
     for file in &files {
         let reader = std::fs::File::open(file)
-            .map_err(|e| ApiError::new("io", format!("{}: {e}", file.display())))?;
+            .map_err(|e| ApiError::new(ErrorCode::Io, format!("{}: {e}", file.display())))?;
         let (hash, _) = dossier_store::ContentHash::of_reader(std::io::BufReader::new(reader))
-            .map_err(|e| ApiError::new("io", format!("{}: {e}", file.display())))?;
+            .map_err(|e| ApiError::new(ErrorCode::Io, format!("{}: {e}", file.display())))?;
         hashes.insert(hash.as_str().to_owned());
     }
     if !hashes.iter().all(|h| known.contains(h)) {
@@ -171,7 +171,7 @@ fn already_done(case_path: &Path, step: &IngestRequest) -> ApiResult<bool> {
 }
 
 fn collect_files(path: &Path, out: &mut Vec<PathBuf>) -> ApiResult<()> {
-    let io = |e: std::io::Error| ApiError::new("io", format!("{}: {e}", path.display()));
+    let io = |e: std::io::Error| ApiError::new(ErrorCode::Io, format!("{}: {e}", path.display()));
     if path.is_dir() {
         let mut entries: Vec<PathBuf> = std::fs::read_dir(path)
             .map_err(io)?

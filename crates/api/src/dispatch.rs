@@ -10,11 +10,13 @@ use dossier_ingest::PathScope;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use ts_rs::TS;
 
-use crate::{ApiError, ApiResult, Event};
+use crate::{ApiError, ApiResult, ErrorCode, Event};
 
 /// Arguments of `show`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct ShowRequest {
     /// Document id.
@@ -79,6 +81,7 @@ pub fn dispatch(
         "cite" => to_json(crate::cite(case, &parse(command, args)?)?),
         "timeline" => to_json(crate::timeline(case, &parse(command, args)?)?),
         "tag" => to_json(crate::tag(case, &parse(command, args)?)?),
+        "tags" => to_json(crate::tags(case, &parse(command, args)?)?),
         "exhibit" => to_json(crate::exhibit(case, &parse(command, args)?)?),
         "exhibits" => to_json(crate::exhibits(case, &parse(command, args)?)?),
         "note" => to_json(crate::note(case, &parse(command, args)?)?),
@@ -87,7 +90,7 @@ pub fn dispatch(
         "undo" => to_json(crate::undo(case, &parse(command, args)?)?),
         "suggest" => to_json(crate::suggest(case, &parse(command, args)?)?),
         other => Err(ApiError::new(
-            "unknown_command",
+            ErrorCode::UnknownCommand,
             format!(
                 "no command named {other:?}; the commands are: {}",
                 crate::COMMANDS.join(", ")
@@ -102,13 +105,21 @@ fn parse<T: DeserializeOwned>(command: &str, args: Value) -> ApiResult<T> {
     } else {
         args
     };
-    serde_json::from_value(args)
-        .map_err(|e| ApiError::new("invalid_input", format!("arguments of {command}: {e}")))
+    serde_json::from_value(args).map_err(|e| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("arguments of {command}: {e}"),
+        )
+    })
 }
 
 fn to_json<T: serde::Serialize>(value: T) -> ApiResult<Value> {
-    serde_json::to_value(value)
-        .map_err(|e| ApiError::new("internal", format!("cannot serialise the result: {e}")))
+    serde_json::to_value(value).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Internal,
+            format!("cannot serialise the result: {e}"),
+        )
+    })
 }
 
 #[cfg(test)]

@@ -5,20 +5,26 @@ use std::path::Path;
 
 use dossier_store::DocumentFilter;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::{ApiResult, open_case};
 
 /// `dossier docs` filters.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 pub struct DocsRequest {
-    /// Only this kind.
+    /// Only documents of this kind.
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub kind: Option<String>,
     /// Only documents with this tag.
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub tag: Option<String>,
 }
 
 /// One line of `dossier docs`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct DocListItem {
     /// Document id.
     pub id: i64,
@@ -56,7 +62,7 @@ pub fn docs(path: &Path, request: &DocsRequest) -> ApiResult<Vec<DocListItem>> {
 }
 
 /// A place a document was found.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct SourceView {
     /// Path it was ingested from.
     pub path: String,
@@ -67,7 +73,7 @@ pub struct SourceView {
 }
 
 /// One page of text.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct PageView {
     /// Page number, from 1.
     pub n: u32,
@@ -76,7 +82,7 @@ pub struct PageView {
 }
 
 /// `dossier show` output: everything about one document.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct DocumentView {
     /// Document id.
     pub id: i64,

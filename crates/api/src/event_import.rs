@@ -29,7 +29,7 @@ use dossier_timeline::{Hint, csv};
 use crate::chronology::{
     CheckedCitation, EventAdd, EventImport, ImportOutput, check_citation, invalid, state_of,
 };
-use crate::{ApiError, ApiResult};
+use crate::{ApiError, ApiResult, ErrorCode};
 
 /// One event of the file, with the citations its rows carry.
 struct PlannedEvent {
@@ -101,7 +101,7 @@ pub(crate) fn import(
 ) -> ApiResult<ImportOutput> {
     let path = &scope.admit(&request.path)?;
     let text = std::fs::read_to_string(path)
-        .map_err(|e| ApiError::new("io", format!("{}: {e}", path.display())))?;
+        .map_err(|e| ApiError::new(ErrorCode::Io, format!("{}: {e}", path.display())))?;
     let rows = csv::read(&text).map_err(|e| invalid(format!("{}: {e}", path.display())))?;
     let Some((header, body)) = rows.split_first() else {
         return Err(invalid(format!("{}: the file is empty", path.display())));

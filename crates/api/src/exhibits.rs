@@ -9,34 +9,38 @@ use dossier_store::{ExhibitRecord, NewExhibit, NoteRecord, SpanRecord};
 use dossier_timeline::exhibits::{self, ExhibitNumber, ExhibitRow, bates};
 use dossier_timeline::{Hint, QuoteSelector, quote};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::chronology::find_quote;
 use crate::timeline::Export;
-use crate::{ApiError, ApiResult, open_case};
+use crate::{ApiError, ApiResult, ErrorCode, open_case};
 
 fn invalid(message: impl Into<String>) -> ApiError {
-    ApiError::new("invalid_input", message)
+    ApiError::new(ErrorCode::InvalidInput, message)
 }
 
 /// `tag` arguments: a document or an event, and tags to add (or remove).
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct TagRequest {
     /// The document to tag.
     #[serde(default)]
+    #[ts(optional)]
     pub doc: Option<i64>,
     /// Or the event to tag.
     #[serde(default)]
+    #[ts(optional)]
     pub event: Option<i64>,
     /// Tags to add (to remove, with `remove`).
     pub tags: Vec<String>,
     /// Remove the tags instead of adding them.
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
     pub remove: bool,
 }
 
 /// `tag` output.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct TagOutput {
     /// Tags it did not have before.
     pub added: Vec<String>,
@@ -119,31 +123,45 @@ pub fn tag(path: &Path, request: &TagRequest) -> ApiResult<TagOutput> {
 }
 
 /// `exhibit` arguments.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct ExhibitRequest {
     /// The document.
     pub doc: i64,
-    /// A chosen number such as `PX-0007`; without it, the next free number of the prefix.
+    /// The exhibit number (e.g. PX-0007); the next free one of the prefix without it.
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub number: Option<String>,
-    /// Number prefix when no number is given (default `PX`).
+    /// Number prefix when no number is given (default PX).
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub prefix: Option<String>,
-    /// Bates prefix (default `DOSS`).
+    /// Bates prefix (default DOSS).
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub bates_prefix: Option<String>,
-    /// Who offers it, for what.
+    /// Designation (who offers it, for what).
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub designation: Option<String>,
-    /// Withdraw the document's exhibit instead: it keeps its number and Bates range, which
-    /// are never given to another exhibit, and is listed as withdrawn.
+    /// Withdraw the document's exhibit: it keeps its number and Bates range (never reused)
+    /// and is listed as withdrawn.
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
+    #[cfg_attr(
+        feature = "cli",
+        arg(long, conflicts_with_all = ["number", "prefix", "bates_prefix", "designation"])
+    )]
     pub withdraw: bool,
 }
 
 /// An exhibit as listed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ExhibitView {
     /// `PX-0001`.
     pub number: String,
@@ -275,16 +293,19 @@ fn supported_events(case: &dossier_store::Case) -> ApiResult<BTreeMap<i64, Vec<S
 }
 
 /// `exhibits` arguments.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct ExhibitsRequest {
-    /// json (default), csv or dat.
+    /// json (default), csv or dat (a Concordance load file).
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub format: Option<String>,
 }
 
 /// `exhibits` output.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(untagged)]
 pub enum ExhibitsOutput {
     /// The list as JSON.
@@ -348,22 +369,27 @@ pub fn exhibits(path: &Path, request: &ExhibitsRequest) -> ApiResult<ExhibitsOut
 }
 
 /// `note` arguments: a note on the span of a document where a quote is.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct NoteRequest {
     /// The document.
     pub doc: i64,
-    /// The page (searched on every page without it).
-    #[serde(default)]
-    pub page: Option<u32>,
     /// The words the note is attached to.
+    #[cfg_attr(feature = "cli", arg(long))]
     pub quote: String,
     /// The note.
+    #[cfg_attr(feature = "cli", arg(long))]
     pub text: String,
+    /// The page (searched on every page without it).
+    #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub page: Option<u32>,
 }
 
 /// A note as listed.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct NoteView {
     /// Note id.
     pub id: i64,
@@ -426,15 +452,17 @@ pub fn note(path: &Path, request: &NoteRequest) -> ApiResult<NoteView> {
     )?
     .into_iter()
     .find(|n| n.id == id)
-    .ok_or_else(|| ApiError::new("internal", format!("note {id} was not recorded")))
+    .ok_or_else(|| ApiError::new(ErrorCode::Internal, format!("note {id} was not recorded")))
 }
 
 /// `notes` arguments.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct NotesRequest {
     /// Only notes on this document.
     #[serde(default)]
+    #[ts(optional)]
     pub doc: Option<i64>,
 }
 
@@ -495,7 +523,8 @@ pub(crate) fn check_note(
 }
 
 /// `note_delete` arguments.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct NoteDeleteRequest {
     /// The note.
@@ -503,7 +532,7 @@ pub struct NoteDeleteRequest {
 }
 
 /// `note_delete` output.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct NoteDeleteOutput {
     /// The note deleted.
     pub note: i64,

@@ -5,39 +5,48 @@ use std::path::{Path, PathBuf};
 use dossier_extract::Registry;
 use dossier_ingest::{IngestOptions, IngestProgress, PathScope};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::series_ingest::SeriesIngestOutput;
 use crate::{ApiResult, Event, open_case};
 
 /// What to ingest and how.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 pub struct IngestRequest {
     /// Files and folders.
     pub paths: Vec<PathBuf>,
     /// Override the kind the extractors assign.
+    #[ts(optional)]
     pub kind: Option<String>,
     /// Whose files these are.
+    #[ts(optional)]
     pub custodian: Option<String>,
     /// Record the files as captures of this policy series (a folder is the whole series).
+    #[ts(optional)]
     pub series: Option<String>,
     /// When a single capture was taken (ISO 8601); otherwise from `YYYY-MM-DD` file names.
+    #[ts(optional)]
     pub captured: Option<String>,
     /// The captured page's address.
+    #[ts(optional)]
     pub url: Option<String>,
     /// The password for encrypted files (a PDF with a user password); documents already
     /// in the case that failed for want of a password are extracted again with it.
+    #[ts(optional)]
     pub password: Option<String>,
     /// Store the originals only, without extracting them (`--no-extract`); a later ingest
     /// of the same files without it extracts them in place.
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
     pub no_extract: bool,
     /// Items recorded per transaction at most (default: `dossier_ingest::BATCH_ITEMS`).
     #[serde(default)]
+    #[ts(optional)]
     pub batch_items: Option<usize>,
 }
 
 /// An item that did not become a document, or whose text could not be extracted.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ItemError {
     /// The path.
     pub path: String,
@@ -45,11 +54,12 @@ pub struct ItemError {
     pub error: String,
     /// The document keeping the original when only its text could not be extracted.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub document: Option<i64>,
 }
 
 /// `dossier ingest` output.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct IngestOutput {
     /// New documents.
     pub added: u64,
@@ -64,10 +74,12 @@ pub struct IngestOutput {
     pub documents: Vec<i64>,
     /// With `--series`: what was recorded in the series.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub series: Option<SeriesIngestOutput>,
     /// Why the search index could not follow this ingest, if it could not (the next search
     /// heals it).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
     pub index_error: Option<String>,
 }
 

@@ -25,8 +25,8 @@ use dossier_ingest::Follower;
 use dossier_search::{self as search, SearchIndex, Writer};
 use dossier_store::{Case, Change, FeedDocument};
 
-use crate::ApiError;
 use crate::search::open_index;
+use crate::{ApiError, ErrorCode};
 
 /// Indexing threads during an ingest. One: fed as the pipeline records, a single thread
 /// keeps pace, and it writes one segment where two threads wrote two, each with its own
@@ -96,7 +96,10 @@ impl IngestIndexer {
             let writer = index
                 .writer_with_threads(INGEST_INDEX_THREADS, INGEST_INDEX_MEMORY)?
                 .ok_or_else(|| {
-                    ApiError::new("locked", "another process is writing the search index")
+                    ApiError::new(
+                        ErrorCode::Locked,
+                        "another process is writing the search index",
+                    )
                 })?;
             Ok((index, writer))
         });

@@ -26,11 +26,14 @@ mod policy_trace;
 mod search;
 mod series_ingest;
 mod suggest;
+mod tags;
 mod thread;
 mod timeline;
+mod typescript;
 mod undo;
 
 use serde::Serialize;
+use ts_rs::TS;
 
 pub use case::{
     AuditRow, CaseSummary, InitOutput, KindCount, Seal, VerifyOutput, VerifyProblem, VerifyRequest,
@@ -44,7 +47,7 @@ pub use demo::{DemoOutput, DemoRequest, SERIES as DEMO_SERIES, default_samples_d
 pub use dispatch::{ShowRequest, dispatch};
 pub use documents::{DocListItem, DocsRequest, DocumentView, PageView, SourceView, docs, show};
 pub use dossier_ingest::{PathScope, Refusal, ScopeError};
-pub use error::{ApiError, ApiResult};
+pub use error::{ApiError, ApiResult, ErrorCode};
 pub use exhibits::{
     ExhibitRequest, ExhibitView, ExhibitsOutput, ExhibitsRequest, NoteDeleteOutput,
     NoteDeleteRequest, NoteRequest, NoteView, NotesRequest, TagOutput, TagRequest, exhibit,
@@ -54,7 +57,8 @@ pub use ingest::{IngestOutput, IngestRequest, ItemError, ingest};
 pub use original::{MAX_ORIGINAL_BYTES, OriginalOutput, OriginalRequest, original, original_bytes};
 pub use policy::{
     ChangeView, HunkView, PolicyDiffOutput, PolicyDiffRequest, PolicyOutput, PolicyRequest,
-    SegmentView, SeriesListItem, SeriesView, VersionRef, VersionView, policy, policy_diff,
+    SegmentOp, SegmentView, SeriesListItem, SeriesView, VersionRef, VersionView, policy,
+    policy_diff,
 };
 pub use policy_trace::{
     Appeared, AsofHit, Disappeared, InForce, PolicyAsofOutput, PolicyAsofRequest,
@@ -68,10 +72,13 @@ pub use series_ingest::SeriesIngestOutput;
 pub use suggest::{
     Accepted, SuggestOutput, SuggestRequest, SuggestedCitation, Suggestion, suggest,
 };
+pub use tags::{TagCount, TagsRequest, tags};
 pub use thread::{ThreadMessageView, ThreadOutput, ThreadRequest, thread};
 pub use timeline::{
-    EventSpan, Export, TimelineCitation, TimelineEvent, TimelineOutput, TimelineRequest, timeline,
+    EventSpan, Export, SpanKind, SpanPrecision, TimelineCitation, TimelineEvent, TimelineOutput,
+    TimelineRequest, timeline,
 };
+pub use typescript::{GENERATED_PATH as TYPESCRIPT_PATH, generated_typescript};
 pub use undo::{UndoOutput, UndoRequest, UndoStep, undo};
 
 /// Every command of the surface, by the name each shell exposes it under.
@@ -96,6 +103,7 @@ pub const COMMANDS: &[&str] = &[
     "cite",
     "timeline",
     "tag",
+    "tags",
     "exhibit",
     "exhibits",
     "note",
@@ -107,7 +115,7 @@ pub const COMMANDS: &[&str] = &[
 ];
 
 /// Something a long-running command wants its caller to know while it works.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(tag = "event", rename_all = "snake_case")]
 pub enum Event {
     /// Work advanced: `done` of `total` units of `phase`.

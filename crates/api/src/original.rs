@@ -12,15 +12,16 @@ use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use dossier_store::ContentHash;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-use crate::{ApiError, ApiResult, open_case};
+use crate::{ApiError, ApiResult, ErrorCode, open_case};
 
 /// The largest original `original` sends: base64 in JSON costs a third more than the file,
 /// and a viewer has no use for more than this in one answer.
 pub const MAX_ORIGINAL_BYTES: u64 = 64 * 1024 * 1024;
 
 /// `original` arguments.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct OriginalRequest {
     /// Document id.
@@ -28,7 +29,7 @@ pub struct OriginalRequest {
 }
 
 /// A document's original bytes.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct OriginalOutput {
     /// Document id.
     pub doc: i64,
@@ -58,7 +59,7 @@ pub fn original_bytes(path: &Path, doc: i64) -> ApiResult<(OriginalOutput, Vec<u
     let record = case.document(doc)?;
     if record.size > MAX_ORIGINAL_BYTES {
         return Err(ApiError::new(
-            "invalid_input",
+            ErrorCode::InvalidInput,
             format!(
                 "the original of document {doc} is {} bytes, more than the {MAX_ORIGINAL_BYTES} one answer may carry",
                 record.size
@@ -70,7 +71,7 @@ pub fn original_bytes(path: &Path, doc: i64) -> ApiResult<(OriginalOutput, Vec<u
     let actual = ContentHash::of(&bytes);
     if actual.as_str() != hash.as_str() {
         return Err(ApiError::new(
-            "corrupt",
+            ErrorCode::Corrupt,
             format!(
                 "the original of document {doc} ({}) no longer has its recorded SHA-256 {hash} (it hashes to {actual}); run `dossier verify`",
                 case.objects().path_of(&hash).display()

@@ -12,20 +12,22 @@ use dossier_policy::{
 };
 use dossier_store::{CaptureRecord, Case, SeriesSummary};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-use crate::{ApiError, ApiResult, open_case};
+use crate::{ApiError, ApiResult, ErrorCode, open_case};
 
 /// `policy` arguments: one series, or none for the list of series.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyRequest {
     /// The series to show; `None` lists them all.
     #[serde(default)]
+    #[ts(optional)]
     pub series: Option<String>,
 }
 
 /// `policy` output: the list of series, or one series.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(untagged)]
 pub enum PolicyOutput {
     /// Every series (no series named).
@@ -35,7 +37,7 @@ pub enum PolicyOutput {
 }
 
 /// One series in the list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct SeriesListItem {
     /// Its name.
     pub series: String,
@@ -54,7 +56,7 @@ pub struct SeriesListItem {
 }
 
 /// A version of a series.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct VersionView {
     /// The document holding it.
     pub doc: i64,
@@ -71,7 +73,7 @@ pub struct VersionView {
 }
 
 /// A change between two consecutive versions.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ChangeView {
     /// The last capture with the old text.
     pub last_old: String,
@@ -98,7 +100,7 @@ pub struct ChangeView {
 }
 
 /// `policy CASE SERIES` output.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct SeriesView {
     /// Its name.
     pub series: String,
@@ -123,7 +125,7 @@ pub(crate) struct Loaded {
 pub(crate) fn load(case: &Case, name: &str) -> ApiResult<Loaded> {
     let summary = case.series_named(name)?.ok_or_else(|| {
         ApiError::new(
-            "not_found",
+            ErrorCode::NotFound,
             format!(
                 "no policy series named {name:?} in this case (dossier policy CASE lists them)"
             ),
@@ -236,7 +238,7 @@ fn change_view(c: PolicyChange) -> ChangeView {
 }
 
 /// `policy_diff` arguments.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyDiffRequest {
     /// The series.
@@ -248,7 +250,7 @@ pub struct PolicyDiffRequest {
 }
 
 /// A version named in a diff.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct VersionRef {
     /// Its document.
     pub doc: i64,
@@ -258,17 +260,29 @@ pub struct VersionRef {
     pub claimed_date: Option<String>,
 }
 
+/// What a stretch of a hunk is to the newer version.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum SegmentOp {
+    /// In both versions.
+    Equal,
+    /// Only in the older.
+    Removed,
+    /// Only in the newer.
+    Added,
+}
+
 /// One stretch of a hunk.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct SegmentView {
-    /// `equal`, `removed` or `added`.
-    pub op: &'static str,
+    /// Whether the words stayed, went or came.
+    pub op: SegmentOp,
     /// The words.
     pub text: String,
 }
 
 /// Changes close together, with context.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct HunkView {
     /// Index of its first word in the old version.
     pub old_start: usize,
@@ -281,7 +295,7 @@ pub struct HunkView {
 }
 
 /// `policy_diff` output.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct PolicyDiffOutput {
     /// The series.
     pub series: String,
@@ -314,7 +328,7 @@ fn resolve(loaded: &Loaded, spec: &str) -> ApiResult<usize> {
             .first()
             .map_or("none yet".to_owned(), |c| c.captured.clone());
         ApiError::new(
-            "not_found",
+            ErrorCode::NotFound,
             format!(
                 "{}: no version {spec:?}: give a document id of this series or a date on or after its first capture ({first})",
                 loaded.summary.name
@@ -354,9 +368,9 @@ fn hunk_view(h: &Hunk) -> HunkView {
             .iter()
             .map(|s| SegmentView {
                 op: match s.kind {
-                    SegmentKind::Equal => "equal",
-                    SegmentKind::Removed => "removed",
-                    SegmentKind::Added => "added",
+                    SegmentKind::Equal => SegmentOp::Equal,
+                    SegmentKind::Removed => SegmentOp::Removed,
+                    SegmentKind::Added => SegmentOp::Added,
                 },
                 text: s.text.clone(),
             })

@@ -5,12 +5,13 @@ use std::path::Path;
 
 use dossier_policy::{check_iso_date, search};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::policy::load;
-use crate::{ApiError, ApiResult, open_case};
+use crate::{ApiError, ApiResult, ErrorCode, open_case};
 
 /// `policy_trace` arguments.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyTraceRequest {
     /// The series.
@@ -20,7 +21,7 @@ pub struct PolicyTraceRequest {
 }
 
 /// The window in which a phrase appeared.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct Appeared {
     /// The last capture without it (`null` when the first capture already has it).
     pub not_in: Option<String>,
@@ -33,7 +34,7 @@ pub struct Appeared {
 }
 
 /// The window in which a phrase disappeared for good.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct Disappeared {
     /// The last capture with it.
     pub last_in: String,
@@ -46,7 +47,7 @@ pub struct Disappeared {
 }
 
 /// A stretch of captures that contain the phrase.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct Span {
     /// First capture of the stretch.
     pub first_in: String,
@@ -55,7 +56,7 @@ pub struct Span {
 }
 
 /// `policy_trace` output.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct PolicyTraceOutput {
     /// The phrase as given.
     pub phrase: String,
@@ -76,7 +77,7 @@ pub fn policy_trace(
 ) -> ApiResult<PolicyTraceOutput> {
     if request.phrase.trim().is_empty() {
         return Err(ApiError::new(
-            "invalid_input",
+            ErrorCode::InvalidInput,
             "the phrase to trace is empty",
         ));
     }
@@ -111,7 +112,7 @@ pub fn policy_trace(
 }
 
 /// `policy_asof` arguments.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct PolicyAsofRequest {
     /// The series.
@@ -123,7 +124,7 @@ pub struct PolicyAsofRequest {
 }
 
 /// A matching passage.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct AsofHit {
     /// Paragraph number in the version (from 0).
     pub paragraph: usize,
@@ -134,7 +135,7 @@ pub struct AsofHit {
 }
 
 /// The version a search read.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct InForce {
     /// Its document.
     pub doc: i64,
@@ -148,7 +149,7 @@ pub struct InForce {
 }
 
 /// `policy_asof` output.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct PolicyAsofOutput {
     /// The series.
     pub series: String,
@@ -170,7 +171,7 @@ pub struct PolicyAsofOutput {
 pub fn policy_asof(case_path: &Path, request: &PolicyAsofRequest) -> ApiResult<PolicyAsofOutput> {
     let date = check_iso_date(request.date.trim()).ok_or_else(|| {
         ApiError::new(
-            "invalid_input",
+            ErrorCode::InvalidInput,
             format!(
                 "{:?}: not an ISO 8601 date (2024, 2024-08, 2024-08-15 …)",
                 request.date
@@ -188,7 +189,7 @@ pub fn policy_asof(case_path: &Path, request: &PolicyAsofRequest) -> ApiResult<P
                 format!("the first is {}", c.captured)
             });
         ApiError::new(
-            "not_found",
+            ErrorCode::NotFound,
             format!(
                 "{}: no capture on or before {date} ({first})",
                 loaded.summary.name

@@ -10,8 +10,9 @@ use std::path::Path;
 use dossier_search::{self as search, SearchError, SearchIndex, SortOrder};
 use dossier_store::Case;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-use crate::{ApiError, ApiResult, open_case};
+use crate::{ApiError, ApiResult, ErrorCode, open_case};
 
 /// Hits returned when no limit is given.
 const DEFAULT_LIMIT: usize = 20;
@@ -21,7 +22,7 @@ const MAX_LIMIT: usize = 1000;
 const PAGES_PER_HIT: usize = 3;
 
 /// How hits are ordered.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum SearchSort {
     /// Best match first.
@@ -32,7 +33,7 @@ pub enum SearchSort {
 }
 
 /// `dossier search` arguments.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct SearchRequest {
     /// The query (words, "phrases", "a b"~5, prefix*, fuzzy~1, AND/OR/NOT, -word, field:value,
@@ -40,29 +41,36 @@ pub struct SearchRequest {
     pub query: String,
     /// Only documents of this kind.
     #[serde(default)]
+    #[ts(optional)]
     pub kind: Option<String>,
     /// Only documents dated on or after this date.
     #[serde(default)]
+    #[ts(optional)]
     pub since: Option<String>,
     /// Only documents dated on or before this date.
     #[serde(default)]
+    #[ts(optional)]
     pub until: Option<String>,
     /// Only documents with this tag.
     #[serde(default)]
+    #[ts(optional)]
     pub tag: Option<String>,
     /// Only documents held by this custodian, exactly as recorded at ingest (`--custodian`).
     #[serde(default)]
+    #[ts(optional)]
     pub custodian: Option<String>,
     /// How many documents (default 20, at most 1000).
     #[serde(default)]
+    #[ts(optional)]
     pub limit: Option<usize>,
     /// Relevance (default) or date.
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
     pub sort: SearchSort,
 }
 
 /// One matching page of a hit.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct SearchPage {
     /// Page number; null for documents without pages.
     pub page: Option<u32>,
@@ -73,7 +81,7 @@ pub struct SearchPage {
 }
 
 /// One matching document.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct SearchHit {
     /// Document id.
     pub doc: i64,
@@ -94,7 +102,7 @@ pub struct SearchHit {
 }
 
 /// Counts of matching documents per kind, tag, year and custodian.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Default, Serialize, TS)]
 pub struct SearchFacets {
     /// Per kind.
     pub kind: BTreeMap<String, u64>,
@@ -107,7 +115,7 @@ pub struct SearchFacets {
 }
 
 /// `dossier search` output.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct SearchOutput {
     /// Matching documents in all (exact).
     pub total: u64,
@@ -118,7 +126,7 @@ pub struct SearchOutput {
 }
 
 /// `dossier reindex` output.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ReindexOutput {
     /// Documents indexed.
     pub documents: u64,
@@ -129,7 +137,7 @@ pub fn search(case_path: &Path, request: &SearchRequest) -> ApiResult<SearchOutp
     let limit = request.limit.unwrap_or(DEFAULT_LIMIT);
     if limit == 0 || limit > MAX_LIMIT {
         return Err(ApiError::new(
-            "invalid_input",
+            ErrorCode::InvalidInput,
             format!("limit must be between 1 and {MAX_LIMIT}, not {limit}"),
         ));
     }
@@ -214,9 +222,9 @@ pub(crate) fn open_index(case: &Case) -> ApiResult<SearchIndex> {
 impl From<SearchError> for ApiError {
     fn from(e: SearchError) -> Self {
         match e {
-            SearchError::InvalidQuery(m) => ApiError::new("invalid_query", m),
-            SearchError::Io { .. } => ApiError::new("io", e.to_string()),
-            SearchError::Index(_) => ApiError::new("index", e.to_string()),
+            SearchError::InvalidQuery(m) => ApiError::new(ErrorCode::InvalidQuery, m),
+            SearchError::Io { .. } => ApiError::new(ErrorCode::Io, e.to_string()),
+            SearchError::Index(_) => ApiError::new(ErrorCode::Index, e.to_string()),
             SearchError::Store(e) => e.into(),
         }
     }

@@ -15,12 +15,13 @@ use dossier_policy::{
 };
 use dossier_store::{Case, ItemOutcome, NewCapture};
 use serde::Serialize;
+use ts_rs::TS;
 
 use crate::ingest::{IngestRequest, ItemError};
-use crate::{ApiError, ApiResult};
+use crate::{ApiError, ApiResult, ErrorCode};
 
 /// What a series ingest recorded.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct SeriesIngestOutput {
     /// The series name.
     pub name: String,
@@ -65,7 +66,7 @@ impl SeriesPlan {
 }
 
 fn invalid(message: String) -> ApiError {
-    ApiError::new("invalid_input", message)
+    ApiError::new(ErrorCode::InvalidInput, message)
 }
 
 /// Checks the series options of a request and lists the captures; `None` without `--series`.
@@ -143,7 +144,7 @@ fn plan_folder(
             dir.display()
         )));
     }
-    let io = |e: std::io::Error| ApiError::new("io", format!("{}: {e}", dir.display()));
+    let io = |e: std::io::Error| ApiError::new(ErrorCode::Io, format!("{}: {e}", dir.display()));
     let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
         .map_err(io)?
         .map(|e| e.map(|e| e.path()))
@@ -155,7 +156,7 @@ fn plan_folder(
     // captures that are).
     let urls: BTreeMap<String, String> = if csv_path.is_file() && scope.admits_found(&csv_path) {
         let text = std::fs::read_to_string(&csv_path)
-            .map_err(|e| ApiError::new("io", format!("{}: {e}", csv_path.display())))?;
+            .map_err(|e| ApiError::new(ErrorCode::Io, format!("{}: {e}", csv_path.display())))?;
         dossier_policy::source_urls(&text)
             .map_err(|e| invalid(format!("{}: {e}", csv_path.display())))?
     } else {

@@ -7,11 +7,12 @@ use std::path::Path;
 use dossier_store::{EventState, NewCitation};
 use dossier_timeline::{FuzzyDate, PartialDate};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-use crate::{ApiError, ApiResult, PolicyOutput, PolicyRequest, open_case, policy};
+use crate::{ApiError, ApiResult, ErrorCode, PolicyOutput, PolicyRequest, open_case, policy};
 
 /// A citation a suggestion would make.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct SuggestedCitation {
     /// The document.
     pub doc: i64,
@@ -20,7 +21,7 @@ pub struct SuggestedCitation {
 }
 
 /// One candidate event.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct Suggestion {
     /// Stable key to accept it by: `doc:ID` or `policy:SERIES:DOC`.
     pub key: String,
@@ -35,16 +36,20 @@ pub struct Suggestion {
 }
 
 /// `suggest` arguments.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct SuggestRequest {
-    /// Keys of suggestions to accept into the chronology; none lists them.
+    /// Accept this suggestion into the chronology (repeatable; keys as listed); none lists
+    /// them.
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub accept: Vec<String>,
 }
 
 /// A suggestion accepted.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct Accepted {
     /// Its key.
     pub key: String,
@@ -53,7 +58,7 @@ pub struct Accepted {
 }
 
 /// `suggest` output.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(untagged)]
 pub enum SuggestOutput {
     /// The candidates (nothing accepted).
@@ -183,7 +188,7 @@ pub fn suggest(path: &Path, request: &SuggestRequest) -> ApiResult<SuggestOutput
         .map(|k| {
             all.iter().find(|s| &s.key == k).ok_or_else(|| {
                 ApiError::new(
-                    "not_found",
+                    ErrorCode::NotFound,
                     format!("no suggestion {k:?} (dossier suggest CASE lists them; accepted ones are not listed again)"),
                 )
             })

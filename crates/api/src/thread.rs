@@ -3,24 +3,28 @@
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-use crate::{ApiError, ApiResult, open_case};
+use crate::{ApiError, ApiResult, ErrorCode, open_case};
 
 /// Arguments of `thread`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct ThreadRequest {
     /// Any message of the thread (a document id).
     pub doc: i64,
-    /// Also join messages that have no References or In-Reply-To to the thread of a
-    /// message with the same subject (`Re:`, `Fwd:`, `AW:`... stripped). Off by default:
-    /// a shared subject alone does not make a conversation.
+    /// Also join messages without References or In-Reply-To headers to the thread of a
+    /// message with the same subject (Re:, Fwd:, AW: stripped). Off by default: a shared
+    /// subject alone does not make a conversation.
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub group_by_subject: bool,
 }
 
 /// One message of a thread.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ThreadMessageView {
     /// Document id.
     pub id: i64,
@@ -35,7 +39,7 @@ pub struct ThreadMessageView {
 }
 
 /// `dossier thread` output.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct ThreadOutput {
     /// The thread's first message.
     pub root: i64,
@@ -51,7 +55,7 @@ pub fn thread(path: &Path, request: &ThreadRequest) -> ApiResult<ThreadOutput> {
         .email_thread(request.doc, request.group_by_subject)?
         .ok_or_else(|| {
             ApiError::new(
-                "invalid_input",
+                ErrorCode::InvalidInput,
                 format!("document {} is not an email message", request.doc),
             )
         })?;

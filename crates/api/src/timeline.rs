@@ -15,11 +15,12 @@ use dossier_timeline::{
     timelinejs,
 };
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-use crate::{ApiError, ApiResult, open_case};
+use crate::{ApiError, ApiResult, ErrorCode, open_case};
 
 /// A citation as the timeline shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct TimelineCitation {
     /// Citation id.
     pub id: i64,
@@ -46,7 +47,7 @@ pub struct TimelineCitation {
 }
 
 /// An event as the timeline shows it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct TimelineEvent {
     /// Event id.
     pub id: i64,
@@ -79,33 +80,60 @@ pub struct TimelineEvent {
     pub citations: Vec<TimelineCitation>,
 }
 
+/// How an event's date bounds it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum SpanKind {
+    /// On a day, in a month or in a year.
+    On,
+    /// From one date to another.
+    Range,
+    /// Before a date: open to the left.
+    Before,
+    /// After a date: open to the right.
+    After,
+    /// Somewhere between two dates.
+    Between,
+}
+
+/// How much of an event's date is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "lowercase")]
+pub enum SpanPrecision {
+    /// Only the year.
+    Year,
+    /// The year and month.
+    Month,
+    /// The day (a time of day counts as a day).
+    Day,
+}
+
 /// The days an event's date covers (see `FuzzyDate::covered_days`).
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct EventSpan {
-    /// `on`, `range`, `before`, `after` or `between`.
-    pub kind: &'static str,
+    /// How the date bounds the event.
+    pub kind: SpanKind,
     /// The first day it may fall on (`YYYY-MM-DD`); null for `before`, which is open.
     pub first_day: Option<String>,
     /// The last day it may fall on; null for `after`, which is open.
     pub last_day: Option<String>,
-    /// `year`, `month` or `day`: how much of the date written first is known (a time
-    /// of day counts as `day`).
-    pub precision: &'static str,
+    /// How much of the date written first is known.
+    pub precision: SpanPrecision,
 }
 
 impl EventSpan {
     pub(crate) fn of(date: &FuzzyDate) -> EventSpan {
         let kind = match date {
-            FuzzyDate::On(_) => "on",
-            FuzzyDate::Range(..) => "range",
-            FuzzyDate::Before(_) => "before",
-            FuzzyDate::After(_) => "after",
-            FuzzyDate::Between(..) => "between",
+            FuzzyDate::On(_) => SpanKind::On,
+            FuzzyDate::Range(..) => SpanKind::Range,
+            FuzzyDate::Before(_) => SpanKind::Before,
+            FuzzyDate::After(_) => SpanKind::After,
+            FuzzyDate::Between(..) => SpanKind::Between,
         };
         let precision = match date.start().precision() {
-            Precision::Year => "year",
-            Precision::Month => "month",
-            Precision::Day | Precision::Time => "day",
+            Precision::Year => SpanPrecision::Year,
+            Precision::Month => SpanPrecision::Month,
+            Precision::Day | Precision::Time => SpanPrecision::Day,
         };
         let iso = |(y, m, d): (i32, u8, u8)| format!("{y:04}-{m:02}-{d:02}");
         let (first, last) = date.covered_days();
@@ -204,7 +232,7 @@ impl Exhibits {
 
 fn bad_record(e: String) -> ApiError {
     ApiError::new(
-        "database",
+        ErrorCode::Database,
         format!("the case holds a value this Dossier cannot read: {e}"),
     )
 }
@@ -345,20 +373,30 @@ pub(crate) fn load_event(case: &Case, id: i64) -> ApiResult<TimelineEvent> {
 }
 
 /// `timeline` arguments.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct TimelineRequest {
-    /// json (default), csv, markdown, html, timelinejs, timelinejs-csv.
+    /// json, csv, markdown, html, timelinejs or timelinejs-csv.
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub format: Option<String>,
-    /// Only events bearing on this issue (matched by [`filter_matches`]).
+    /// Only events bearing on this issue (blanks around it and case ignored, as for all
+    /// three).
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub issue: Option<String>,
-    /// Only events showing this status (matched by [`filter_matches`]).
+    /// Only events with this status.
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub status: Option<String>,
-    /// Only events bearing this tag (matched by [`filter_matches`]).
+    /// Only events bearing this tag.
     #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub tag: Option<String>,
 }
 
@@ -373,7 +411,7 @@ pub fn filter_matches(label: &str, wanted: &str) -> bool {
 }
 
 /// An export: its format and its content, ready to write to a file.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct Export {
     /// The format asked for.
     pub format: String,
@@ -384,7 +422,7 @@ pub struct Export {
 }
 
 /// `timeline` output: the events (json), or an export.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 #[serde(untagged)]
 pub enum TimelineOutput {
     /// The contract's JSON.
@@ -401,7 +439,7 @@ pub fn timeline(path: &Path, request: &TimelineRequest) -> ApiResult<TimelineOut
     if let Some(status) = &request.status {
         status
             .parse::<Status>()
-            .map_err(|e: String| ApiError::new("invalid_input", e))?;
+            .map_err(|e: String| ApiError::new(ErrorCode::InvalidInput, e))?;
     }
     let passes = |filter: &Option<String>, labels: &[&str]| {
         filter
@@ -437,13 +475,13 @@ pub fn timeline(path: &Path, request: &TimelineRequest) -> ApiResult<TimelineOut
         "timelinejs" => (
             "application/json",
             serde_json::to_string_pretty(&timelinejs::json(&name, &entries))
-                .map_err(|e| ApiError::new("internal", e.to_string()))?
+                .map_err(|e| ApiError::new(ErrorCode::Internal, e.to_string()))?
                 + "\n",
         ),
         "timelinejs-csv" | "timelinejs_csv" => ("text/csv", timelinejs::sheet_csv(&name, &entries)),
         other => {
             return Err(ApiError::new(
-                "invalid_input",
+                ErrorCode::InvalidInput,
                 format!(
                     "unknown timeline format {other:?}; use json, csv, markdown, html, timelinejs or timelinejs-csv"
                 ),

@@ -8,20 +8,24 @@ use std::path::Path;
 
 use dossier_store::StepRecord;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use crate::{ApiResult, open_case};
 
 /// `undo` arguments.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
 #[serde(deny_unknown_fields)]
 pub struct UndoRequest {
-    /// Redo the last undo instead.
+    /// Redo what the last undo reverted (refused once a new edit has been made since).
     #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
     pub redo: bool,
 }
 
 /// One change an edit made, as the audit log records it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct UndoStep {
     /// The audit action: `event.add`, `citation.withdraw`, `document.untag`...
     pub action: String,
@@ -32,7 +36,7 @@ pub struct UndoStep {
 }
 
 /// `undo` output.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct UndoOutput {
     /// `undo` or `redo`.
     pub kind: String,

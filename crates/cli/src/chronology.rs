@@ -5,9 +5,9 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
-use dossier_api::{self as api, ApiError, Export, TimelineEvent};
+use dossier_api::{self as api, ApiError, ErrorCode, Export, TimelineEvent};
 
-use crate::{Outcome, print};
+use crate::{Outcome, RequestArgs, print};
 
 /// Arguments of `dossier event`.
 #[derive(Args)]
@@ -19,143 +19,22 @@ pub struct EventArgs {
 #[derive(Subcommand)]
 enum EventAction {
     /// Create an event (prospective until it cites a document).
-    Add(EventAddArgs),
+    Add(RequestArgs<api::EventAdd>),
     /// Change some fields of an event.
-    Edit(EventEditArgs),
+    Edit(RequestArgs<api::EventChange>),
     /// Delete an event (kept in the case; `event undo` restores it).
-    Delete(EventRefArgs),
+    Delete(RequestArgs<api::EventRef>),
     /// Undo the latest change to an event, as a new change in the audit log.
-    Undo(EventRefArgs),
+    Undo(RequestArgs<api::EventRef>),
     /// Import events from a CSV file (columns date, title or fact, end, description,
     /// status, issues, actors, tags).
-    Import(ImportArgs),
+    Import(RequestArgs<api::EventImport>),
     /// Withdraw a citation (kept in the case and the audit log; `event reinstate` undoes it).
-    Withdraw(CitationRefArgs),
+    Withdraw(RequestArgs<api::CitationRef>),
     /// Reinstate a withdrawn citation.
-    Reinstate(CitationRefArgs),
+    Reinstate(RequestArgs<api::CitationRef>),
     /// Say how a date would be read, without saving anything.
-    ReadDate(ReadDateArgs),
-}
-
-#[derive(Args)]
-struct ReadDateArgs {
-    /// The case folder.
-    case: PathBuf,
-    /// As `event add --date`.
-    #[arg(long)]
-    date: String,
-    /// As `event add --end`.
-    #[arg(long)]
-    end: Option<String>,
-    /// Print one JSON value on stdout.
-    #[arg(long)]
-    json: bool,
-}
-
-#[derive(Args)]
-struct CitationRefArgs {
-    /// The case folder.
-    case: PathBuf,
-    /// The citation.
-    citation: i64,
-    /// Print one JSON value on stdout.
-    #[arg(long)]
-    json: bool,
-}
-
-#[derive(Args)]
-struct EventAddArgs {
-    /// The case folder.
-    case: PathBuf,
-    /// When: 2024, 2024-08, 2024-08-15, "before 2024-08", "after D", "between D and D", D/D.
-    #[arg(long)]
-    date: String,
-    /// What happened, in a line.
-    #[arg(long)]
-    title: String,
-    /// Makes the date a range ending on this date.
-    #[arg(long)]
-    end: Option<String>,
-    /// alleged (default), disputed, admitted, established, prospective.
-    #[arg(long)]
-    status: Option<String>,
-    /// More about it.
-    #[arg(long)]
-    description: Option<String>,
-    /// A legal issue it bears on (repeatable).
-    #[arg(long = "issue")]
-    issues: Vec<String>,
-    /// Someone who took part (repeatable).
-    #[arg(long = "actor")]
-    actors: Vec<String>,
-    /// A tag (repeatable).
-    #[arg(long = "tag")]
-    tags: Vec<String>,
-    /// Print one JSON value on stdout.
-    #[arg(long)]
-    json: bool,
-}
-
-#[derive(Args)]
-struct EventEditArgs {
-    /// The case folder.
-    case: PathBuf,
-    /// The event.
-    event: i64,
-    /// New date.
-    #[arg(long)]
-    date: Option<String>,
-    /// New end of the range.
-    #[arg(long)]
-    end: Option<String>,
-    /// New title.
-    #[arg(long)]
-    title: Option<String>,
-    /// New status.
-    #[arg(long)]
-    status: Option<String>,
-    /// New description ("" clears it).
-    #[arg(long)]
-    description: Option<String>,
-    /// Replace the issues (repeatable).
-    #[arg(long = "issue")]
-    issues: Option<Vec<String>>,
-    /// Replace the actors (repeatable).
-    #[arg(long = "actor")]
-    actors: Option<Vec<String>>,
-    /// Replace the tags (repeatable).
-    #[arg(long = "tag")]
-    tags: Option<Vec<String>>,
-    /// Print one JSON value on stdout.
-    #[arg(long)]
-    json: bool,
-}
-
-#[derive(Args)]
-struct EventRefArgs {
-    /// The case folder.
-    case: PathBuf,
-    /// The event.
-    event: i64,
-    /// Print one JSON value on stdout.
-    #[arg(long)]
-    json: bool,
-}
-
-#[derive(Args)]
-struct ImportArgs {
-    /// The case folder.
-    case: PathBuf,
-    /// The CSV file (columns: date, title, end, description, status, issues, actors, tags;
-    /// doc, page, quote, relation for a citation; a row without date and title adds another
-    /// citation to the event above).
-    file: PathBuf,
-    /// Pass over events (same title and date) the case already has.
-    #[arg(long)]
-    skip_existing: bool,
-    /// Print one JSON value on stdout.
-    #[arg(long)]
-    json: bool,
+    ReadDate(RequestArgs<api::DateDraft>),
 }
 
 fn event_line(e: &TimelineEvent) -> String {
@@ -183,75 +62,14 @@ fn event_line(e: &TimelineEvent) -> String {
 /// `dossier event ACTION CASE ...`.
 pub fn event(a: EventArgs) -> Result<Outcome, ApiError> {
     let (case, json, request) = match a.action {
-        EventAction::Add(a) => (
-            a.case,
-            a.json,
-            api::EventRequest::Add(api::EventAdd {
-                title: a.title,
-                date: a.date,
-                end: a.end,
-                status: a.status,
-                description: a.description,
-                issues: a.issues,
-                actors: a.actors,
-                tags: a.tags,
-            }),
-        ),
-        EventAction::Edit(a) => (
-            a.case,
-            a.json,
-            api::EventRequest::Edit(api::EventChange {
-                event: a.event,
-                title: a.title,
-                date: a.date,
-                end: a.end,
-                status: a.status,
-                description: a.description,
-                issues: a.issues,
-                actors: a.actors,
-                tags: a.tags,
-            }),
-        ),
-        EventAction::Delete(a) => (
-            a.case,
-            a.json,
-            api::EventRequest::Delete(api::EventRef { event: a.event }),
-        ),
-        EventAction::Undo(a) => (
-            a.case,
-            a.json,
-            api::EventRequest::Undo(api::EventRef { event: a.event }),
-        ),
-        EventAction::Import(a) => (
-            a.case,
-            a.json,
-            api::EventRequest::Import(api::EventImport {
-                path: a.file,
-                skip_existing: a.skip_existing,
-            }),
-        ),
-        EventAction::Withdraw(a) => (
-            a.case,
-            a.json,
-            api::EventRequest::Withdraw(api::CitationRef {
-                citation: a.citation,
-            }),
-        ),
-        EventAction::Reinstate(a) => (
-            a.case,
-            a.json,
-            api::EventRequest::Reinstate(api::CitationRef {
-                citation: a.citation,
-            }),
-        ),
-        EventAction::ReadDate(a) => (
-            a.case,
-            a.json,
-            api::EventRequest::ReadDate(api::DateDraft {
-                date: a.date,
-                end: a.end,
-            }),
-        ),
+        EventAction::Add(a) => (a.case, a.json, api::EventRequest::Add(a.request)),
+        EventAction::Edit(a) => (a.case, a.json, api::EventRequest::Edit(a.request)),
+        EventAction::Delete(a) => (a.case, a.json, api::EventRequest::Delete(a.request)),
+        EventAction::Undo(a) => (a.case, a.json, api::EventRequest::Undo(a.request)),
+        EventAction::Import(a) => (a.case, a.json, api::EventRequest::Import(a.request)),
+        EventAction::Withdraw(a) => (a.case, a.json, api::EventRequest::Withdraw(a.request)),
+        EventAction::Reinstate(a) => (a.case, a.json, api::EventRequest::Reinstate(a.request)),
+        EventAction::ReadDate(a) => (a.case, a.json, api::EventRequest::ReadDate(a.request)),
     };
     let out = api::event(&case, &request, &api::PathScope::Anything)?;
     print(json, &out, || match &out {
@@ -269,46 +87,9 @@ pub fn event(a: EventArgs) -> Result<Outcome, ApiError> {
     })
 }
 
-/// Arguments of `dossier cite`.
-#[derive(Args)]
-pub struct CiteArgs {
-    /// The case folder.
-    case: PathBuf,
-    /// The event.
-    event: i64,
-    /// The document.
-    doc: i64,
-    /// The page (from 1); without it the first page holding the quote is recorded.
-    #[arg(long)]
-    page: Option<u32>,
-    /// The exact words cited (line breaks, hyphenation and spacing need not match).
-    #[arg(long)]
-    quote: Option<String>,
-    /// supports (default), contradicts, context.
-    #[arg(long)]
-    relation: Option<String>,
-    /// Text just before the quote, to pick one of several occurrences.
-    #[arg(long)]
-    prefix: Option<String>,
-    /// Text just after the quote.
-    #[arg(long)]
-    suffix: Option<String>,
-    /// Print one JSON value on stdout.
-    #[arg(long)]
-    json: bool,
-}
-
 /// `dossier cite CASE EVENT DOC`.
-pub fn cite(a: CiteArgs) -> Result<Outcome, ApiError> {
-    let request = api::CiteRequest {
-        event: a.event,
-        doc: a.doc,
-        page: a.page,
-        quote: a.quote,
-        relation: a.relation,
-        prefix: a.prefix,
-        suffix: a.suffix,
-    };
+pub fn cite(a: RequestArgs<api::CiteRequest>) -> Result<Outcome, ApiError> {
+    let request = a.request;
     let out = api::cite(&a.case, &request)?;
     print(a.json, &out, || {
         let page = out.page.map(|p| format!(" page {p}")).unwrap_or_default();
@@ -324,18 +105,8 @@ pub fn cite(a: CiteArgs) -> Result<Outcome, ApiError> {
 pub struct TimelineArgs {
     /// The case folder.
     case: PathBuf,
-    /// json, csv, markdown, html, timelinejs or timelinejs-csv.
-    #[arg(long)]
-    format: Option<String>,
-    /// Only events bearing on this issue (blanks around it and case ignored, as for all three).
-    #[arg(long)]
-    issue: Option<String>,
-    /// Only events with this status.
-    #[arg(long)]
-    status: Option<String>,
-    /// Only events bearing this tag.
-    #[arg(long)]
-    tag: Option<String>,
+    #[command(flatten)]
+    request: api::TimelineRequest,
     /// Write the export to this file instead of stdout.
     #[arg(long, short)]
     output: Option<PathBuf>,
@@ -349,7 +120,7 @@ pub struct TimelineArgs {
 fn emit(json: bool, export: &Export, output: Option<PathBuf>) -> Result<Outcome, ApiError> {
     if let Some(path) = output {
         std::fs::write(&path, &export.content)
-            .map_err(|e| ApiError::new("io", format!("{}: {e}", path.display())))?;
+            .map_err(|e| ApiError::new(ErrorCode::Io, format!("{}: {e}", path.display())))?;
         return print(json, export, || format!("wrote {}\n", path.display()));
     }
     if json {
@@ -365,16 +136,11 @@ fn emit(json: bool, export: &Export, output: Option<PathBuf>) -> Result<Outcome,
 /// `dossier timeline CASE`.
 pub fn timeline(a: TimelineArgs) -> Result<Outcome, ApiError> {
     let json_format = a
+        .request
         .format
         .as_deref()
         .is_some_and(|f| f.eq_ignore_ascii_case("json"));
-    let request = api::TimelineRequest {
-        format: a.format,
-        issue: a.issue,
-        status: a.status,
-        tag: a.tag,
-    };
-    match api::timeline(&a.case, &request)? {
+    match api::timeline(&a.case, &a.request)? {
         api::TimelineOutput::Events(events) => print(a.json || json_format, &events, || {
             events.iter().map(event_line).collect()
         }),
@@ -411,7 +177,10 @@ pub fn tag(a: TagArgs) -> Result<Outcome, ApiError> {
                 .split_first()
                 .map_or(("", &[][..]), |(f, r)| (f.as_str(), r));
             let doc = first.parse::<i64>().map_err(|_| {
-                ApiError::new("invalid_input", format!("{first:?} is not a document id"))
+                ApiError::new(
+                    ErrorCode::InvalidInput,
+                    format!("{first:?} is not a document id"),
+                )
             })?;
             (Some(doc), rest.to_vec())
         }
@@ -428,45 +197,9 @@ pub fn tag(a: TagArgs) -> Result<Outcome, ApiError> {
     print(a.json, &out, || format!("tags: {}\n", out.tags.join(", ")))
 }
 
-/// Arguments of `dossier exhibit`.
-#[derive(Args)]
-pub struct ExhibitArgs {
-    /// The case folder.
-    case: PathBuf,
-    /// The document.
-    doc: i64,
-    /// The exhibit number (e.g. PX-0007); the next free one without it.
-    #[arg(long)]
-    number: Option<String>,
-    /// Number prefix when no number is given (default PX).
-    #[arg(long)]
-    prefix: Option<String>,
-    /// Bates prefix (default DOSS).
-    #[arg(long)]
-    bates_prefix: Option<String>,
-    /// Designation (who offers it, for what).
-    #[arg(long)]
-    designation: Option<String>,
-    /// Withdraw the document's exhibit: it keeps its number and Bates range (never reused)
-    /// and is listed as withdrawn.
-    #[arg(long, conflicts_with_all = ["number", "prefix", "bates_prefix", "designation"])]
-    withdraw: bool,
-    /// Print one JSON value on stdout.
-    #[arg(long)]
-    json: bool,
-}
-
 /// `dossier exhibit CASE DOC`.
-pub fn exhibit(a: ExhibitArgs) -> Result<Outcome, ApiError> {
-    let request = api::ExhibitRequest {
-        doc: a.doc,
-        number: a.number,
-        prefix: a.prefix,
-        bates_prefix: a.bates_prefix,
-        designation: a.designation,
-        withdraw: a.withdraw,
-    };
-    let x = api::exhibit(&a.case, &request)?;
+pub fn exhibit(a: RequestArgs<api::ExhibitRequest>) -> Result<Outcome, ApiError> {
+    let x = api::exhibit(&a.case, &a.request)?;
     print(a.json, &x, || {
         let withdrawn = if x.withdrawn_at.is_some() {
             " (withdrawn)"
@@ -485,9 +218,8 @@ pub fn exhibit(a: ExhibitArgs) -> Result<Outcome, ApiError> {
 pub struct ExhibitsArgs {
     /// The case folder.
     case: PathBuf,
-    /// json, csv or dat (a Concordance load file).
-    #[arg(long)]
-    format: Option<String>,
+    #[command(flatten)]
+    request: api::ExhibitsRequest,
     /// Write the list to this file instead of stdout.
     #[arg(long, short)]
     output: Option<PathBuf>,
@@ -499,11 +231,11 @@ pub struct ExhibitsArgs {
 /// `dossier exhibits CASE`.
 pub fn exhibits(a: ExhibitsArgs) -> Result<Outcome, ApiError> {
     let json_format = a
+        .request
         .format
         .as_deref()
         .is_some_and(|f| f.eq_ignore_ascii_case("json"));
-    let request = api::ExhibitsRequest { format: a.format };
-    match api::exhibits(&a.case, &request)? {
+    match api::exhibits(&a.case, &a.request)? {
         api::ExhibitsOutput::List(list) => print(a.json || json_format, &list, || {
             list.iter()
                 .map(|x| {
@@ -528,55 +260,17 @@ pub fn exhibits(a: ExhibitsArgs) -> Result<Outcome, ApiError> {
 }
 
 /// Arguments of `dossier note`.
-#[derive(Args)]
-pub struct NoteArgs {
-    /// The case folder.
-    case: PathBuf,
-    /// The document.
-    doc: i64,
-    /// The words the note is attached to.
-    #[arg(long)]
-    quote: String,
-    /// The note.
-    #[arg(long)]
-    text: String,
-    /// The page.
-    #[arg(long)]
-    page: Option<u32>,
-    /// Print one JSON value on stdout.
-    #[arg(long)]
-    json: bool,
-}
-
 /// `dossier note CASE DOC --quote Q --text T`.
-pub fn note(a: NoteArgs) -> Result<Outcome, ApiError> {
-    let request = api::NoteRequest {
-        doc: a.doc,
-        page: a.page,
-        quote: a.quote,
-        text: a.text,
-    };
-    let n = api::note(&a.case, &request)?;
+pub fn note(a: RequestArgs<api::NoteRequest>) -> Result<Outcome, ApiError> {
+    let n = api::note(&a.case, &a.request)?;
     print(a.json, &n, || {
         format!("note {} on document {}\n", n.id, n.doc)
     })
 }
 
-/// Arguments of `dossier notes`.
-#[derive(Args)]
-pub struct NotesArgs {
-    /// The case folder.
-    case: PathBuf,
-    /// Only notes on this document.
-    doc: Option<i64>,
-    /// Print one JSON value on stdout.
-    #[arg(long)]
-    json: bool,
-}
-
 /// `dossier notes CASE [DOC]`.
-pub fn notes(a: NotesArgs) -> Result<Outcome, ApiError> {
-    let list = api::notes(&a.case, &api::NotesRequest { doc: a.doc })?;
+pub fn notes(a: RequestArgs<api::NotesRequest>) -> Result<Outcome, ApiError> {
+    let list = api::notes(&a.case, &a.request)?;
     print(a.json, &list, || {
         list.iter()
             .map(|n| {
@@ -590,22 +284,9 @@ pub fn notes(a: NotesArgs) -> Result<Outcome, ApiError> {
     })
 }
 
-/// Arguments of `dossier suggest`.
-#[derive(Args)]
-pub struct SuggestArgs {
-    /// The case folder.
-    case: PathBuf,
-    /// Accept this suggestion into the chronology (repeatable; keys as listed).
-    #[arg(long)]
-    accept: Vec<String>,
-    /// Print one JSON value on stdout.
-    #[arg(long)]
-    json: bool,
-}
-
 /// `dossier suggest CASE [--accept KEY]...`.
-pub fn suggest(a: SuggestArgs) -> Result<Outcome, ApiError> {
-    let out = api::suggest(&a.case, &api::SuggestRequest { accept: a.accept })?;
+pub fn suggest(a: RequestArgs<api::SuggestRequest>) -> Result<Outcome, ApiError> {
+    let out = api::suggest(&a.case, &a.request)?;
     print(a.json, &out, || match &out {
         api::SuggestOutput::Candidates(list) => list
             .iter()

@@ -1,29 +1,13 @@
 //! `dossier undo` and `dossier note-delete`: taking chronology edits back, each as a new
 //! edit in the audit log.
 
-use std::path::PathBuf;
-
-use clap::Args;
 use dossier_api::{self as api, ApiError};
 
-use crate::{Outcome, print};
-
-/// Arguments of `dossier undo`.
-#[derive(Args)]
-pub struct UndoArgs {
-    /// The case folder.
-    case: PathBuf,
-    /// Redo what the last undo reverted (refused once a new edit has been made since).
-    #[arg(long)]
-    redo: bool,
-    /// Print one JSON value on stdout.
-    #[arg(long)]
-    json: bool,
-}
+use crate::{Outcome, RequestArgs, print};
 
 /// `dossier undo CASE [--redo]`: prints what was reverted.
-pub fn undo(a: UndoArgs) -> Result<Outcome, ApiError> {
-    let out = api::undo(&a.case, &api::UndoRequest { redo: a.redo })?;
+pub fn undo(a: RequestArgs<api::UndoRequest>) -> Result<Outcome, ApiError> {
+    let out = api::undo(&a.case, &a.request)?;
     print(a.json, &out, || {
         // An undo is told by what it took back; a redo by what it put back.
         let (mut s, changes) = if out.kind == "redo" {
@@ -50,21 +34,9 @@ pub fn undo(a: UndoArgs) -> Result<Outcome, ApiError> {
     })
 }
 
-/// Arguments of `dossier note-delete`.
-#[derive(Args)]
-pub struct NoteDeleteArgs {
-    /// The case folder.
-    case: PathBuf,
-    /// The note.
-    note: i64,
-    /// Print one JSON value on stdout.
-    #[arg(long)]
-    json: bool,
-}
-
 /// `dossier note-delete CASE NOTE`.
-pub fn note_delete(a: NoteDeleteArgs) -> Result<Outcome, ApiError> {
-    let out = api::note_delete(&a.case, &api::NoteDeleteRequest { note: a.note })?;
+pub fn note_delete(a: RequestArgs<api::NoteDeleteRequest>) -> Result<Outcome, ApiError> {
+    let out = api::note_delete(&a.case, &a.request)?;
     print(a.json, &out, || {
         format!(
             "deleted note {} on document {} (`dossier undo` restores it)\n",

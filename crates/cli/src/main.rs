@@ -21,7 +21,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
-use dossier_api::{self as api, ApiError};
+use dossier_api::{self as api, ApiError, ErrorCode};
 use serde::Serialize;
 
 use crate::progress::Progress;
@@ -42,9 +42,9 @@ enum Command {
     /// Ingest files and folders into a case.
     Ingest(IngestArgs),
     /// List the documents in a case.
-    Docs(DocsArgs),
+    Docs(RequestArgs<api::DocsRequest>),
     /// Show one document: metadata, sources, text.
-    Show(ShowArgs),
+    Show(RequestArgs<api::ShowRequest>),
     /// Write a document's original bytes (to --out FILE or stdout; base64 in JSON with --json).
     Original(original::OriginalArgs),
     /// Re-hash every original, check the database, the audit chain (against --seal FILE) and
@@ -74,30 +74,46 @@ enum Command {
     /// Add, edit, delete, undo or import events of the chronology.
     Event(chronology::EventArgs),
     /// Cite a document (page, exact quote) for an event; the quote must be there.
-    Cite(chronology::CiteArgs),
+    Cite(RequestArgs<api::CiteRequest>),
     /// The chronology with its citations: json, csv, markdown, html, timelinejs, timelinejs-csv.
     Timeline(chronology::TimelineArgs),
     /// Tag a document (or, with --event, an event).
     Tag(chronology::TagArgs),
+    /// The case's tags, each with how many documents carry it.
+    Tags(RequestArgs<api::TagsRequest>),
     /// Make a document an exhibit: a number (PX-0001) and a Bates range over its pages.
-    Exhibit(chronology::ExhibitArgs),
+    Exhibit(RequestArgs<api::ExhibitRequest>),
     /// The exhibit list: json, csv, or a Concordance DAT load file.
     Exhibits(chronology::ExhibitsArgs),
     /// Attach a note to a span of a document.
-    Note(chronology::NoteArgs),
+    Note(RequestArgs<api::NoteRequest>),
     /// List notes, each re-checked against its document.
-    Notes(chronology::NotesArgs),
+    Notes(RequestArgs<api::NotesRequest>),
     /// Delete a note (kept in the case; `undo` restores it).
-    NoteDelete(edits::NoteDeleteArgs),
+    NoteDelete(RequestArgs<api::NoteDeleteRequest>),
     /// Undo the last chronology edit (event, citation, tag, note, exhibit, import) as a new
     /// audited edit; again to walk further back; --redo to put it back. Ingest is never undone.
-    Undo(edits::UndoArgs),
+    Undo(RequestArgs<api::UndoRequest>),
     /// Candidate events from documents' own dates and policy changes; --accept adds them.
-    Suggest(chronology::SuggestArgs),
+    Suggest(RequestArgs<api::SuggestRequest>),
     /// The email thread a message belongs to.
-    Thread(thread::ThreadArgs),
+    Thread(RequestArgs<api::ThreadRequest>),
     /// Build the sample matter (samples/) into a case; running it again changes nothing.
     Demo(demo::DemoArgs),
+}
+
+/// A subcommand that is one api request: the case, the request itself (its fields are the
+/// flags, by the request's `clap::Args` derive in dossier-api, so nothing is copied by hand),
+/// and `--json`.
+#[derive(Args)]
+struct RequestArgs<R: Args> {
+    /// The case folder.
+    case: PathBuf,
+    #[command(flatten)]
+    request: R,
+    /// Print one JSON value on stdout.
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Args)]
@@ -162,32 +178,6 @@ struct VerifyArgs {
     json: bool,
 }
 
-#[derive(Args)]
-struct DocsArgs {
-    /// The case folder.
-    case: PathBuf,
-    /// Only documents of this kind.
-    #[arg(long)]
-    kind: Option<String>,
-    /// Only documents with this tag.
-    #[arg(long)]
-    tag: Option<String>,
-    /// Print one JSON value on stdout.
-    #[arg(long)]
-    json: bool,
-}
-
-#[derive(Args)]
-struct ShowArgs {
-    /// The case folder.
-    case: PathBuf,
-    /// Document id.
-    doc: i64,
-    /// Print one JSON value on stdout.
-    #[arg(long)]
-    json: bool,
-}
-
 /// How a command ended, beyond what it printed.
 enum Outcome {
     /// Everything it was asked to do was done.
@@ -239,6 +229,14 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
         Command::Cite(a) => chronology::cite(a),
         Command::Timeline(a) => chronology::timeline(a),
         Command::Tag(a) => chronology::tag(a),
+        Command::Tags(a) => {
+            let tags = api::tags(&a.case, &a.request)?;
+            print(a.json, &tags, || {
+                tags.iter()
+                    .map(|t| format!("{:>6}  {}\n", t.documents, line(&t.tag)))
+                    .collect()
+            })
+        }
         Command::Exhibit(a) => chronology::exhibit(a),
         Command::Exhibits(a) => chronology::exhibits(a),
         Command::Note(a) => chronology::note(a),
@@ -250,11 +248,7 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
         Command::Original(a) => original::original(a),
         Command::Demo(a) => demo::demo(a),
         Command::Docs(a) => {
-            let request = api::DocsRequest {
-                kind: a.kind,
-                tag: a.tag,
-            };
-            let docs = api::docs(&a.case, &request)?;
+            let docs = api::docs(&a.case, &a.request)?;
             print(a.json, &docs, || {
                 docs.iter()
                     .map(|d| {
@@ -270,7 +264,7 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
             })
         }
         Command::Show(a) => {
-            let d = api::show(&a.case, a.doc)?;
+            let d = api::show(&a.case, a.request.doc)?;
             print(a.json, &d, || {
                 let mut s = format!(
                     "document {}: {}\nkind:    {}\nstatus:  {}{}\nsha256:  {}\nsize:    {} bytes\n",
@@ -306,8 +300,9 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
         Command::Verify(a) => {
             let seal = match &a.seal {
                 Some(file) => {
-                    let text = std::fs::read_to_string(file)
-                        .map_err(|e| ApiError::new("io", format!("{}: {e}", file.display())))?;
+                    let text = std::fs::read_to_string(file).map_err(|e| {
+                        ApiError::new(ErrorCode::Io, format!("{}: {e}", file.display()))
+                    })?;
                     Some(api::read_seal(&text, &file.display().to_string())?)
                 }
                 None => None,
@@ -424,8 +419,9 @@ fn print<T: Serialize>(
     human: impl FnOnce() -> String,
 ) -> Result<Outcome, ApiError> {
     let text = if json {
-        let mut s = serde_json::to_string_pretty(value)
-            .map_err(|e| ApiError::new("internal", format!("cannot serialise output: {e}")))?;
+        let mut s = serde_json::to_string_pretty(value).map_err(|e| {
+            ApiError::new(ErrorCode::Internal, format!("cannot serialise output: {e}"))
+        })?;
         s.push('\n');
         s
     } else {

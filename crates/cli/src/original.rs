@@ -4,7 +4,7 @@ use std::io::Write;
 use std::path::PathBuf;
 
 use clap::Args;
-use dossier_api::{self as api, ApiError};
+use dossier_api::{self as api, ApiError, ErrorCode};
 
 use crate::{Outcome, print};
 
@@ -34,7 +34,8 @@ pub fn original(a: OriginalArgs) -> Result<Outcome, ApiError> {
         Some(path) => {
             // create_new: an original is evidence; never overwrite a file that is already there.
             let written = std::fs::File::create_new(&path).and_then(|mut f| f.write_all(&bytes));
-            written.map_err(|e| ApiError::new("io", format!("{}: {e}", path.display())))?;
+            written
+                .map_err(|e| ApiError::new(ErrorCode::Io, format!("{}: {e}", path.display())))?;
         }
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -42,7 +43,10 @@ pub fn original(a: OriginalArgs) -> Result<Outcome, ApiError> {
             if let Err(e) = written
                 && e.kind() != std::io::ErrorKind::BrokenPipe
             {
-                return Err(ApiError::new("io", format!("standard output: {e}")));
+                return Err(ApiError::new(
+                    ErrorCode::Io,
+                    format!("standard output: {e}"),
+                ));
             }
         }
     }

@@ -5,7 +5,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::Args;
-use dossier_api::{ApiError, PathScope};
+use dossier_api::{ApiError, ErrorCode, PathScope};
 use dossier_server::{ServeOptions, new_token, serve, ui_url};
 
 /// Arguments of `dossier serve`.
@@ -32,10 +32,10 @@ pub struct ServeArgs {
 
 /// Serves the case; returns only on failure.
 pub fn run(a: ServeArgs) -> Result<(), ApiError> {
-    let token =
-        new_token().map_err(|e| ApiError::new("io", format!("cannot draw a random token: {e}")))?;
+    let token = new_token()
+        .map_err(|e| ApiError::new(ErrorCode::Io, format!("cannot draw a random token: {e}")))?;
     let scope = PathScope::under(&a.allow_path)
-        .map_err(|e| ApiError::new("invalid_input", e.to_string()))?;
+        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))?;
     if scope.is_off() {
         eprintln!(
             "note: adding files by path is off; pass --allow-path DIR to let the browser ingest files under DIR"
@@ -57,5 +57,5 @@ pub fn run(a: ServeArgs) -> Result<(), ApiError> {
         // One line, flushed at once: scripts and tests wait for it.
         let _ = writeln!(out, "{}", ui_url(bound, &token)).and_then(|()| out.flush());
     })
-    .map_err(|e| ApiError::new("io", e.to_string()))
+    .map_err(|e| ApiError::new(e.code(), e.to_string()))
 }

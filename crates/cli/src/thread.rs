@@ -1,38 +1,13 @@
 //! `dossier thread`.
 
-use std::path::PathBuf;
-
-use clap::Args;
 use dossier_api::{self as api, ApiError};
 
 use crate::visible::line;
-use crate::{Outcome, print};
-
-/// Arguments of `dossier thread`.
-#[derive(Args)]
-pub struct ThreadArgs {
-    /// The case folder.
-    case: PathBuf,
-    /// Any message of the thread (a document id).
-    doc: i64,
-    /// Also join messages without References or In-Reply-To headers to the thread of a
-    /// message with the same subject (Re:, Fwd:, AW: stripped). Off by default.
-    #[arg(long)]
-    group_by_subject: bool,
-    /// Print one JSON value on stdout.
-    #[arg(long)]
-    json: bool,
-}
+use crate::{Outcome, RequestArgs, print};
 
 /// Runs `dossier thread`: the messages indented under the ones they answer.
-pub fn thread(a: ThreadArgs) -> Result<Outcome, ApiError> {
-    let out = api::thread(
-        &a.case,
-        &api::ThreadRequest {
-            doc: a.doc,
-            group_by_subject: a.group_by_subject,
-        },
-    )?;
+pub fn thread(a: RequestArgs<api::ThreadRequest>) -> Result<Outcome, ApiError> {
+    let out = api::thread(&a.case, &a.request)?;
     print(a.json, &out, || {
         let depth = |mut id: i64| {
             let mut d = 0;

@@ -12,6 +12,7 @@ mod support;
 #[path = "serve/transport.rs"]
 mod transport;
 
+use std::ffi::OsStr;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::time::Duration;
@@ -143,6 +144,61 @@ fn the_server_serves_the_ui_and_every_command_of_the_surface() {
             "{command} is not served: {status} {body}"
         );
     }
+}
+
+#[test]
+fn tags_lists_the_cases_tags_with_their_documents_alike_on_the_command_line_and_over_http() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = new_case(dir.path());
+    let files = dir.path().join("files");
+    std::fs::create_dir_all(&files).expect("mkdir");
+    for name in ["memo.txt", "letter.txt", "invoice.txt"] {
+        std::fs::write(files.join(name), format!("the {name}")).expect("write");
+    }
+    let dossier = |args: &[&OsStr]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
+            .args(args)
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{:?}", out);
+        String::from_utf8(out.stdout).expect("utf-8")
+    };
+    let ingested: Value = serde_json::from_str(&dossier(&[
+        "ingest".as_ref(),
+        case.as_os_str(),
+        files.as_os_str(),
+        "--json".as_ref(),
+    ]))
+    .expect("json");
+    let ids: Vec<String> = ingested["documents"]
+        .as_array()
+        .expect("ids")
+        .iter()
+        .map(|id| id.to_string())
+        .collect();
+    for (doc, tags) in [(&ids[0], &["hot", "privileged"][..]), (&ids[1], &["hot"])] {
+        let mut args = vec!["tag".as_ref(), case.as_os_str(), doc.as_ref()];
+        args.extend(tags.iter().map(|t| OsStr::new(*t)));
+        dossier(&args);
+    }
+
+    let expected = json!([{"tag": "hot", "documents": 2}, {"tag": "privileged", "documents": 1}]);
+    let printed: Value = serde_json::from_str(&dossier(&[
+        "tags".as_ref(),
+        case.as_os_str(),
+        "--json".as_ref(),
+    ]))
+    .expect("json");
+    assert_eq!(printed, expected);
+    assert_eq!(
+        dossier(&["tags".as_ref(), case.as_os_str()]),
+        "     2  hot\n     1  privileged\n"
+    );
+    let server = Server::start(&case);
+    assert_eq!(server.call("tags", Value::Null), expected);
+    let (status, body) = server.post("tags", Some(&server.token), "{\"sort\": \"count\"}");
+    assert_eq!(status, 400, "tags takes no arguments: {body}");
+    assert!(body.contains("invalid_input"), "{body}");
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! Who may call: only those holding the run's token.
 
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use dossier_api::ApiError;
+use axum::http::{HeaderMap, header};
+use axum::response::Response;
+use dossier_api::{ApiError, ErrorCode};
 
 /// A fresh random token: 32 bytes from the operating system, as hex.
 pub fn new_token() -> Result<String, getrandom::Error> {
@@ -23,10 +23,10 @@ pub(crate) fn has_bearer(headers: &HeaderMap, token: &str) -> bool {
 /// The answer to a call without the right token.
 pub(crate) fn unauthorized() -> Response {
     let error = ApiError::new(
-        "unauthorized",
+        ErrorCode::Unauthorized,
         "missing or wrong token: send the token printed by `dossier serve` as `Authorization: Bearer TOKEN`",
     );
-    (StatusCode::UNAUTHORIZED, axum::Json(error)).into_response()
+    crate::error_response(error)
 }
 
 /// Compares tokens in time independent of where they differ.

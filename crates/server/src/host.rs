@@ -9,9 +9,8 @@
 
 use std::net::{IpAddr, SocketAddr};
 
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use dossier_api::ApiError;
+use axum::response::Response;
+use dossier_api::{ApiError, ErrorCode};
 
 /// The `Host` values the server answers.
 #[derive(Debug, Clone, Copy)]
@@ -61,13 +60,13 @@ impl AllowedHosts {
 /// The answer to a request that names another host: nothing runs.
 pub(crate) fn misdirected(port: u16) -> Response {
     let error = ApiError::new(
-        "bad_host",
+        ErrorCode::BadHost,
         format!(
             "this server answers only to 127.0.0.1:{port}, localhost:{port} and [::1]:{port}: \
              open the address `dossier serve` printed"
         ),
     );
-    (StatusCode::FORBIDDEN, axum::Json(error)).into_response()
+    crate::error_response(error)
 }
 
 #[cfg(test)]

@@ -33,7 +33,7 @@ use axum::middleware::{self, Next};
 use axum::response::sse::{Event as SseEvent, KeepAlive, Sse};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use dossier_api::{ApiError, PathScope};
+use dossier_api::{ApiError, ErrorCode, PathScope};
 use serde_json::Value;
 use tokio::sync::broadcast;
 use tokio_stream::StreamExt;
@@ -77,6 +77,17 @@ pub enum ServeError {
         /// What the OS said.
         source: std::io::Error,
     },
+}
+
+impl ServeError {
+    /// The api error code a shell reports this with: a refused address is the caller's
+    /// choice to change (`invalid_input`), not a failure of the disk or the network.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            ServeError::NotLoopback(_) => ErrorCode::InvalidInput,
+            ServeError::Io { .. } => ErrorCode::Io,
+        }
+    }
 }
 
 struct AppState {
@@ -216,10 +227,10 @@ async fn command(
         match serde_json::from_slice(&body) {
             Ok(v) => v,
             Err(e) => {
-                return error_response(
-                    StatusCode::BAD_REQUEST,
-                    ApiError::new("invalid_json", format!("the request body is not JSON: {e}")),
-                );
+                return error_response(ApiError::new(
+                    ErrorCode::InvalidJson,
+                    format!("the request body is not JSON: {e}"),
+                ));
             }
         }
     };
@@ -246,24 +257,21 @@ async fn command(
     .await;
     match ran {
         Ok(Ok(value)) => axum::Json(value).into_response(),
-        Ok(Err(e)) => error_response(status_for(&e.code), e),
-        Err(join) => error_response(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            ApiError::new("internal", format!("the command crashed: {join}")),
-        ),
+        Ok(Err(e)) => error_response(e),
+        Err(join) => error_response(ApiError::new(
+            ErrorCode::Internal,
+            format!("the command crashed: {join}"),
+        )),
     }
 }
 
 /// The body of an authorised request, at most [`MAX_BODY`] bytes.
 async fn read_body(request: Request) -> Result<axum::body::Bytes, Response> {
     let too_large = || {
-        error_response(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            ApiError::new(
-                "too_large",
-                format!("the request body is larger than {MAX_BODY} bytes"),
-            ),
-        )
+        error_response(ApiError::new(
+            ErrorCode::TooLarge,
+            format!("the request body is larger than {MAX_BODY} bytes"),
+        ))
     };
     let declared = request
         .headers()
@@ -299,17 +307,31 @@ async fn events(
         .into_response()
 }
 
-/// The HTTP status for an api error code: the caller's mistakes are 4xx, ours 5xx.
-fn status_for(code: &str) -> StatusCode {
-    match code {
-        "unknown_command" | "not_found" => StatusCode::NOT_FOUND,
-        "invalid_input" | "invalid_query" | "invalid_json" => StatusCode::BAD_REQUEST,
-        "already_exists" | "not_a_case" | "locked" | "schema_too_new" => StatusCode::CONFLICT,
-        "path_not_allowed" | "path_reading_off" => StatusCode::FORBIDDEN,
-        _ => StatusCode::INTERNAL_SERVER_ERROR,
-    }
+/// The answer carrying `error`, with the status its code calls for
+/// ([`ErrorCode::http_status`]: the caller's mistakes 4xx, ours 5xx).
+pub(crate) fn error_response(error: ApiError) -> Response {
+    let status =
+        StatusCode::from_u16(error.code.http_status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    (status, axum::Json(error)).into_response()
 }
 
-fn error_response(status: StatusCode, error: ApiError) -> Response {
-    (status, axum::Json(error)).into_response()
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_address_is_the_callers_to_change_not_an_io_failure() {
+        let options = ServeOptions {
+            case: PathBuf::from("unused"),
+            addr: "0.0.0.0:0".parse().expect("address"),
+            allow_remote: false,
+            ui_dir: PathBuf::from("unused"),
+            token: "t".into(),
+            scope: PathScope::under(&[]).expect("scope"),
+        };
+        let refused = serve(options, |_| panic!("must not listen")).expect_err("refused");
+        assert!(matches!(refused, ServeError::NotLoopback(_)), "{refused}");
+        assert_eq!(refused.code(), ErrorCode::InvalidInput);
+        assert_eq!(refused.code().http_status(), 400);
+    }
 }

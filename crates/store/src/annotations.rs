@@ -212,6 +212,21 @@ impl Case {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every tag that a document or a standing event carries, sorted by name, with how many
+    /// documents carry it (0 for a tag only events carry).
+    pub fn tag_counts(&self) -> Result<Vec<(String, u64)>> {
+        let mut stmt = self.conn.prepare(
+            "SELECT t.name, (SELECT count(*) FROM document_tags dt WHERE dt.tag_id = t.id)
+             FROM tags t
+             WHERE EXISTS (SELECT 1 FROM document_tags dt WHERE dt.tag_id = t.id)
+                OR EXISTS (SELECT 1 FROM event_tags et JOIN events e ON e.id = et.event_id
+                           WHERE et.tag_id = t.id AND e.deleted = 0)
+             ORDER BY t.name",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get::<_, i64>(1)?.unsigned_abs())))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Tags of a document, sorted.
     pub fn document_tags(&self, document: i64) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare(

@@ -62,7 +62,7 @@ export function desktopDropTarget(): {
   listening: () => boolean;
 } {
   let listener: ((paths: string[]) => void) | undefined;
-  const refuse = (): Promise<never> => Promise.reject(new BackendError("not_in_test", "no dialogs in tests"));
+  const refuse = (): Promise<never> => Promise.reject(new BackendError("no_backend", "no dialogs in tests"));
   return {
     actions: {
       pickFolder: refuse,

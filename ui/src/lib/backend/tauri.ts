@@ -34,19 +34,12 @@ export function tauriGlobal(): TauriGlobal | undefined {
 const PROGRESS_EVENT = "dossier://progress";
 
 /**
- * How a command's arguments become the Tauri command's named parameters (src-tauri/src/commands.rs).
- * Most commands take one `request`; these take none, or their fields directly.
+ * The one Tauri command that runs any command of the api surface (src-tauri/src/commands.rs
+ * `call`, through `dossier_api::dispatch`): `{command, args}` in, the command's JSON out.
  */
-const TAURI_PARAMETERS: Partial<Record<string, (args: object) => Record<string, unknown>>> = {
-  summary: () => ({}),
-  audit: () => ({}),
-  verify: () => ({}),
-  seal: () => ({}),
-  reindex: () => ({}),
-  show: (args) => ({ ...args }),
-};
+const SURFACE_COMMAND = "call";
 
-/** Calls the desktop shell's commands; each is a one-line delegation to crates/api. */
+/** Calls the desktop shell: the api surface through its one command, and the desktop's own. */
 export class TauriBackend implements Backend {
   readonly #tauri: TauriGlobal;
   readonly desktop: DesktopActions;
@@ -63,7 +56,7 @@ export class TauriBackend implements Backend {
         return picked === null ? [] : typeof picked === "string" ? [picked] : picked;
       },
       createCase: async (path) => {
-        await this.#invoke("init", { path });
+        await this.#invoke("create_case", { path });
       },
       openCase: (path) => this.#invoke<CaseSummary>("open_case", { path }),
       recentCases: () => this.#invoke<string[]>("recent_cases"),
@@ -81,8 +74,7 @@ export class TauriBackend implements Backend {
   }
 
   call<K extends CommandName>(name: K, args: ArgsOf<K>): Promise<OutputOf<K>> {
-    const parameters = TAURI_PARAMETERS[name]?.(args) ?? { request: args };
-    return this.#invoke<OutputOf<K>>(name, parameters);
+    return this.#invoke<OutputOf<K>>(SURFACE_COMMAND, { command: name, args });
   }
 
   onProgress(listener: (event: ProgressEvent) => void): Promise<() => void> {

@@ -132,4 +132,33 @@ describe("adding evidence from a browser", () => {
       ),
     );
   });
+
+  test("an ingest the search index could not follow says so beside what was added", async () => {
+    const backend = new ScriptedBackend({
+      ingest: () =>
+        Promise.resolve({
+          added: 2,
+          duplicates: 0,
+          failed: [],
+          skipped: [],
+          documents: [1, 2],
+          index_error: "another process is writing the search index",
+        }),
+    });
+    render(
+      <BackendContext.Provider value={backend}>
+        <IngestPanel onIngested={() => undefined} />
+      </BackendContext.Provider>,
+    );
+    fireEvent.input(screen.getByLabelText("Files or folders on this machine, one path a line"), {
+      target: { value: "/evidence" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Add" }));
+    await waitFor(() =>
+      expect(screen.getByRole("status").textContent).toBe(
+        "Added 2, already in the case 0, failed 0, skipped 0. The search index could not follow yet " +
+          "(the next search catches up): another process is writing the search index",
+      ),
+    );
+  });
 });

@@ -27,13 +27,19 @@ export const PATH_READING_OFF = "path_reading_off";
  * The sentence that reports an ingest (tests/desktop/ipc.py reads it: "Added N, ...").
  * `failed` counts every item listed below it: those that could not be ingested and those
  * kept without text (also among the added), so a scan without a text layer is never
- * reported as a plain success.
+ * reported as a plain success; nor is an ingest the search index could not follow.
  */
 export function ingestReport(result: IngestOutput): string {
   const kept = result.failed.filter((f) => f.document !== undefined).length;
+  // The documents are in the case either way; a search catches the index up.
+  const index =
+    result.index_error === undefined
+      ? ""
+      : ` The search index could not follow yet (the next search catches up): ${result.index_error}`;
   return (
     `Added ${result.added}, already in the case ${result.duplicates}, ` +
-    `failed ${result.failed.length}${kept > 0 ? ` (${kept} kept without text)` : ""}, skipped ${result.skipped.length}.`
+    `failed ${result.failed.length}${kept > 0 ? ` (${kept} kept without text)` : ""}, skipped ${result.skipped.length}.` +
+    index
   );
 }
 
