@@ -155,21 +155,7 @@ fn tags_lists_the_cases_tags_with_their_documents_alike_on_the_command_line_and_
     for name in ["memo.txt", "letter.txt", "invoice.txt"] {
         std::fs::write(files.join(name), format!("the {name}")).expect("write");
     }
-    let dossier = |args: &[&OsStr]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-            .args(args)
-            .output()
-            .expect("run");
-        assert!(out.status.success(), "{:?}", out);
-        String::from_utf8(out.stdout).expect("utf-8")
-    };
-    let ingested: Value = serde_json::from_str(&dossier(&[
-        "ingest".as_ref(),
-        case.as_os_str(),
-        files.as_os_str(),
-        "--json".as_ref(),
-    ]))
-    .expect("json");
+    let ingested = common::json(&[&"ingest", &case, &files]);
     let ids: Vec<String> = ingested["documents"]
         .as_array()
         .expect("ids")
@@ -177,21 +163,15 @@ fn tags_lists_the_cases_tags_with_their_documents_alike_on_the_command_line_and_
         .map(|id| id.to_string())
         .collect();
     for (doc, tags) in [(&ids[0], &["hot", "privileged"][..]), (&ids[1], &["hot"])] {
-        let mut args = vec!["tag".as_ref(), case.as_os_str(), doc.as_ref()];
-        args.extend(tags.iter().map(|t| OsStr::new(*t)));
-        dossier(&args);
+        let mut args: Vec<&dyn AsRef<OsStr>> = vec![&"tag", &case, doc];
+        args.extend(tags.iter().map(|t| t as &dyn AsRef<OsStr>));
+        common::json(&args);
     }
 
     let expected = json!([{"tag": "hot", "documents": 2}, {"tag": "privileged", "documents": 1}]);
-    let printed: Value = serde_json::from_str(&dossier(&[
-        "tags".as_ref(),
-        case.as_os_str(),
-        "--json".as_ref(),
-    ]))
-    .expect("json");
-    assert_eq!(printed, expected);
+    assert_eq!(common::json(&[&"tags", &case]), expected);
     assert_eq!(
-        dossier(&["tags".as_ref(), case.as_os_str()]),
+        common::text(&[&"tags", &case]),
         "     2  hot\n     1  privileged\n"
     );
     let server = Server::start(&case);
