@@ -40,7 +40,8 @@ macro_rules! commands {
 
 commands! {
     surface: [init, ingest, docs, show, original, verify, seal, audit, summary, thread,
-              policy, policy_diff, policy_trace, policy_asof, search, reindex,
+              policy, policy_diff, policy_trace, policy_asof, search, search_batch,
+              search_export, saved_search, saved_searches, saved_search_delete, reindex,
               event, cite, timeline, tag, exhibit, exhibits, note, notes, note_delete, undo,
               suggest],
     desktop: [open_case, recent_cases, save_export]
@@ -279,6 +280,50 @@ fn search(
     request: dossier_api::SearchRequest,
 ) -> Result<dossier_api::SearchOutput, ApiError> {
     dossier_api::search(&case.path()?, &request)
+}
+
+/// Counts the documents each query of a list finds (or their CSV).
+#[tauri::command(async)]
+fn search_batch(
+    case: State<'_, OpenCase>,
+    request: dossier_api::SearchBatchRequest,
+) -> Result<dossier_api::SearchBatchOutput, ApiError> {
+    dossier_api::search_batch(&case.path()?, &request)
+}
+
+/// Every hit of a search as CSV.
+#[tauri::command(async)]
+fn search_export(
+    case: State<'_, OpenCase>,
+    request: dossier_api::SearchRequest,
+) -> Result<dossier_api::Export, ApiError> {
+    dossier_api::search_export(&case.path()?, &request)
+}
+
+/// Saves a search under a name.
+#[tauri::command(async)]
+fn saved_search(
+    case: State<'_, OpenCase>,
+    request: dossier_api::SavedSearchRequest,
+) -> Result<dossier_api::SavedSearchOutput, ApiError> {
+    dossier_api::saved_search(&case.path()?, &request)
+}
+
+/// The saved searches.
+#[tauri::command(async)]
+fn saved_searches(
+    case: State<'_, OpenCase>,
+) -> Result<Vec<dossier_api::SavedSearchView>, ApiError> {
+    dossier_api::saved_searches(&case.path()?)
+}
+
+/// Deletes a saved search (the audit log keeps it).
+#[tauri::command(async)]
+fn saved_search_delete(
+    case: State<'_, OpenCase>,
+    request: dossier_api::SavedSearchDeleteRequest,
+) -> Result<dossier_api::SavedSearchDeleteOutput, ApiError> {
+    dossier_api::saved_search_delete(&case.path()?, &request)
 }
 
 /// Rebuilds the search index from the case database.

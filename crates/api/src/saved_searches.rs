@@ -1,0 +1,158 @@
+//! Saved searches: `saved_search` (save a named query with its filters), `saved_searches`
+//! (list them) and `saved_search_delete`. Each save and delete is audited; a search can be
+//! restricted to a saved search's results (`in_saved`) or keep them out (`not_in_saved`),
+//! which `search.rs` resolves by running the saved search as it stands.
+
+use std::path::Path;
+
+use dossier_store::{Case, SavedSearchRecord};
+use serde::{Deserialize, Serialize};
+
+use crate::search::{SearchRequest, open_searchable, search_in};
+use crate::{ApiError, ApiResult, open_case};
+
+/// `saved_search` arguments: a name and the search to keep under it.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedSearchRequest {
+    /// The name (saving under a name in use replaces that saved search's request).
+    pub name: String,
+    /// The query with its filters; its limit, offset and order are not kept.
+    pub request: SearchRequest,
+}
+
+/// A saved search as listed.
+#[derive(Debug, Clone, Serialize)]
+pub struct SavedSearchView {
+    /// Its name.
+    pub name: String,
+    /// The query with its filters.
+    pub request: SearchRequest,
+    /// When it was first saved.
+    pub created_at: String,
+    /// When its request was last saved.
+    pub updated_at: String,
+}
+
+/// `saved_search` output.
+#[derive(Debug, Clone, Serialize)]
+pub struct SavedSearchOutput {
+    /// The saved search as it now stands.
+    pub saved: SavedSearchView,
+    /// Whether the name was new (false: an earlier request under it was replaced).
+    pub created: bool,
+    /// How many documents it finds now.
+    pub total: u64,
+}
+
+/// `saved_search_delete` arguments.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedSearchDeleteRequest {
+    /// The saved search's name.
+    pub name: String,
+}
+
+/// `saved_search_delete` output.
+#[derive(Debug, Clone, Serialize)]
+pub struct SavedSearchDeleteOutput {
+    /// The name deleted (free again).
+    pub deleted: String,
+}
+
+/// Saves a search under a name, after running it once: a query that cannot be read, or a
+/// saved search it names that does not exist, is refused and nothing is saved.
+pub fn saved_search(path: &Path, request: &SavedSearchRequest) -> ApiResult<SavedSearchOutput> {
+    let name = request.name.trim();
+    if name.is_empty() {
+        return Err(ApiError::new(
+            "invalid_input",
+            "a saved search needs a name",
+        ));
+    }
+    let kept = SearchRequest {
+        limit: None,
+        offset: 0,
+        sort: Default::default(),
+        ..request.request.clone()
+    };
+    if kept.query.trim().is_empty() {
+        return Err(ApiError::new(
+            "invalid_input",
+            format!("saved search {name:?}: the query is empty"),
+        ));
+    }
+    let (mut case, index) = open_searchable(path)?;
+    let total = search_in(&case, &index, &kept, 1)
+        .map_err(|e| ApiError::new(&e.code, format!("saved search {name:?}: {}", e.message)))?
+        .total;
+    let json = serde_json::to_string(&kept)
+        .map_err(|e| ApiError::new("internal", format!("cannot serialise the request: {e}")))?;
+    let change = case.begin_change()?;
+    let (_, created) = change.save_search(name, &json)?;
+    change.commit()?;
+    let saved = case
+        .saved_search(name)?
+        .ok_or_else(|| not_found(name))
+        .and_then(view)?;
+    Ok(SavedSearchOutput {
+        saved,
+        created,
+        total,
+    })
+}
+
+/// The saved searches, by name.
+pub fn saved_searches(path: &Path) -> ApiResult<Vec<SavedSearchView>> {
+    let case = open_case(path)?;
+    case.saved_searches()?.into_iter().map(view).collect()
+}
+
+/// Deletes a saved search: it leaves the list and its name is free; the audit log keeps what
+/// it was.
+pub fn saved_search_delete(
+    path: &Path,
+    request: &SavedSearchDeleteRequest,
+) -> ApiResult<SavedSearchDeleteOutput> {
+    let mut case = open_case(path)?;
+    let name = request.name.trim();
+    let change = case.begin_change()?;
+    if change.delete_saved_search(name)?.is_none() {
+        return Err(not_found(name));
+    }
+    change.commit()?;
+    Ok(SavedSearchDeleteOutput {
+        deleted: name.to_owned(),
+    })
+}
+
+/// The request saved under `name`.
+pub(crate) fn find(case: &Case, name: &str) -> ApiResult<SearchRequest> {
+    let record = case.saved_search(name)?.ok_or_else(|| not_found(name))?;
+    Ok(view(record)?.request)
+}
+
+fn view(record: SavedSearchRecord) -> ApiResult<SavedSearchView> {
+    let request = serde_json::from_str(&record.request).map_err(|e| {
+        ApiError::new(
+            "database",
+            format!(
+                "saved search {:?}: its stored request cannot be read: {e}",
+                record.name
+            ),
+        )
+    })?;
+    Ok(SavedSearchView {
+        name: record.name,
+        request,
+        created_at: record.created_at,
+        updated_at: record.updated_at,
+    })
+}
+
+fn not_found(name: &str) -> ApiError {
+    ApiError::new(
+        "not_found",
+        format!("no saved search named {name:?} in this case"),
+    )
+}
