@@ -43,6 +43,7 @@ const TAURI_PARAMETERS: Partial<Record<string, (args: object) => Record<string, 
   verify: () => ({}),
   seal: () => ({}),
   reindex: () => ({}),
+  saved_searches: () => ({}),
   show: (args) => ({ ...args }),
 };
 

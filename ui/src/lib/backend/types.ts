@@ -146,9 +146,21 @@ export interface SearchRequest {
   tag?: string;
   /** Only documents held by this custodian, exactly as recorded at ingest. */
   custodian?: string;
+  /** Leave out documents with this tag. */
+  not_tag?: string;
+  /** Only documents the saved search of this name finds now. */
+  in_saved?: string;
+  /** Leave out the documents the saved search of this name finds now. */
+  not_in_saved?: string;
   limit?: number;
-  sort?: "relevance" | "date";
+  /** Documents of the order to skip (paging). */
+  offset?: number;
+  /** `date` is newest first, `oldest` the other way. */
+  sort?: SearchSort;
 }
+
+/** `dossier_api::SearchSort`. */
+export type SearchSort = "relevance" | "date" | "oldest";
 
 /** One matching page: `dossier_api::SearchPage`. `snippet` is HTML-escaped, matches in `<mark>`. */
 export interface SearchPage {
@@ -181,8 +193,45 @@ export interface SearchFacets {
 /** `dossier_api::SearchOutput`. */
 export interface SearchOutput {
   total: number;
+  /** Documents of the order before the first hit. */
+  offset: number;
   hits: SearchHit[];
   facets: SearchFacets;
+}
+
+/** `dossier_api::SearchBatchRequest`: one query per item; blank items and `#` comments are skipped. */
+export interface SearchBatchRequest {
+  queries: string[];
+  format?: "json" | "csv";
+}
+
+/** One query of a batch: `dossier_api::BatchRow`. `total` is null when the query failed. */
+export interface BatchRow {
+  query: string;
+  total: number | null;
+  error: string | null;
+}
+
+/** A saved search: `dossier_api::SavedSearchView`. */
+export interface SavedSearchView {
+  name: string;
+  request: SearchRequest;
+  created_at: string;
+  updated_at: string;
+}
+
+/** `dossier_api::SavedSearchRequest`. */
+export interface SavedSearchRequest {
+  name: string;
+  request: SearchRequest;
+}
+
+/** `dossier_api::SavedSearchOutput`. */
+export interface SavedSearchOutput {
+  saved: SavedSearchView;
+  /** False when an earlier search of that name was replaced. */
+  created: boolean;
+  total: number;
 }
 
 /** `dossier_api::ThreadRequest`. */
@@ -407,6 +456,12 @@ export interface Commands {
   original: { args: { doc: number }; output: OriginalOutput };
   ingest: { args: IngestRequest; output: IngestOutput };
   search: { args: SearchRequest; output: SearchOutput };
+  search_batch: { args: SearchBatchRequest; output: BatchRow[] | Export };
+  /** Every hit of a search as CSV. */
+  search_export: { args: SearchRequest; output: Export };
+  saved_search: { args: SavedSearchRequest; output: SavedSearchOutput };
+  saved_searches: { args: NoArgs; output: SavedSearchView[] };
+  saved_search_delete: { args: { name: string }; output: { deleted: string } };
   thread: { args: ThreadRequest; output: ThreadOutput };
   tag: { args: TagRequest; output: TagOutput };
   note: { args: NoteRequest; output: NoteView };
