@@ -145,3 +145,137 @@ impl SegmentCollector for SegmentEntries {
         self.found
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use crate::{IndexDocument, SearchIndex, SearchRequest, SortOrder};
+
+    /// Twelve documents that all say "claim": odd ones on three pages each (the word on
+    /// every page), even ones as one text; dated a month apart, the last one undated.
+    fn fixture() -> (tempfile::TempDir, SearchIndex) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let index = SearchIndex::open(&dir.path().join("index")).expect("open");
+        let mut writer = index.writer().expect("writer").expect("free");
+        for id in 1..=12_i64 {
+            let pages = if id % 2 == 1 {
+                (1..=3).map(|n| (n, format!("claim on page {n}"))).collect()
+            } else {
+                Vec::new()
+            };
+            writer
+                .upsert(&IndexDocument {
+                    id,
+                    stamp: 1,
+                    kind: if id <= 6 { "email" } else { "filing" }.into(),
+                    title: Some(format!("Document {id}")),
+                    date: (id < 12).then(|| format!("2024-{id:02}-01")),
+                    text: "a claim".into(),
+                    pages,
+                    ..IndexDocument::default()
+                })
+                .expect("index");
+        }
+        writer.commit().expect("commit");
+        index.reload().expect("reload");
+        (dir, index)
+    }
+
+    fn ids(index: &SearchIndex, request: &SearchRequest) -> Vec<i64> {
+        let results = index.search(request, &mut |_, _| None).expect("search");
+        results.hits.iter().map(|h| h.doc).collect()
+    }
+
+    fn claim(limit: usize, offset: usize, sort: SortOrder) -> SearchRequest {
+        SearchRequest {
+            query: "claim".into(),
+            limit,
+            offset,
+            sort,
+            pages_per_hit: 3,
+            ..SearchRequest::default()
+        }
+    }
+
+    #[test]
+    fn pages_of_documents_follow_each_other_in_every_order_however_many_pages_each_has() {
+        let (_dir, index) = fixture();
+        for sort in [SortOrder::Relevance, SortOrder::Date, SortOrder::Oldest] {
+            let whole = ids(&index, &claim(100, 0, sort));
+            assert_eq!(whole.len(), 12, "{sort:?}");
+            let paged: Vec<i64> = (0..4)
+                .flat_map(|page| ids(&index, &claim(3, page * 3, sort)))
+                .collect();
+            assert_eq!(paged, whole, "{sort:?}");
+            assert!(ids(&index, &claim(3, 12, sort)).is_empty());
+        }
+        assert_eq!(
+            ids(&index, &claim(12, 0, SortOrder::Oldest)),
+            [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+            "oldest first, the undated last"
+        );
+        assert_eq!(
+            ids(&index, &claim(12, 0, SortOrder::Date)),
+            [11, 10, 9, 8, 7, 6, 5, 4, 3, 2, 1, 12],
+            "newest first, the undated last"
+        );
+    }
+
+    #[test]
+    fn a_set_of_documents_restricts_or_excludes_with_exact_totals_and_facets() {
+        let (_dir, index) = fixture();
+        let only = SearchRequest {
+            only_documents: Some(Arc::new(vec![2, 3, 7, 99])),
+            ..claim(1, 0, SortOrder::Relevance)
+        };
+        let results = index.search(&only, &mut |_, _| None).expect("search");
+        assert_eq!(
+            results.facets.total, 3,
+            "the total counts the set, not a page"
+        );
+        assert_eq!(results.facets.kind.get("email"), Some(&2));
+        assert_eq!(results.facets.kind.get("filing"), Some(&1));
+        assert_eq!(index.matching_documents(&only).expect("ids"), [2, 3, 7]);
+
+        let except = SearchRequest {
+            except_documents: Some(Arc::new(vec![2, 3, 7])),
+            ..claim(1, 0, SortOrder::Relevance)
+        };
+        let left = index.matching_documents(&except).expect("ids");
+        assert_eq!(left, [1, 4, 5, 6, 8, 9, 10, 11, 12]);
+        let none = SearchRequest {
+            only_documents: Some(Arc::new(Vec::new())),
+            ..claim(1, 0, SortOrder::Relevance)
+        };
+        assert_eq!(
+            index
+                .search(&none, &mut |_, _| None)
+                .expect("search")
+                .facets
+                .total,
+            0
+        );
+    }
+
+    #[test]
+    fn every_matching_page_of_every_document_is_listed() {
+        let (_dir, index) = fixture();
+        let pages = index
+            .matching_pages(&claim(1, 0, SortOrder::Relevance))
+            .expect("pages");
+        assert_eq!(pages.len(), 12);
+        assert_eq!(pages[&1], [1, 2, 3]);
+        assert_eq!(pages[&2], [0], "a document without pages is its whole text");
+        let on_two = SearchRequest {
+            query: "\"page 2\"".into(),
+            ..claim(1, 0, SortOrder::Relevance)
+        };
+        let pages = index.matching_pages(&on_two).expect("pages");
+        assert_eq!(
+            pages.keys().copied().collect::<Vec<_>>(),
+            [1, 3, 5, 7, 9, 11]
+        );
+        assert!(pages.values().all(|p| p == &[2]));
+    }
+}
