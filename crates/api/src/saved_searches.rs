@@ -156,3 +156,115 @@ fn not_found(name: &str) -> ApiError {
         format!("no saved search named {name:?} in this case"),
     )
 }
+
+#[cfg(test)]
+mod tests {
+    use serde_json::{Value, json};
+
+    use crate::{PathScope, dispatch};
+
+    /// A case of three memos, through the surface as a shell reaches it.
+    fn case_of_memos(dir: &std::path::Path) -> std::path::PathBuf {
+        let case = dir.join("case");
+        crate::init(&case).expect("init");
+        let files = dir.join("files");
+        std::fs::create_dir_all(&files).expect("mkdir");
+        for (name, text) in [
+            ("a.txt", "Members were opted in to AI training."),
+            ("b.txt", "The setting was opted in by default for members."),
+            ("c.txt", "Nothing about training here."),
+        ] {
+            std::fs::write(files.join(name), text).expect("write");
+        }
+        call(&case, "ingest", json!({"paths": [files]}));
+        case
+    }
+
+    fn call(case: &std::path::Path, command: &str, args: Value) -> Value {
+        dispatch(command, case, args, &PathScope::Anything, &|_| {})
+            .unwrap_or_else(|e| panic!("{command}: {}", e.message))
+    }
+
+    #[test]
+    fn saved_searches_batches_and_exports_answer_in_the_shapes_the_shells_promise() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let case = case_of_memos(dir.path());
+
+        let page = call(
+            &case,
+            "search",
+            json!({"query": "members", "limit": 1, "offset": 1}),
+        );
+        assert_eq!(page["total"], 2);
+        assert_eq!(page["offset"], 1);
+        assert_eq!(page["hits"].as_array().map(Vec::len), Some(1));
+
+        let saved = call(
+            &case,
+            "saved_search",
+            json!({"name": "Training", "request": {"query": "training", "limit": 5}}),
+        );
+        assert_eq!(saved["created"], true);
+        assert_eq!(saved["total"], 2);
+        assert_eq!(
+            saved["saved"]["request"],
+            json!({"query": "training", "sort": "relevance"}),
+            "the filters are kept, not the page"
+        );
+        assert_eq!(
+            call(&case, "saved_searches", Value::Null)[0]["name"],
+            "Training"
+        );
+        let within = call(
+            &case,
+            "search",
+            json!({"query": "members", "in_saved": "Training"}),
+        );
+        assert_eq!(within["total"], 1);
+        let outside = call(
+            &case,
+            "search",
+            json!({"query": "members", "not_in_saved": "Training", "sort": "-date"}),
+        );
+        assert_eq!(outside["total"], 1);
+        assert_ne!(within["hits"][0]["doc"], outside["hits"][0]["doc"]);
+
+        let batch = call(
+            &case,
+            "search_batch",
+            json!({"queries": ["members", "", "# note", "members AND ("]}),
+        );
+        assert_eq!(
+            batch[0],
+            json!({"query": "members", "total": 2, "error": null})
+        );
+        assert_eq!(batch[1]["total"], Value::Null);
+        assert!(batch[1]["error"].as_str().is_some_and(|e| !e.is_empty()));
+        assert_eq!(batch.as_array().map(Vec::len), Some(2));
+
+        let export = call(
+            &case,
+            "search_export",
+            json!({"query": "opted", "limit": 1}),
+        );
+        assert_eq!(export["media_type"], "text/csv");
+        let content = export["content"].as_str().expect("csv");
+        assert_eq!(
+            content.lines().count(),
+            3,
+            "every hit, not the limit: {content}"
+        );
+
+        let deleted = call(&case, "saved_search_delete", json!({"name": "Training"}));
+        assert_eq!(deleted, json!({"deleted": "Training"}));
+        let gone = dispatch(
+            "search",
+            &case,
+            json!({"query": "members", "in_saved": "Training"}),
+            &PathScope::Anything,
+            &|_| {},
+        )
+        .expect_err("deleted");
+        assert_eq!(gone.code, "not_found");
+    }
+}
