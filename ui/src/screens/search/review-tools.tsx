@@ -107,7 +107,9 @@ export function SavedSearches({ request }: { request: SearchRequest | undefined 
   useEffect(() => {
     let current = true;
     backend.call("saved_searches", {}).then(
-      (list) => current && setSaved(list.map((s) => ({ name: s.name, href: hrefForFilters(filtersForRequest(s.request)) }))),
+      (list) =>
+        current &&
+        setSaved(list.map((s) => ({ name: s.name, href: hrefForFilters(filtersForRequest(s.request) ?? { q: "*", saved: s.name }) }))),
       (reason: unknown) => current && setSaid(BackendError.from(reason).message),
     );
     return () => {

@@ -97,8 +97,17 @@ export function sortedBy(filters: SearchFilters, sort: SearchSort): SearchFilter
   return next;
 }
 
-/** The filters a saved search's request stands for (what the screen shows when it is re-run). */
-export function filtersForRequest(request: SearchRequest): SearchFilters {
+/**
+ * The filters a saved search's request stands for (what the screen shows when it is re-run), or
+ * undefined when the screen cannot show all of them (a date range other than one year, an
+ * excluded tag or saved search): such a search is re-run as every document it finds.
+ */
+export function filtersForRequest(request: SearchRequest): SearchFilters | undefined {
+  const oneYear = request.since !== undefined && request.since === request.until && /^\d{4}$/.test(request.since);
+  const rangeShown = oneYear || (request.since === undefined && request.until === undefined);
+  if (!rangeShown || request.not_tag !== undefined || request.not_in_saved !== undefined) {
+    return undefined;
+  }
   const filters: SearchFilters = { q: request.query };
   if (request.kind !== undefined) filters.kind = request.kind;
   if (request.tag !== undefined) filters.tag = request.tag;
