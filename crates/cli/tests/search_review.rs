@@ -212,6 +212,25 @@ fn a_saved_search_is_kept_audited_and_restricts_other_searches_exactly() {
     assert_eq!(actions, ["saved_search.add", "saved_search.delete"]);
     let verified = json(&[&"verify", &case]);
     assert_eq!(verified["ok"], true, "{verified}");
+
+    // A saved search changed behind the audit log's back is a problem `verify` names.
+    let conn = rusqlite::Connection::open(case.join("dossier.sqlite")).expect("open");
+    conn.execute_batch(
+        "UPDATE saved_searches SET deleted_at = NULL, request = '{\"query\":\"x\"}'",
+    )
+    .expect("the direct edit runs");
+    drop(conn);
+    let out = dossier(&[&"verify", &case, &"--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("one JSON value");
+    assert!(
+        report["problems"]
+            .as_array()
+            .expect("problems")
+            .iter()
+            .any(|p| p.to_string().contains("saved_search:1")),
+        "{report}"
+    );
 }
 
 #[test]
