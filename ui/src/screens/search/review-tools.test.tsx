@@ -53,9 +53,17 @@ function renderAt(hash: string, handlers: Handlers): ScriptedBackend {
 
 describe("paging and order in the hash", () => {
   test("offset, order and a saved search survive the round trip through a link and reach the request", () => {
-    const filters = { q: "power", sort: "oldest" as const, offset: 50, saved: "Opt-in" };
+    const filters = { q: "power", sort: "oldest" as const, offset: 50, saved: "Opt-in", notTag: "hot", notSaved: "Seen" };
     expect(filtersFromQuery(parseHash(hrefForFilters(filters)).query)).toEqual(filters);
-    expect(requestFor(filters)).toEqual({ query: "power", limit: 50, offset: 50, sort: "oldest", in_saved: "Opt-in" });
+    expect(requestFor(filters)).toEqual({
+      query: "power",
+      limit: 50,
+      offset: 50,
+      sort: "oldest",
+      in_saved: "Opt-in",
+      not_tag: "hot",
+      not_in_saved: "Seen",
+    });
   });
 });
 
@@ -116,6 +124,27 @@ describe("saved searches on the search screen", () => {
     fireEvent.click(await screen.findByRole("button", { name: "Delete saved search Opt-in" }));
     expect(await screen.findByText("Deleted “Opt-in”.")).toBeTruthy();
     expect(backend.argsOf("saved_search_delete")).toEqual([{ name: "Opt-in" }]);
+  });
+});
+
+describe("leaving documents out", () => {
+  test("a tag of the facets can be left out, shown as a filter that can be removed", async () => {
+    const tagged = (request: SearchRequest): SearchOutput => ({ ...pageOf(request), facets: { ...pageOf(request).facets, tag: { hot: 3 } } });
+    const backend = renderAt("#/search?q=power&offset=50", { search: tagged });
+    const leaveOut = await screen.findByRole("link", { name: "Leave out tag hot" });
+    expect(leaveOut.getAttribute("href")).toBe("#/search?q=power&not_tag=hot");
+    cleanup();
+    const narrowed = renderAt("#/search?q=power&not_tag=hot", { search: tagged });
+    const chip = await screen.findByRole("link", { name: /not tagged: hot/ });
+    expect(chip.getAttribute("href")).toBe("#/search?q=power");
+    expect(narrowed.argsOf("search")).toEqual([{ query: "power", limit: 50, not_tag: "hot" }]);
+    expect(backend.argsOf("search").length).toBe(1);
+  });
+
+  test("a saved search's documents can be left out of the search shown", async () => {
+    renderAt("#/search?q=power&kind=email", { search: pageOf });
+    const links = await screen.findAllByRole("link", { name: "(leave out)" });
+    expect(links[0]?.getAttribute("href")).toBe("#/search?q=power&kind=email&not_saved=Opt-in");
   });
 });
 

@@ -97,7 +97,7 @@ export function ExportHits({ request }: { request: SearchRequest }) {
  * The case's saved searches: each re-runs with a click; the search shown can be saved under a
  * name (a name in use is replaced), and one can be deleted (the audit log keeps it).
  */
-export function SavedSearches({ request }: { request: SearchRequest | undefined }) {
+export function SavedSearches({ request, filters }: { request: SearchRequest | undefined; filters: SearchFilters }) {
   const backend = useBackend();
   const [saved, setSaved] = useState<{ name: string; href: string }[]>();
   const [name, setName] = useState("");
@@ -154,6 +154,11 @@ export function SavedSearches({ request }: { request: SearchRequest | undefined 
               <a class="muted" href={hrefForFilters({ q: "*", saved: s.name })} title={`Every document “${s.name}” finds, to search within`}>
                 (within)
               </a>{" "}
+              {request !== undefined && (
+                <a class="muted" href={hrefForFilters({ ...atOffset(filters, 0), notSaved: s.name })} title={`This search without the documents “${s.name}” finds`}>
+                  (leave out)
+                </a>
+              )}{" "}
               <button type="button" class="link-button" aria-label={`Delete saved search ${s.name}`} onClick={() => void remove(s.name)}>
                 ×
               </button>

@@ -11,7 +11,7 @@ import { useCommand } from "../../app/use-command";
 import { countOf, dayOf, formatNumber } from "../../app/format";
 import { documentHref } from "../../app/links";
 import { markedTerms, snippetParts } from "../../lib/text/snippet";
-import { FACETS, PAGE_SIZE, filtersFromQuery, hrefForFilters, requestFor, toggleFacet, type Facet, type SearchFilters } from "./search-state";
+import { FACETS, PAGE_SIZE, atOffset, filtersFromQuery, hrefForFilters, requestFor, toggleFacet, type Facet, type SearchFilters } from "./search-state";
 import { ExportHits, Pager, SavedSearches, SortChoice, rangeText } from "./review-tools";
 import { QueryHelp } from "./query-help";
 import { visible } from "../../lib/text/visible";
@@ -97,7 +97,7 @@ export function SearchScreen({ query }: ScreenProps) {
           <ActiveFilters filters={filters} />
           {results.status === "done" &&
             FACETS.map((facet) => <FacetList key={facet} facet={facet} filters={filters} counts={results.output.facets[facet]} />)}
-          <SavedSearches request={request} />
+          <SavedSearches request={request} filters={filters} />
         </aside>
         <section class="results" aria-labelledby="results-heading" aria-busy={results.status === "loading" && request !== undefined}>
           <h3 id="results-heading">Results</h3>
@@ -124,10 +124,16 @@ export function SearchScreen({ query }: ScreenProps) {
 
 function ActiveFilters({ filters }: { filters: SearchFilters }) {
   const active = FACETS.filter((f) => filters[f] !== undefined);
-  if (active.length === 0 && filters.saved === undefined) {
+  const exclusions = (["saved", "notTag", "notSaved"] as const).filter((key) => filters[key] !== undefined);
+  if (active.length === 0 && exclusions.length === 0) {
     return null;
   }
-  const { saved: _saved, offset: _offset, ...withoutSaved } = filters;
+  const labels = { saved: "within saved", notTag: "not tagged", notSaved: "not in saved" } as const;
+  const without = (key: (typeof exclusions)[number]): SearchFilters => {
+    const { offset: _offset, ...rest } = filters;
+    delete rest[key];
+    return rest;
+  };
   return (
     <p class="active-filters">
       {active.map((facet) => (
@@ -136,12 +142,12 @@ function ActiveFilters({ filters }: { filters: SearchFilters }) {
           <span class="visually-hidden">(remove this filter)</span>
         </a>
       ))}
-      {filters.saved !== undefined && (
-        <a class="chip" href={hrefForFilters(withoutSaved)}>
-          within saved: {filters.saved} <span aria-hidden="true">×</span>
+      {exclusions.map((key) => (
+        <a key={key} class="chip" href={hrefForFilters(without(key))}>
+          {labels[key]}: {filters[key]} <span aria-hidden="true">×</span>
           <span class="visually-hidden">(remove this filter)</span>
         </a>
-      )}
+      ))}
     </p>
   );
 }
@@ -162,6 +168,11 @@ function FacetList({ facet, filters, counts }: { facet: Facet; filters: SearchFi
             <a href={hrefForFilters(toggleFacet(filters, facet, value))} aria-current={filters[facet] === value ? "true" : undefined}>
               {value} <span class="count">{formatNumber(count)}</span>
             </a>
+            {facet === "tag" && filters.tag !== value && (
+              <a class="exclude" href={hrefForFilters({ ...atOffset(filters, 0), notTag: value })} aria-label={`Leave out tag ${value}`} title="Leave out documents with this tag">
+                −
+              </a>
+            )}
           </li>
         ))}
       </ul>

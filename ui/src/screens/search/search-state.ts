@@ -21,6 +21,10 @@ export interface SearchFilters {
   custodian?: string;
   /** Only the documents a saved search finds (its name). */
   saved?: string;
+  /** Leave out documents with this tag. */
+  notTag?: string;
+  /** Leave out the documents a saved search finds (its name). */
+  notSaved?: string;
   /** The order; relevance when absent. */
   sort?: Exclude<SearchSort, "relevance">;
   /** Documents of the order skipped before the page shown. */
@@ -46,9 +50,11 @@ export function filtersFromQuery(query: URLSearchParams): SearchFilters {
       filters[name] = value;
     }
   }
-  const saved = query.get("saved");
-  if (saved !== null && saved !== "") {
-    filters.saved = saved;
+  for (const [param, key] of [["saved", "saved"], ["not_tag", "notTag"], ["not_saved", "notSaved"]] as const) {
+    const value = query.get(param);
+    if (value !== null && value !== "") {
+      filters[key] = value;
+    }
   }
   const sort = query.get("sort");
   if (sort === "date" || sort === "oldest") {
@@ -70,6 +76,8 @@ export function hrefForFilters(filters: SearchFilters): string {
     year: filters.year,
     custodian: filters.custodian,
     saved: filters.saved,
+    not_tag: filters.notTag,
+    not_saved: filters.notSaved,
     sort: filters.sort,
     offset: filters.offset,
   });
@@ -99,13 +107,13 @@ export function sortedBy(filters: SearchFilters, sort: SearchSort): SearchFilter
 
 /**
  * The filters a saved search's request stands for (what the screen shows when it is re-run), or
- * undefined when the screen cannot show all of them (a date range other than one year, an
- * excluded tag or saved search): such a search is re-run as every document it finds.
+ * undefined when the screen cannot show all of them (a date range other than one year): such a
+ * search is re-run as every document it finds.
  */
 export function filtersForRequest(request: SearchRequest): SearchFilters | undefined {
   const oneYear = request.since !== undefined && request.since === request.until && /^\d{4}$/.test(request.since);
   const rangeShown = oneYear || (request.since === undefined && request.until === undefined);
-  if (!rangeShown || request.not_tag !== undefined || request.not_in_saved !== undefined) {
+  if (!rangeShown) {
     return undefined;
   }
   const filters: SearchFilters = { q: request.query };
@@ -113,6 +121,8 @@ export function filtersForRequest(request: SearchRequest): SearchFilters | undef
   if (request.tag !== undefined) filters.tag = request.tag;
   if (request.custodian !== undefined) filters.custodian = request.custodian;
   if (request.in_saved !== undefined) filters.saved = request.in_saved;
+  if (request.not_tag !== undefined) filters.notTag = request.not_tag;
+  if (request.not_in_saved !== undefined) filters.notSaved = request.not_in_saved;
   if (request.since !== undefined && request.since === request.until && /^\d{4}$/.test(request.since)) {
     filters.year = request.since;
   }
@@ -144,6 +154,12 @@ export function requestFor(filters: SearchFilters, limit = PAGE_SIZE): SearchReq
   }
   if (filters.saved !== undefined) {
     request.in_saved = filters.saved;
+  }
+  if (filters.notTag !== undefined) {
+    request.not_tag = filters.notTag;
+  }
+  if (filters.notSaved !== undefined) {
+    request.not_in_saved = filters.notSaved;
   }
   if (filters.kind !== undefined) {
     request.kind = filters.kind;
