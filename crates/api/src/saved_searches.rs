@@ -83,6 +83,14 @@ pub fn saved_search(path: &Path, request: &SavedSearchRequest) -> ApiResult<Save
         ));
     }
     let (mut case, index) = open_searchable(path)?;
+    if reaches(&case, &kept, name)? {
+        return Err(ApiError::new(
+            "invalid_input",
+            format!(
+                "saved search {name:?} cannot be restricted by itself, directly or through other saved searches"
+            ),
+        ));
+    }
     let total = search_in(&case, &index, &kept, 1)
         .map_err(|e| ApiError::new(&e.code, format!("saved search {name:?}: {}", e.message)))?
         .total;
@@ -124,6 +132,31 @@ pub fn saved_search_delete(
     Ok(SavedSearchDeleteOutput {
         deleted: name.to_owned(),
     })
+}
+
+/// Whether `request` names the saved search `name`, directly or through the saved searches
+/// it names (those that do not exist are left to the search itself to report).
+fn reaches(case: &Case, request: &SearchRequest, name: &str) -> ApiResult<bool> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut next: Vec<String> = [&request.in_saved, &request.not_in_saved]
+        .into_iter()
+        .flatten()
+        .cloned()
+        .collect();
+    while let Some(named) = next.pop() {
+        if named.trim() == name {
+            return Ok(true);
+        }
+        if seen.contains(&named) {
+            continue;
+        }
+        if let Some(record) = case.saved_search(&named)? {
+            let saved = view(record)?.request;
+            next.extend([saved.in_saved, saved.not_in_saved].into_iter().flatten());
+        }
+        seen.push(named);
+    }
+    Ok(false)
 }
 
 /// The request saved under `name`.
@@ -254,6 +287,17 @@ mod tests {
             3,
             "every hit, not the limit: {content}"
         );
+
+        let circle = dispatch(
+            "saved_search",
+            &case,
+            json!({"name": "Training", "request": {"query": "opted", "not_in_saved": "Training"}}),
+            &PathScope::Anything,
+            &|_| {},
+        )
+        .expect_err("a saved search restricted by itself");
+        assert_eq!(circle.code, "invalid_input");
+        assert!(circle.message.contains("by itself"), "{}", circle.message);
 
         let deleted = call(&case, "saved_search_delete", json!({"name": "Training"}));
         assert_eq!(deleted, json!({"deleted": "Training"}));
