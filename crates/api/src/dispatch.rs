@@ -72,6 +72,14 @@ pub fn dispatch(
         "policy_trace" => to_json(crate::policy_trace(case, &parse(command, args)?)?),
         "policy_asof" => to_json(crate::policy_asof(case, &parse(command, args)?)?),
         "search" => to_json(crate::search(case, &parse(command, args)?)?),
+        "search_batch" => to_json(crate::search_batch(case, &parse(command, args)?)?),
+        "search_export" => to_json(crate::search_export(case, &parse(command, args)?)?),
+        "saved_search" => to_json(crate::saved_search(case, &parse(command, args)?)?),
+        "saved_searches" => {
+            parse::<NoArgs>(command, args)?;
+            to_json(crate::saved_searches(case)?)
+        }
+        "saved_search_delete" => to_json(crate::saved_search_delete(case, &parse(command, args)?)?),
         "reindex" => {
             parse::<NoArgs>(command, args)?;
             to_json(crate::reindex(case)?)

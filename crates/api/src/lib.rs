@@ -23,7 +23,9 @@ mod ingest_index;
 mod original;
 mod policy;
 mod policy_trace;
+mod saved_searches;
 mod search;
+mod search_batch;
 mod series_ingest;
 mod suggest;
 mod tags;
@@ -64,9 +66,16 @@ pub use policy_trace::{
     Appeared, AsofHit, Disappeared, InForce, PolicyAsofOutput, PolicyAsofRequest,
     PolicyTraceOutput, PolicyTraceRequest, Span, policy_asof, policy_trace,
 };
+pub use saved_searches::{
+    SavedSearchDeleteOutput, SavedSearchDeleteRequest, SavedSearchOutput, SavedSearchRequest,
+    SavedSearchView, saved_search, saved_search_delete, saved_searches,
+};
 pub use search::{
     ReindexOutput, SearchFacets, SearchHit, SearchOutput, SearchPage, SearchRequest, SearchSort,
     reindex, search,
+};
+pub use search_batch::{
+    BatchRow, EXPORT_COLUMNS, SearchBatchOutput, SearchBatchRequest, search_batch, search_export,
 };
 pub use series_ingest::SeriesIngestOutput;
 pub use suggest::{
@@ -98,6 +107,11 @@ pub const COMMANDS: &[&str] = &[
     "policy_trace",
     "policy_asof",
     "search",
+    "search_batch",
+    "search_export",
+    "saved_search",
+    "saved_searches",
+    "saved_search_delete",
     "reindex",
     "event",
     "cite",

@@ -6,6 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use dossier_search::{self as search, SearchError, SearchIndex, SortOrder};
 use dossier_store::Case;
@@ -30,43 +31,66 @@ pub enum SearchSort {
     Relevance,
     /// Newest document first.
     Date,
+    /// Oldest document first (also read as `-date`).
+    #[serde(alias = "-date")]
+    Oldest,
 }
 
 /// `dossier search` arguments.
-#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[derive(Debug, Clone, Default, Deserialize, Serialize, TS)]
 #[serde(deny_unknown_fields)]
 pub struct SearchRequest {
     /// The query (words, "phrases", "a b"~5, prefix*, fuzzy~1, AND/OR/NOT, -word, field:value,
     /// date:[2001 TO 2002-06]).
     pub query: String,
     /// Only documents of this kind.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub kind: Option<String>,
     /// Only documents dated on or after this date.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub since: Option<String>,
     /// Only documents dated on or before this date.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub until: Option<String>,
     /// Only documents with this tag.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub tag: Option<String>,
+    /// Leave out documents with this tag.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub not_tag: Option<String>,
+    /// Only documents that the saved search of this name finds now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub in_saved: Option<String>,
+    /// Leave out the documents that the saved search of this name finds now.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub not_in_saved: Option<String>,
     /// Only documents held by this custodian, exactly as recorded at ingest (`--custodian`).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub custodian: Option<String>,
     /// How many documents (default 20, at most 1000).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub limit: Option<usize>,
-    /// Relevance (default) or date.
+    /// How many documents of the order to skip (paging; default 0).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    #[ts(as = "Option<_>", optional)]
+    pub offset: usize,
+    /// Relevance (default), date (newest first) or oldest.
     #[serde(default)]
     #[ts(as = "Option<_>", optional)]
     pub sort: SearchSort,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// One matching page of a hit.
@@ -119,7 +143,9 @@ pub struct SearchFacets {
 pub struct SearchOutput {
     /// Matching documents in all (exact).
     pub total: u64,
-    /// The top documents.
+    /// How many documents of the order come before the first hit.
+    pub offset: usize,
+    /// The documents from `offset` on, at most the limit.
     pub hits: Vec<SearchHit>,
     /// Facet counts over all matching documents.
     pub facets: SearchFacets,
@@ -134,6 +160,24 @@ pub struct ReindexOutput {
 
 /// Searches the case's documents.
 pub fn search(case_path: &Path, request: &SearchRequest) -> ApiResult<SearchOutput> {
+    let limit = checked_limit(request)?;
+    let (case, index) = open_searchable(case_path)?;
+    search_in(&case, &index, request, limit)
+}
+
+/// Opens a case and its index for searching, the index brought in step with the case.
+pub(crate) fn open_searchable(case_path: &Path) -> ApiResult<(Case, SearchIndex)> {
+    let case = open_case(case_path)?;
+    let index = open_index(&case)?;
+    // Heal only when no other process is writing the case; if one is, it indexes its own work.
+    if let Some(_lock) = case.try_writer_lock()? {
+        search::sync(&case, &index)?;
+    }
+    Ok((case, index))
+}
+
+/// The limit a request asks for, checked.
+pub(crate) fn checked_limit(request: &SearchRequest) -> ApiResult<usize> {
     let limit = request.limit.unwrap_or(DEFAULT_LIMIT);
     if limit == 0 || limit > MAX_LIMIT {
         return Err(ApiError::new(
@@ -141,27 +185,18 @@ pub fn search(case_path: &Path, request: &SearchRequest) -> ApiResult<SearchOutp
             format!("limit must be between 1 and {MAX_LIMIT}, not {limit}"),
         ));
     }
-    let case = open_case(case_path)?;
-    let index = open_index(&case)?;
-    // Heal only when no other process is writing the case; if one is, it indexes its own work.
-    if let Some(_lock) = case.try_writer_lock()? {
-        search::sync(&case, &index)?;
-    }
-    let inner = search::SearchRequest {
-        query: request.query.clone(),
-        kind: request.kind.clone(),
-        tag: request.tag.clone(),
-        custodian: request.custodian.clone(),
-        since: request.since.clone(),
-        until: request.until.clone(),
-        limit,
-        sort: match request.sort {
-            SearchSort::Relevance => SortOrder::Relevance,
-            SearchSort::Date => SortOrder::Date,
-        },
-        operator: search::DefaultOperator::And,
-        pages_per_hit: PAGES_PER_HIT,
-    };
+    Ok(limit)
+}
+
+/// Runs `request` on an open case and its index (already in step), returning at most
+/// `limit` hits.
+pub(crate) fn search_in(
+    case: &Case,
+    index: &SearchIndex,
+    request: &SearchRequest,
+    limit: usize,
+) -> ApiResult<SearchOutput> {
+    let inner = engine_request(case, index, request, limit)?;
     let mut texts = |doc: i64, page: u32| case.passage_text(doc, page).ok().flatten();
     let results = index.search(&inner, &mut texts)?;
     let hits = results
@@ -192,6 +227,7 @@ pub fn search(case_path: &Path, request: &SearchRequest) -> ApiResult<SearchOutp
     let f = results.facets;
     Ok(SearchOutput {
         total: f.total,
+        offset: request.offset,
         hits,
         facets: SearchFacets {
             kind: f.kind,
@@ -204,6 +240,81 @@ pub fn search(case_path: &Path, request: &SearchRequest) -> ApiResult<SearchOutp
             custodian: f.custodian,
         },
     })
+}
+
+/// The search engine's request for `request`, with the saved searches it names resolved to
+/// the documents they find now.
+pub(crate) fn engine_request(
+    case: &Case,
+    index: &SearchIndex,
+    request: &SearchRequest,
+    limit: usize,
+) -> ApiResult<search::SearchRequest> {
+    let mut resolving = Vec::new();
+    engine_request_within(case, index, request, limit, &mut resolving)
+}
+
+/// [`engine_request`], knowing the saved searches being resolved around it (`resolving`),
+/// so that one naming itself, directly or through others, is refused rather than followed.
+fn engine_request_within(
+    case: &Case,
+    index: &SearchIndex,
+    request: &SearchRequest,
+    limit: usize,
+    resolving: &mut Vec<String>,
+) -> ApiResult<search::SearchRequest> {
+    let mut documents_of = |name: &Option<String>| -> ApiResult<Option<search::DocumentSet>> {
+        let Some(name) = name else { return Ok(None) };
+        Ok(Some(Arc::new(saved_search_documents(
+            case, index, name, resolving,
+        )?)))
+    };
+    let only_documents = documents_of(&request.in_saved)?;
+    let except_documents = documents_of(&request.not_in_saved)?;
+    Ok(search::SearchRequest {
+        query: request.query.clone(),
+        kind: request.kind.clone(),
+        tag: request.tag.clone(),
+        not_tag: request.not_tag.clone(),
+        only_documents,
+        except_documents,
+        custodian: request.custodian.clone(),
+        since: request.since.clone(),
+        until: request.until.clone(),
+        limit,
+        offset: request.offset,
+        sort: match request.sort {
+            SearchSort::Relevance => SortOrder::Relevance,
+            SearchSort::Date => SortOrder::Date,
+            SearchSort::Oldest => SortOrder::Oldest,
+        },
+        operator: search::DefaultOperator::And,
+        pages_per_hit: PAGES_PER_HIT,
+    })
+}
+
+/// The documents the saved search `name` finds now.
+fn saved_search_documents(
+    case: &Case,
+    index: &SearchIndex,
+    name: &str,
+    resolving: &mut Vec<String>,
+) -> ApiResult<Vec<i64>> {
+    if resolving.iter().any(|n| n == name) {
+        resolving.push(name.to_owned());
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            format!(
+                "saved searches name each other in a circle: {}",
+                resolving.join(" → ")
+            ),
+        ));
+    }
+    let saved = crate::saved_searches::find(case, name)?;
+    resolving.push(name.to_owned());
+    let inner = engine_request_within(case, index, &saved, 1, resolving)?;
+    resolving.pop();
+    Ok(index.matching_documents(&inner)?)
 }
 
 /// Rebuilds the search index from the case database.

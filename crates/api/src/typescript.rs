@@ -50,6 +50,8 @@ pub fn generated_typescript() -> String {
         IngestRequest, ItemError, SeriesIngestOutput, IngestOutput,
         // Search.
         SearchSort, SearchRequest, SearchPage, SearchHit, SearchFacets, SearchOutput, ReindexOutput,
+        SearchBatchRequest, BatchRow, SearchBatchOutput, SavedSearchRequest, SavedSearchView,
+        SavedSearchOutput, SavedSearchDeleteRequest, SavedSearchDeleteOutput,
         // Policy series.
         PolicyRequest, SeriesListItem, VersionView, ChangeView, SeriesView, PolicyOutput,
         PolicyDiffRequest, VersionRef, SegmentOp, SegmentView, HunkView, PolicyDiffOutput,

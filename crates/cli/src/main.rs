@@ -69,6 +69,17 @@ enum Command {
     PolicyAsof(policy::AsofArgs),
     /// Full-text search: hits per document with their best pages, snippets and facets.
     Search(search::SearchArgs),
+    /// Count the documents each query of a file finds (one query per line; blank lines and
+    /// lines starting with # are skipped).
+    SearchBatch(search::BatchArgs),
+    /// Every hit of a search as CSV: doc, title, kind, date, custodian, pages, tags, snippet.
+    SearchExport(search::ExportArgs),
+    /// Save a search (a query with its filters) under a name; --in-saved NAME uses it.
+    SavedSearch(search::SaveArgs),
+    /// List the saved searches.
+    SavedSearches(CaseArgs),
+    /// Delete a saved search (the audit log keeps what it was).
+    SavedSearchDelete(search::DeleteSavedArgs),
     /// Rebuild the search index from the case database.
     Reindex(search::ReindexArgs),
     /// Add, edit, delete, undo or import events of the chronology.
@@ -224,6 +235,11 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
         Command::PolicyTrace(a) => policy::trace(a),
         Command::PolicyAsof(a) => policy::asof(a),
         Command::Search(a) => search::search(a),
+        Command::SearchBatch(a) => search::batch(a),
+        Command::SearchExport(a) => search::export(a),
+        Command::SavedSearch(a) => search::save(a),
+        Command::SavedSearches(a) => search::list(a),
+        Command::SavedSearchDelete(a) => search::delete(a),
         Command::Reindex(a) => search::reindex(a),
         Command::Event(a) => chronology::event(a),
         Command::Cite(a) => chronology::cite(a),

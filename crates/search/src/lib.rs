@@ -16,6 +16,7 @@
 mod case;
 mod columns;
 mod dates;
+mod documents;
 mod facets;
 mod index;
 mod prefix;
@@ -37,7 +38,7 @@ pub use facets::Facets;
 pub use index::{SearchIndex, Writer};
 pub use query::DefaultOperator;
 pub use schema::{Fields, IndexDocument};
-pub use search::{Hit, PageHit, SearchRequest, SearchResults, SortOrder, TextSource};
+pub use search::{DocumentSet, Hit, PageHit, SearchRequest, SearchResults, SortOrder, TextSource};
 
 /// Everything that can go wrong while indexing or searching.
 #[derive(Debug, thiserror::Error)]

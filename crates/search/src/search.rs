@@ -12,6 +12,7 @@ use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, DocId, Score, Searcher, TantivyDocument, Term};
 
 use crate::Result;
+use crate::documents;
 use crate::facets::{FacetCollector, Facets};
 use crate::index::SearchIndex;
 use crate::prefix::words_starting_with;
@@ -26,6 +27,8 @@ pub enum SortOrder {
     Relevance,
     /// Newest document first (undated documents last).
     Date,
+    /// Oldest document first (undated documents last).
+    Oldest,
 }
 
 /// What to search for.
@@ -37,6 +40,12 @@ pub struct SearchRequest {
     pub kind: Option<String>,
     /// Only documents with this tag.
     pub tag: Option<String>,
+    /// Leave out documents with this tag.
+    pub not_tag: Option<String>,
+    /// Only these documents (ids), when given: a saved search's results, for one.
+    pub only_documents: Option<DocumentSet>,
+    /// Leave out these documents (ids).
+    pub except_documents: Option<DocumentSet>,
     /// Only documents held by this custodian (exactly as recorded at ingest).
     pub custodian: Option<String>,
     /// Only documents dated on or after this ISO date (any precision).
@@ -45,6 +54,8 @@ pub struct SearchRequest {
     pub until: Option<String>,
     /// How many documents to return.
     pub limit: usize,
+    /// How many documents of the order to skip before the first one returned (paging).
+    pub offset: usize,
     /// Order of the hits.
     pub sort: SortOrder,
     /// How words without an operator combine.
@@ -90,6 +101,9 @@ pub struct SearchResults {
     pub hits: Vec<Hit>,
 }
 
+/// A set of document ids a search is restricted to, or keeps out (`documents.rs`).
+pub type DocumentSet = Arc<Vec<i64>>;
+
 /// Where snippets get their text: the page (≥ 1) or whole text (0) of a document.
 pub type TextSource<'a> = dyn FnMut(i64, u32) -> Option<String> + 'a;
 
@@ -113,7 +127,14 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         self.columns.keep_only(&searcher);
         let limit = request.limit.max(1);
-        let mut fetch = (limit * 3).max(30);
+        // Documents up to the end of the page asked for: those before `offset` are grouped
+        // too, so that a page holds exactly the documents a longer list has in its place.
+        let wanted = request.offset.saturating_add(limit);
+        // Never more entries than the index holds: a top-k collector reserves room for k.
+        let entries_in_index = usize::try_from(searcher.num_docs())
+            .unwrap_or(usize::MAX)
+            .max(1);
+        let mut fetch = wanted.saturating_mul(3).max(30).min(entries_in_index);
         let pages_per_hit = request.pages_per_hit.max(1);
         let plan = Plan::for_query(request.sort, &parsed);
         let (entries, facets) = self.top_entries(&searcher, &query, plan, fetch)?;
@@ -121,13 +142,13 @@ impl SearchIndex {
             Some(facets) => facets,
             None => searcher.search(&query, &self.facet_collector())?,
         };
-        let mut exhausted = entries.len() < fetch;
+        let mut exhausted = entries.len() < fetch || fetch == entries_in_index;
         let mut grouped = self.group(&searcher, entries, pages_per_hit)?;
-        while grouped.len() < limit && !exhausted {
-            // Many entries per document (pages): fetch deeper until `limit` documents are in.
-            fetch *= 4;
+        while grouped.len() < wanted && !exhausted {
+            // Many entries per document (pages): fetch deeper until `wanted` documents are in.
+            fetch = fetch.saturating_mul(4).min(entries_in_index);
             let (entries, _) = self.top_entries(&searcher, &query, plan.without_facets(), fetch)?;
-            exhausted = entries.len() < fetch;
+            exhausted = entries.len() < fetch || fetch == entries_in_index;
             grouped = self.group(&searcher, entries, pages_per_hit)?;
         }
         if request.sort == SortOrder::Relevance {
@@ -135,8 +156,8 @@ impl SearchIndex {
             grouped.sort_by(|a, b| best(&b.2).total_cmp(&best(&a.2)).then(a.0.cmp(&b.0)));
         }
         let snippets = self.snippet_generator(&searcher, &parsed)?;
-        let mut hits = Vec::with_capacity(limit);
-        for (doc, addr, pages) in grouped.into_iter().take(limit) {
+        let mut hits = Vec::with_capacity(limit.min(grouped.len()));
+        for (doc, addr, pages) in grouped.into_iter().skip(request.offset).take(limit) {
             // Stored fields are read only for the hits shown.
             let stored: TantivyDocument = searcher.doc(addr)?;
             let text_of =
@@ -163,7 +184,8 @@ impl SearchIndex {
         Ok(SearchResults { facets, hits })
     }
 
-    fn with_filters(
+    /// The query with the request's filters: each must match, without changing the score.
+    pub(crate) fn with_filters(
         &self,
         request: &SearchRequest,
         parsed: &ParsedQuery,
@@ -195,6 +217,22 @@ impl SearchIndex {
                 request.since.as_deref(),
                 request.until.as_deref(),
             )?);
+        }
+        if let Some(ids) = &request.only_documents {
+            filter(documents::only(&self.fields, ids));
+        }
+        // Exclusions are part of the query too, so totals and facets leave them out.
+        if let Some(tag) = &request.not_tag {
+            let term = Term::from_field_text(self.fields.tag, &tag.to_lowercase());
+            let query = TermQuery::new(term, IndexRecordOption::Basic);
+            clauses.push((Occur::MustNot, Box::new(query)));
+        }
+        if let Some(ids) = request
+            .except_documents
+            .as_ref()
+            .filter(|ids| !ids.is_empty())
+        {
+            clauses.push((Occur::MustNot, documents::only(&self.fields, ids)));
         }
         Ok(if clauses.len() == 1 {
             parsed.query.box_clone()
@@ -242,9 +280,10 @@ impl SearchIndex {
             SortOrder::Relevance => {
                 searcher.search(query, &(TopDocs::with_limit(n).order_by_score(), facets))?
             }
-            SortOrder::Date => {
-                // Undated documents last. Newest first, then best first, then lowest document
-                // id, so that ties come out in a stable order.
+            SortOrder::Date | SortOrder::Oldest => {
+                // Undated documents last. Newest (or oldest) first, then best first, then
+                // lowest document id, so that ties come out in a stable order.
+                let oldest_first = sort == SortOrder::Oldest;
                 let cache = Arc::clone(&self.columns);
                 let top =
                     TopDocs::with_limit(n).tweak_score(move |segment: &tantivy::SegmentReader| {
@@ -252,6 +291,13 @@ impl SearchIndex {
                         move |doc: DocId, score: Score| {
                             let date = columns.as_ref().and_then(|c| c.date.as_ref()?.first(doc));
                             let id = columns.as_ref().and_then(|c| c.doc_id.first(doc));
+                            // The greatest key comes first: an older date is a greater one
+                            // when negated.
+                            let date = if oldest_first {
+                                date.map(i64::saturating_neg)
+                            } else {
+                                date
+                            };
                             (
                                 date.unwrap_or(i64::MIN),
                                 score,

@@ -58,10 +58,16 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0006_audited_state.sql"),
         then: Some(crate::audited_state::record_baseline),
     },
+    Migration {
+        version: 7,
+        name: "saved_searches",
+        sql: include_str!("../migrations/0007_saved_searches.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 6;
+pub const LATEST: u32 = 7;
 
 /// Every trigger the migrations make, as `(name, statement)`, the statement exactly as
 /// SQLite keeps it in `sqlite_master` (the text from `CREATE` to `END`): what `verify`

@@ -261,3 +261,51 @@ fn each_row(
     }
     Ok(())
 }
+
+/// The tags and custodians of a document, as a list of hits shows them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocumentLabels {
+    /// Tag names, sorted.
+    pub tags: Vec<String>,
+    /// Custodians of its sources, sorted, each once.
+    pub custodians: Vec<String>,
+}
+
+impl Case {
+    /// The tags and custodians of each of these documents (those without any are absent):
+    /// two queries for the whole list, for an export of every hit of a search.
+    pub fn document_labels(&self, ids: &[i64]) -> Result<HashMap<i64, DocumentLabels>> {
+        let id_list = format!(
+            "[{}]",
+            ids.iter().map(i64::to_string).collect::<Vec<_>>().join(",")
+        );
+        let mut labels: HashMap<i64, DocumentLabels> = HashMap::new();
+        each_row(
+            &self.conn,
+            "SELECT dt.document_id, t.name FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
+                 WHERE dt.document_id IN (SELECT value FROM json_each(?1))
+                 ORDER BY dt.document_id, t.name",
+            &id_list,
+            |r| {
+                labels.entry(r.get(0)?).or_default().tags.push(r.get(1)?);
+                Ok(())
+            },
+        )?;
+        each_row(
+            &self.conn,
+            "SELECT DISTINCT document_id, custodian FROM sources
+                 WHERE document_id IN (SELECT value FROM json_each(?1)) AND custodian IS NOT NULL
+                 ORDER BY document_id, custodian",
+            &id_list,
+            |r| {
+                labels
+                    .entry(r.get(0)?)
+                    .or_default()
+                    .custodians
+                    .push(r.get(1)?);
+                Ok(())
+            },
+        )?;
+        Ok(labels)
+    }
+}

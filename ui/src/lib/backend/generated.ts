@@ -628,7 +628,7 @@ index_error?: string, };
 /**
  * How hits are ordered.
  */
-export type SearchSort = "relevance" | "date";
+export type SearchSort = "relevance" | "date" | "oldest";
 
 /**
  * `dossier search` arguments.
@@ -656,6 +656,18 @@ until?: string,
  */
 tag?: string, 
 /**
+ * Leave out documents with this tag.
+ */
+not_tag?: string, 
+/**
+ * Only documents that the saved search of this name finds now.
+ */
+in_saved?: string, 
+/**
+ * Leave out the documents that the saved search of this name finds now.
+ */
+not_in_saved?: string, 
+/**
  * Only documents held by this custodian, exactly as recorded at ingest (`--custodian`).
  */
 custodian?: string, 
@@ -664,7 +676,11 @@ custodian?: string,
  */
 limit?: number, 
 /**
- * Relevance (default) or date.
+ * How many documents of the order to skip (paging; default 0).
+ */
+offset?: number, 
+/**
+ * Relevance (default), date (newest first) or oldest.
  */
 sort?: SearchSort, };
 
@@ -752,7 +768,11 @@ export type SearchOutput = {
  */
 total: number, 
 /**
- * The top documents.
+ * How many documents of the order come before the first hit.
+ */
+offset: number, 
+/**
+ * The documents from `offset` on, at most the limit.
  */
 hits: Array<SearchHit>, 
 /**
@@ -768,6 +788,111 @@ export type ReindexOutput = {
  * Documents indexed.
  */
 documents: number, };
+
+/**
+ * `search_batch` arguments.
+ */
+export type SearchBatchRequest = { 
+/**
+ * One query per item, as a file or a pasted list has them one per line: items that are
+ * blank or start with `#` are passed over.
+ */
+queries: Array<string>, 
+/**
+ * `json` (default) or `csv` (`query,total,error`).
+ */
+format?: string, };
+
+/**
+ * One query of a batch and what it found.
+ */
+export type BatchRow = { 
+/**
+ * The query, trimmed.
+ */
+query: string, 
+/**
+ * Matching documents (exact); null when the query failed.
+ */
+total: number | null, 
+/**
+ * Why the query failed (it could not be read, most often); null when it ran.
+ */
+error: string | null, };
+
+/**
+ * `search_batch` output: the rows, or their CSV export.
+ */
+export type SearchBatchOutput = Array<BatchRow> | Export;
+
+/**
+ * `saved_search` arguments: a name and the search to keep under it.
+ */
+export type SavedSearchRequest = { 
+/**
+ * The name (saving under a name in use replaces that saved search's request).
+ */
+name: string, 
+/**
+ * The query with its filters; its limit, offset and order are not kept.
+ */
+request: SearchRequest, };
+
+/**
+ * A saved search as listed.
+ */
+export type SavedSearchView = { 
+/**
+ * Its name.
+ */
+name: string, 
+/**
+ * The query with its filters.
+ */
+request: SearchRequest, 
+/**
+ * When it was first saved.
+ */
+created_at: string, 
+/**
+ * When its request was last saved.
+ */
+updated_at: string, };
+
+/**
+ * `saved_search` output.
+ */
+export type SavedSearchOutput = { 
+/**
+ * The saved search as it now stands.
+ */
+saved: SavedSearchView, 
+/**
+ * Whether the name was new (false: an earlier request under it was replaced).
+ */
+created: boolean, 
+/**
+ * How many documents it finds now.
+ */
+total: number, };
+
+/**
+ * `saved_search_delete` arguments.
+ */
+export type SavedSearchDeleteRequest = { 
+/**
+ * The saved search's name.
+ */
+name: string, };
+
+/**
+ * `saved_search_delete` output.
+ */
+export type SavedSearchDeleteOutput = { 
+/**
+ * The name deleted (free again).
+ */
+deleted: string, };
 
 /**
  * `policy` arguments: one series, or none for the list of series.

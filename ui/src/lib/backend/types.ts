@@ -23,6 +23,7 @@ import type {
   DocsRequest,
   DocumentView,
   ErrorCode,
+  Export,
   Event,
   EventOutput,
   EventRequest,
@@ -36,7 +37,14 @@ import type {
   OriginalOutput,
   OriginalRequest,
   ReindexOutput,
+  SavedSearchDeleteOutput,
+  SavedSearchDeleteRequest,
+  SavedSearchOutput,
+  SavedSearchRequest,
+  SavedSearchView,
   Seal,
+  SearchBatchOutput,
+  SearchBatchRequest,
   SearchOutput,
   SearchRequest,
   ShowRequest,
@@ -75,6 +83,12 @@ export interface Commands {
   ingest: { args: IngestRequest; output: IngestOutput };
   search: { args: SearchRequest; output: SearchOutput };
   reindex: { args: NoArgs; output: ReindexOutput };
+  search_batch: { args: SearchBatchRequest; output: SearchBatchOutput };
+  /** Every hit of a search as CSV. */
+  search_export: { args: SearchRequest; output: Export };
+  saved_search: { args: SavedSearchRequest; output: SavedSearchOutput };
+  saved_searches: { args: NoArgs; output: SavedSearchView[] };
+  saved_search_delete: { args: SavedSearchDeleteRequest; output: SavedSearchDeleteOutput };
   thread: { args: ThreadRequest; output: ThreadOutput };
   tag: { args: TagRequest; output: TagOutput };
   tags: { args: TagsRequest; output: TagCount[] };

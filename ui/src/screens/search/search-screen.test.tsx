@@ -13,6 +13,7 @@ afterEach(() => {
 
 const answer = (request: SearchRequest): SearchOutput => ({
   total: request.kind === undefined ? 2 : 1,
+  offset: request.offset ?? 0,
   hits: [
     {
       doc: 5,

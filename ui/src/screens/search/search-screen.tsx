@@ -11,7 +11,8 @@ import { useCommand } from "../../app/use-command";
 import { countOf, dayOf, formatNumber } from "../../app/format";
 import { documentHref } from "../../app/links";
 import { markedTerms, snippetParts } from "../../lib/text/snippet";
-import { FACETS, filtersFromQuery, hrefForFilters, requestFor, toggleFacet, type Facet, type SearchFilters } from "./search-state";
+import { FACETS, PAGE_SIZE, atOffset, filtersFromQuery, hrefForFilters, requestFor, toggleFacet, type Facet, type SearchFilters } from "./search-state";
+import { ExportHits, Pager, SavedSearches, SortChoice, rangeText } from "./review-tools";
 import { QueryHelp } from "./query-help";
 import { visible } from "../../lib/text/visible";
 
@@ -87,12 +88,16 @@ export function SearchScreen({ query }: ScreenProps) {
         />
         <button type="submit">Search</button>
         <QueryHelp />
+        <a class="batch-link" href="#/search/batch">
+          Batch search…
+        </a>
       </form>
       <div class="search-body">
         <aside class="facets" aria-label="Filters">
           <ActiveFilters filters={filters} />
           {results.status === "done" &&
             FACETS.map((facet) => <FacetList key={facet} facet={facet} filters={filters} counts={results.output.facets[facet]} />)}
+          <SavedSearches request={request} filters={filters} />
         </aside>
         <section class="results" aria-labelledby="results-heading" aria-busy={results.status === "loading" && request !== undefined}>
           <h3 id="results-heading">Results</h3>
@@ -103,7 +108,11 @@ export function SearchScreen({ query }: ScreenProps) {
               {results.error.message}
             </p>
           ) : results.status === "done" ? (
-            <Hits output={results.output} query={filters.q} list={list} onKeyDown={onListKey} />
+            <>
+              <Hits output={results.output} filters={filters} list={list} onKeyDown={onListKey} />
+              <Pager filters={filters} offset={results.output.offset} shown={results.output.hits.length} total={results.output.total} pageSize={PAGE_SIZE} />
+              <ExportHits request={request} />
+            </>
           ) : (
             <p class="status">Searching…</p>
           )}
@@ -115,14 +124,27 @@ export function SearchScreen({ query }: ScreenProps) {
 
 function ActiveFilters({ filters }: { filters: SearchFilters }) {
   const active = FACETS.filter((f) => filters[f] !== undefined);
-  if (active.length === 0) {
+  const exclusions = (["saved", "notTag", "notSaved"] as const).filter((key) => filters[key] !== undefined);
+  if (active.length === 0 && exclusions.length === 0) {
     return null;
   }
+  const labels = { saved: "within saved", notTag: "not tagged", notSaved: "not in saved" } as const;
+  const without = (key: (typeof exclusions)[number]): SearchFilters => {
+    const { offset: _offset, ...rest } = filters;
+    delete rest[key];
+    return rest;
+  };
   return (
     <p class="active-filters">
       {active.map((facet) => (
         <a key={facet} class="chip" href={hrefForFilters(toggleFacet(filters, facet, filters[facet] ?? ""))}>
           {facet}: {filters[facet]} <span aria-hidden="true">×</span>
+          <span class="visually-hidden">(remove this filter)</span>
+        </a>
+      ))}
+      {exclusions.map((key) => (
+        <a key={key} class="chip" href={hrefForFilters(without(key))}>
+          {labels[key]}: {filters[key]} <span aria-hidden="true">×</span>
           <span class="visually-hidden">(remove this filter)</span>
         </a>
       ))}
@@ -146,6 +168,11 @@ function FacetList({ facet, filters, counts }: { facet: Facet; filters: SearchFi
             <a href={hrefForFilters(toggleFacet(filters, facet, value))} aria-current={filters[facet] === value ? "true" : undefined}>
               {value} <span class="count">{formatNumber(count)}</span>
             </a>
+            {facet === "tag" && filters.tag !== value && (
+              <a class="exclude" href={hrefForFilters({ ...atOffset(filters, 0), notTag: value })} aria-label={`Leave out tag ${value}`} title="Leave out documents with this tag">
+                −
+              </a>
+            )}
           </li>
         ))}
       </ul>
@@ -155,12 +182,12 @@ function FacetList({ facet, filters, counts }: { facet: Facet; filters: SearchFi
 
 function Hits({
   output,
-  query,
+  filters,
   list,
   onKeyDown,
 }: {
   output: SearchOutput;
-  query: string;
+  filters: SearchFilters;
   list: RefObject<HTMLOListElement | null>;
   onKeyDown: (event: KeyboardEvent) => void;
 }) {
@@ -168,11 +195,12 @@ function Hits({
     <>
       <p class="result-count" role="status">
         {countOf(output.total, "matching document", "matching documents")}
-        {output.hits.length < output.total ? `, the best ${output.hits.length} shown` : ""}
+        {output.hits.length < output.total ? `; ${rangeText(output.offset, output.hits.length, output.total)} shown` : ""}
       </p>
-      <ol class="hits" ref={list} onKeyDown={onKeyDown}>
+      <SortChoice filters={filters} />
+      <ol class="hits" ref={list} onKeyDown={onKeyDown} start={output.offset + 1}>
         {output.hits.map((hit) => (
-          <HitItem key={hit.doc} hit={hit} query={query} />
+          <HitItem key={hit.doc} hit={hit} query={filters.q} />
         ))}
       </ol>
     </>
