@@ -12,8 +12,8 @@ use std::ops::Bound;
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery,
-    PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery, PhraseQuery,
+    Query, RangeQuery, TermQuery,
 };
 use tantivy::query_grammar::{
     Delimiter, Occur as UserOccur, UserInputAst, UserInputBound, UserInputLeaf, UserInputLiteral,
@@ -23,7 +23,7 @@ use tantivy::tokenizer::TextAnalyzer;
 
 use crate::prefix::PrefixQuery;
 use crate::schema::Fields;
-use crate::tokenizer::{analyzer, analyzer_unstemmed, tokens};
+use crate::tokenizer::{MAX_TOKEN_BYTES, analyzer, analyzer_unstemmed, tokens};
 use crate::{SearchError, dates};
 
 /// How words with no operator between them combine.
@@ -376,7 +376,7 @@ impl Builder<'_> {
             toks.push(last);
         }
         if toks.is_empty() {
-            return Ok(Box::new(EmptyQuery));
+            return Err(no_words(word));
         }
         let term = |t: &str| Term::from_field_text(field, t);
         if let Some(distance) = fuzzy {
@@ -502,6 +502,28 @@ fn bad_date(s: &str) -> SearchError {
     ))
 }
 
+/// The error for a value that holds nothing the index could hold: only punctuation, or only
+/// words longer than the analyzer keeps. Matching nothing in silence would make `linkwise
+/// "--"` find no document at all, which reads as "no document says linkwise".
+fn no_words(value: &str) -> SearchError {
+    let longest = value
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    if longest > MAX_TOKEN_BYTES {
+        SearchError::InvalidQuery(format!(
+            "{:?} is a word of {longest} bytes; words longer than {MAX_TOKEN_BYTES} bytes (encoded data, hashes) are not indexed, so search for part of the text around it",
+            Abridged(value)
+        ))
+    } else {
+        SearchError::InvalidQuery(format!(
+            "{:?} holds no word to search for (words are letters and digits; punctuation is not indexed)",
+            Abridged(value)
+        ))
+    }
+}
+
 fn unsupported(what: &str) -> SearchError {
     SearchError::InvalidQuery(format!("{what} are not supported in queries"))
 }
@@ -531,6 +553,10 @@ mod tests {
         assert!(error("title:[a TO b]").contains("ranges work on date"));
         assert!(error("word~x").contains("number of edits"));
         assert!(error("   ").contains("empty"));
+        assert!(error("linkwise \"--\"").contains("\"--\" holds no word to search for"));
+        assert!(error("title:\"\"").contains("holds no word"));
+        let hash = "ab".repeat(40);
+        assert!(error(&format!("memo {hash}")).contains("words longer than 60 bytes"));
     }
 
     #[test]
