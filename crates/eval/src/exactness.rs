@@ -12,7 +12,9 @@
 //! or a whole document without pages, with its title), as the query language defines them.
 //!
 //! `dossier-eval exactness [CASE] [--queries N] [--seed S]`: CASE is reused when it exists
-//! (built otherwise; a temporary case when none is named).
+//! (built otherwise; a temporary case when none is named). `--via DOSSIER` runs the queries
+//! through another build's `dossier search` on a CASE that build made, comparing totals: how
+//! an earlier version (one that dropped common words) measured.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::Path;
@@ -390,19 +392,81 @@ pub fn folder_bytes(dir: &Path) -> u64 {
         .sum()
 }
 
-/// Runs the comparison; prints a table and every disagreement.
-pub fn run(corpus: &Path, case_dir: Option<&Path>, total: usize, seed: u64) -> Result<()> {
+/// Where the documents a query finds come from.
+enum Engine {
+    /// This build's search index, opened in process: the whole set of documents.
+    InProcess(Box<SearchIndex>),
+    /// Another build's `dossier search --json` (an earlier version, on a case it built and
+    /// indexed itself): only the total it reports, as the CLI lists at most 1000 hits.
+    Binary(std::path::PathBuf),
+}
+
+impl Engine {
+    /// The documents found (when known) and how many.
+    fn run(&self, root: &Path, query: &str, limit: usize) -> Result<(Option<BTreeSet<i64>>, u64)> {
+        match self {
+            Engine::InProcess(index) => {
+                let request = SearchRequest {
+                    query: query.to_owned(),
+                    limit,
+                    ..SearchRequest::default()
+                };
+                let results = index.search(&request, &mut |_, _| None)?;
+                let found: BTreeSet<i64> = results.hits.iter().map(|h| h.doc).collect();
+                let n = found.len() as u64;
+                Ok((Some(found), n))
+            }
+            Engine::Binary(bin) => {
+                let out = std::process::Command::new(bin)
+                    .arg("search")
+                    .arg(root)
+                    .arg(query)
+                    .args(["--json", "--limit", "1"])
+                    .output()
+                    .with_context(|| bin.display().to_string())?;
+                if !out.status.success() {
+                    anyhow::bail!("{}", String::from_utf8_lossy(&out.stderr).trim());
+                }
+                let v: serde_json::Value = serde_json::from_slice(&out.stdout)?;
+                Ok((None, v["total"].as_u64().context("a total")?))
+            }
+        }
+    }
+}
+
+/// Runs the comparison; prints a table and every disagreement. With `via`, the queries run
+/// through that `dossier` binary on CASE as it stands (built and indexed by that binary).
+pub fn run(
+    corpus: &Path,
+    case_dir: Option<&Path>,
+    total: usize,
+    seed: u64,
+    via: Option<&Path>,
+) -> Result<()> {
     let temp = tempfile::tempdir()?;
     let root = case_dir.map_or_else(|| temp.path().join("enron"), Path::to_path_buf);
-    let case = enron_case(corpus, &root)?;
-    let index = SearchIndex::open(&root.join(INDEX_DIR)).context("opening the index")?;
+    let (case, engine) = match via {
+        Some(bin) => (
+            Case::open(&root, CaseOptions::default()).with_context(|| {
+                format!("{}: build the case with {}", root.display(), bin.display())
+            })?,
+            Engine::Binary(bin.to_path_buf()),
+        ),
+        None => {
+            let case = enron_case(corpus, &root)?;
+            let index = SearchIndex::open(&root.join(INDEX_DIR)).context("opening the index")?;
+            (case, Engine::InProcess(Box::new(index)))
+        }
+    };
     let text = read_corpus(&case)?;
     let documents: BTreeSet<i64> = text.entries.iter().map(|e| e.doc).collect();
     println!(
-        "search exactness on emails/enron: {} documents, {} index entries, index {:.1} MB",
+        "search exactness on emails/enron: {} documents, {} index entries, index {:.1} MB{}",
         documents.len(),
         text.entries.len(),
-        folder_bytes(&root.join(INDEX_DIR)) as f64 / 1e6
+        folder_bytes(&root.join(INDEX_DIR)) as f64 / 1e6,
+        via.map(|b| format!(", through {} (totals only)", b.display()))
+            .unwrap_or_default()
     );
     let queries = generate(&text, total, seed);
     let mut stemmer = Stemmer {
@@ -417,16 +481,11 @@ pub fn run(corpus: &Path, case_dir: Option<&Path>, total: usize, seed: u64) -> R
             .filter(|e| scan(query, e, &mut stemmer))
             .map(|e| e.doc)
             .collect();
-        let request = SearchRequest {
-            query: query.text(),
-            limit: documents.len().max(1),
-            ..SearchRequest::default()
-        };
-        let found: BTreeSet<i64> = match index.search(&request, &mut |_, _| None) {
-            Ok(results) => results.hits.iter().map(|h| h.doc).collect(),
+        let (found, count) = match engine.run(&root, &query.text(), documents.len().max(1)) {
+            Ok(found) => found,
             Err(e) => {
                 disagreements.push(format!("{}: error {e}", query.text()));
-                BTreeSet::new()
+                (None, u64::MAX)
             }
         };
         let row = match by_kind.iter_mut().find(|r| r.0 == *kind) {
@@ -438,16 +497,27 @@ pub fn run(corpus: &Path, case_dir: Option<&Path>, total: usize, seed: u64) -> R
         };
         row.1 += 1;
         row.3 += usize::from(!expected.is_empty());
-        if found != expected {
+        let agrees = match &found {
+            Some(found) => *found == expected,
+            None => count == expected.len() as u64,
+        };
+        if !agrees {
             row.2 += 1;
-            let missing: Vec<&i64> = expected.difference(&found).take(5).collect();
-            let extra: Vec<&i64> = found.difference(&expected).take(5).collect();
-            disagreements.push(format!(
-                "{}: scan {} documents, search {}; missed {missing:?}, extra {extra:?}",
-                query.text(),
-                expected.len(),
-                found.len()
-            ));
+            let detail = match &found {
+                Some(found) => format!(
+                    "; missed {:?}, extra {:?}",
+                    expected.difference(found).take(5).collect::<Vec<_>>(),
+                    found.difference(&expected).take(5).collect::<Vec<_>>()
+                ),
+                None => String::new(),
+            };
+            if count != u64::MAX {
+                disagreements.push(format!(
+                    "{}: scan {} documents, search {count}{detail}",
+                    query.text(),
+                    expected.len(),
+                ));
+            }
         }
     }
     println!(

@@ -6,8 +6,9 @@
 //! dossier-eval speed [pdfs|articles]  PDF ingest vs a pdftotext loop; articles vs dom_smoothie alone
 //! dossier-eval all             everything
 //! dossier-eval text FILE...    Dossier's text of one PDF or HTML page, to compare by eye
-//! dossier-eval exactness [CASE] [--queries N] [--seed S]
+//! dossier-eval exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]
 //!                              search hits vs a brute-force scan of the text, on emails/enron
+//!                              (--via: totals of another build's `dossier search` on CASE)
 //! ```
 //!
 //! Build it in release with the PDF worker beside it:
@@ -67,10 +68,15 @@ fn main() -> Result<()> {
                 .get(1)
                 .filter(|a| !a.starts_with("--"))
                 .map(std::path::Path::new);
-            exactness::run(&corpus, case, queries, seed)
+            let via = args
+                .iter()
+                .position(|a| a == "--via")
+                .and_then(|i| args.get(i + 1))
+                .map(std::path::Path::new);
+            exactness::run(&corpus, case, queries, seed, via)
         }
         _ => bail!(
-            "usage: dossier-eval pdfs | articles [-v] | speed | all | text FILE... | exactness [CASE] [--queries N] [--seed S]"
+            "usage: dossier-eval pdfs | articles [-v] | speed | all | text FILE... | exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]"
         ),
     }
 }
