@@ -97,6 +97,6 @@ for i in $(seq "$rounds"); do
   refused+=("$(time_of "$dossier" search "$work/case" '"unclosed')")
 done
 printf '\nwhere a dossier search spends its time (medians of %s rounds):\n' "$rounds"
-printf '  start the process (dossier --version)              : %6.1f ms\n' "$(echo "$(median "${start[@]}") * 1000" | bc)"
-printf '  + open the case and its index, refuse the query    : %6.1f ms\n' "$(echo "$(median "${refused[@]}") * 1000" | bc)"
-printf '  + search, snippets, facets, print (mean per query) : %6.1f ms\n' "$(echo "$sum_ours * 1000 / ${#queries[@]}" | bc -l)"
+printf '  start the process (dossier --version)                 : %6.1f ms\n' "$(echo "$(median "${start[@]}") * 1000" | bc)"
+printf '  start, open the case and its index, refuse the query  : %6.1f ms\n' "$(echo "$(median "${refused[@]}") * 1000" | bc)"
+printf '  a whole search (the mean of the queries'"'"' medians above) : %6.1f ms\n' "$(echo "$sum_ours * 1000 / ${#queries[@]}" | bc -l)"

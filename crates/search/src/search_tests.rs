@@ -641,6 +641,12 @@ fn common_words_are_searched_like_any_other_word() {
         ("to AND NOT not", &[1, 3, 5]),
         ("consent -\"did not\"", &[3]),
         ("title:\"opted in to\"", &[1]),
+        // OR binds before the space: alternatives beside a required word are required too.
+        ("opted OR consent change", &[2, 3]),
+        ("(not OR not) change", &[2]),
+        ("change (not OR not)", &[2]),
+        ("(noon OR noon) meeting", &[1]),
+        ("(noon OR noon) consent", &[]),
     ];
     for (query, expected) in cases {
         assert_eq!(ids(&index, &docs, query), *expected, "query {query}");
