@@ -11,7 +11,7 @@ const EXAMPLES: [string, string][] = [
   ['"AI training"~3', "both words in this order with at most three other words between them"],
   ["train*", "words starting with train (training, trained)"],
   ["settlment~1", "words one letter away (typos): settlement"],
-  ["consent OR permission", "either word"],
+  ["consent OR permission", "either word; OR binds before a space: consent OR permission linkwise also needs linkwise"],
   ["linkwise -settlement", "linkwise but not settlement (also NOT settlement)"],
   ["(consent OR permission) AND linkwise", "parentheses group; AND is what a space means"],
   ["from:okafor", "a field: text, title, from, to, custodian, series, kind, tag, date"],
