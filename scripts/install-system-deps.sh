@@ -12,6 +12,8 @@ packages=(
   chromium
   # reference tools the benchmarks compare against
   poppler-utils qpdf
+  # the mail indexer `benches/search-vs-notmuch.sh` compares `dossier search` against
+  notmuch
 )
 
 missing=()

@@ -6,6 +6,9 @@
 //! dossier-eval speed [pdfs|articles]  PDF ingest vs a pdftotext loop; articles vs dom_smoothie alone
 //! dossier-eval all             everything
 //! dossier-eval text FILE...    Dossier's text of one PDF or HTML page, to compare by eye
+//! dossier-eval exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]
+//!                              search hits vs a brute-force scan of the text, on emails/enron
+//!                              (--via: totals of another build's `dossier search` on CASE)
 //! ```
 //!
 //! Build it in release with the PDF worker beside it:
@@ -14,6 +17,7 @@
 //! part of the product: it reads the suites' JSON ground truth with serde_json.
 
 mod articles;
+mod exactness;
 mod pdfs;
 mod score;
 mod speed;
@@ -50,7 +54,30 @@ fn main() -> Result<()> {
             }
             Ok(())
         }
-        _ => bail!("usage: dossier-eval pdfs | articles [-v] | speed | all | text FILE..."),
+        Some("exactness") => {
+            let option = |name: &str| {
+                args.iter()
+                    .position(|a| a == name)
+                    .and_then(|i| args.get(i + 1))
+                    .map(|v| v.parse::<u64>().with_context(|| format!("{name} {v}")))
+                    .transpose()
+            };
+            let queries = option("--queries")?.unwrap_or(200) as usize;
+            let seed = option("--seed")?.unwrap_or(1);
+            let case = args
+                .get(1)
+                .filter(|a| !a.starts_with("--"))
+                .map(std::path::Path::new);
+            let via = args
+                .iter()
+                .position(|a| a == "--via")
+                .and_then(|i| args.get(i + 1))
+                .map(std::path::Path::new);
+            exactness::run(&corpus, case, queries, seed, via)
+        }
+        _ => bail!(
+            "usage: dossier-eval pdfs | articles [-v] | speed | all | text FILE... | exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]"
+        ),
     }
 }
 

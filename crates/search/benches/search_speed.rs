@@ -4,7 +4,8 @@
 //!
 //! For each size (200,000 passages, then 1,000,000 when that many real passages exist) both
 //! engines index the same passages; then the same generated queries (term, phrase, AND, OR,
-//! prefix; 200 of each) run on both, top 10 with snippets, and p50/p99 latencies are printed
+//! prefix, and phrases holding common words such as `"of the"` or `"is not a"`; 200 of
+//! each) run on both, top 10 with snippets, and p50/p99 latencies are printed
 //! with build times and sizes. Each query runs five times on each engine, interleaved, and
 //! its median time counts: on a shared machine one preemption would otherwise decide a p99
 //! (2 of 200 queries); the same rule applies to both engines. The slowest queries of each kind
@@ -29,7 +30,13 @@ use std::time::{Duration, Instant};
 use dossier_search::{DefaultOperator, IndexDocument, SearchIndex, SearchRequest};
 
 const QUERIES_PER_KIND: usize = 200;
-const KINDS: [&str; 5] = ["term", "phrase", "AND", "OR", "prefix"];
+const KINDS: [&str; 6] = ["term", "phrase", "AND", "OR", "prefix", "common phrase"];
+/// Words a phrase of the "common phrase" kind holds at least one of: the most frequent
+/// English words, whose postings are the longest a phrase can meet.
+const COMMON_WORDS: &[&str] = &[
+    "the", "of", "to", "and", "a", "in", "is", "it", "that", "for", "on", "be", "not", "by", "at",
+    "as", "or", "with", "this", "from",
+];
 /// Runs of every query on each engine; the median counts.
 const ROUNDS: usize = 5;
 
@@ -275,8 +282,31 @@ fn generate_queries(passages: &[String]) -> Vec<Vec<(String, String)>> {
         let long: Vec<&String> = w.iter().chain(&v).filter(|w| w.len() >= 6).collect();
         let p = long.get(rng.below(long.len())).map_or(&a[..3], |w| &w[..4]);
         out[4].push((format!("{p}*"), format!("\"{p}\"*")));
+        let phrase = common_phrase(passages, &mut rng);
+        out[5].push((format!("\"{phrase}\""), format!("\"{phrase}\"")));
     }
     out
+}
+
+/// Two to four consecutive words of a passage, at least one of them among [`COMMON_WORDS`]
+/// (`"out of the box"`, `"is not"`): the phrases a stop-word list used to turn into wildcards.
+fn common_phrase(passages: &[String], rng: &mut Rng) -> String {
+    loop {
+        let words: Vec<String> = passages[rng.below(passages.len())]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect();
+        let len = 2 + rng.below(3);
+        if words.len() < len {
+            continue;
+        }
+        let at = rng.below(words.len() - len + 1);
+        let window = &words[at..at + len];
+        if window.iter().any(|w| COMMON_WORDS.contains(&w.as_str())) {
+            return window.join(" ");
+        }
+    }
 }
 
 /// Every distinct paragraph of the corpus, the man pages and the package documentation,

@@ -12,8 +12,8 @@ use std::ops::Bound;
 
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery,
-    PhraseQuery, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, FuzzyTermQuery, Occur, PhrasePrefixQuery, PhraseQuery,
+    Query, RangeQuery, TermQuery,
 };
 use tantivy::query_grammar::{
     Delimiter, Occur as UserOccur, UserInputAst, UserInputBound, UserInputLeaf, UserInputLiteral,
@@ -23,7 +23,7 @@ use tantivy::tokenizer::TextAnalyzer;
 
 use crate::prefix::PrefixQuery;
 use crate::schema::Fields;
-use crate::tokenizer::{analyzer, analyzer_unstemmed, tokens};
+use crate::tokenizer::{MAX_TOKEN_BYTES, analyzer, analyzer_unstemmed, tokens};
 use crate::{SearchError, dates};
 
 /// How words with no operator between them combine.
@@ -43,6 +43,22 @@ const MAX_FUZZY_DISTANCE: u8 = 2;
 /// How much a match in the title counts, relative to one in the text. Chosen among 0.5, 1.0
 /// and 1.5 on the Cranfield and CISI runs of `benches/search_quality.rs` (0.5 was best on both).
 const TITLE_BOOST: f32 = 0.5;
+
+/// English function words, sorted: what a question is phrased with rather than about.
+/// Used only to weigh a ranked question's words ([`Builder::question_weight`]); every word is
+/// indexed and matched.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "all", "also", "an", "and", "any", "are", "as", "at", "be", "been", "being",
+    "both", "but", "by", "can", "could", "did", "do", "does", "each", "for", "from", "had", "has",
+    "have", "having", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is",
+    "it", "its", "me", "more", "most", "my", "no", "nor", "not", "of", "on", "once", "only", "or",
+    "other", "our", "own", "same", "she", "should", "so", "some", "such", "than", "that", "the",
+    "their", "them", "then", "there", "these", "they", "this", "those", "to", "too", "upon", "us",
+    "very", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "whose",
+    "why", "will", "with", "would", "you", "your",
+];
+/// What a function word counts in a ranked question, relative to any other word.
+const FUNCTION_WORD_WEIGHT: f32 = 0.1;
 
 /// A term that matches by automaton, to be expanded against the index for highlighting.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -218,6 +234,7 @@ impl Builder<'_> {
                     DefaultOperator::Or => Occur::Should,
                 };
                 let mut subqueries = Vec::with_capacity(clauses.len() + 1);
+                let mut either = Vec::new();
                 for (occur, sub) in clauses {
                     let occur = match occur {
                         Some(UserOccur::Must) => Occur::Must,
@@ -226,13 +243,29 @@ impl Builder<'_> {
                         None => default,
                     };
                     let sub = self.ast(sub)?;
+                    if occur != Occur::Should {
+                        subqueries.push((occur, sub));
+                        continue;
+                    }
                     // `a OR b` where each word is `text:a OR title:a`: one flat union of terms
                     // (same matches, same scores), which tantivy ranks with block-max WAND
                     // instead of scoring every match of every word.
-                    match alternatives(sub.as_ref()).filter(|_| occur == Occur::Should) {
-                        Some(parts) => subqueries.extend(parts.into_iter().map(|q| (occur, q))),
-                        None => subqueries.push((occur, sub)),
+                    match alternatives(sub.as_ref()) {
+                        Some(parts) => either.extend(parts),
+                        None => either.push(sub),
                     }
+                }
+                let required = subqueries.iter().any(|(o, _)| *o == Occur::Must);
+                if required && self.op == DefaultOperator::And && !either.is_empty() {
+                    // Alternatives beside required words are one required group: `a OR b c`
+                    // is `(a OR b) c`, never c alone. The grammar also gives this shape to
+                    // `(a OR a) c` (it keeps one `a` and lifts it, with its OR, into the
+                    // parent), which matched documents without `a` (found by `dossier-eval
+                    // exactness`).
+                    let group = either.into_iter().map(|q| (Occur::Should, q)).collect();
+                    subqueries.push((Occur::Must, Box::new(BooleanQuery::new(group))));
+                } else {
+                    subqueries.extend(either.into_iter().map(|q| (Occur::Should, q)));
                 }
                 // Only exclusions ("-draft"): exclude them from everything.
                 if subqueries.iter().all(|(o, _)| *o == Occur::MustNot) {
@@ -280,7 +313,7 @@ impl Builder<'_> {
             let repeats = if quoted {
                 1.0
             } else {
-                self.repeats(value) as f32
+                self.repeats(value) as f32 * self.question_weight(value)
             };
             let text = self.analyzed(self.fields.text, value, quoted, lit)?;
             let title = self.analyzed(self.fields.title, value, quoted, lit)?;
@@ -334,6 +367,23 @@ impl Builder<'_> {
         self.words.iter().filter(|w| **w == word).count().max(1)
     }
 
+    /// How much a bare word counts when a question is ranked ([`DefaultOperator::Or`]): a
+    /// function word ("what", "the", "of") counts [`FUNCTION_WORD_WEIGHT`] of its score, any
+    /// other word fully. It still matches like any word; only the order of a long question's
+    /// hits changes, where "What is the role of…" otherwise favours texts full of "the" and
+    /// "of" (measured by `benches/search_quality.rs` on Cranfield and CISI). A search box
+    /// query (`And`, what the app runs) weighs every word by BM25 alone.
+    fn question_weight(&self, word: &str) -> f32 {
+        let function_word = FUNCTION_WORDS
+            .binary_search(&word.to_lowercase().as_str())
+            .is_ok();
+        if self.op == DefaultOperator::Or && function_word {
+            FUNCTION_WORD_WEIGHT
+        } else {
+            1.0
+        }
+    }
+
     /// A value searched in an analyzed field: a term, a phrase, a prefix or a fuzzy term.
     fn analyzed(
         &mut self,
@@ -376,7 +426,7 @@ impl Builder<'_> {
             toks.push(last);
         }
         if toks.is_empty() {
-            return Ok(Box::new(EmptyQuery));
+            return Err(no_words(word));
         }
         let term = |t: &str| Term::from_field_text(field, t);
         if let Some(distance) = fuzzy {
@@ -502,6 +552,28 @@ fn bad_date(s: &str) -> SearchError {
     ))
 }
 
+/// The error for a value that holds nothing the index could hold: only punctuation, or only
+/// words longer than the analyzer keeps. Matching nothing in silence would make `linkwise
+/// "--"` find no document at all, which reads as "no document says linkwise".
+fn no_words(value: &str) -> SearchError {
+    let longest = value
+        .split(|c: char| !c.is_alphanumeric())
+        .map(str::len)
+        .max()
+        .unwrap_or(0);
+    if longest > MAX_TOKEN_BYTES {
+        SearchError::InvalidQuery(format!(
+            "{:?} is a word of {longest} bytes; words longer than {MAX_TOKEN_BYTES} bytes (encoded data, hashes) are not indexed, so search for part of the text around it",
+            Abridged(value)
+        ))
+    } else {
+        SearchError::InvalidQuery(format!(
+            "{:?} holds no word to search for (words are letters and digits; punctuation is not indexed)",
+            Abridged(value)
+        ))
+    }
+}
+
 fn unsupported(what: &str) -> SearchError {
     SearchError::InvalidQuery(format!("{what} are not supported in queries"))
 }
@@ -531,6 +603,10 @@ mod tests {
         assert!(error("title:[a TO b]").contains("ranges work on date"));
         assert!(error("word~x").contains("number of edits"));
         assert!(error("   ").contains("empty"));
+        assert!(error("linkwise \"--\"").contains("\"--\" holds no word to search for"));
+        assert!(error("title:\"\"").contains("holds no word"));
+        let hash = "ab".repeat(40);
+        assert!(error(&format!("memo {hash}")).contains("words longer than 60 bytes"));
     }
 
     #[test]

@@ -13,7 +13,8 @@ use crate::tokenizer::{ANALYZER, ANALYZER_UNSTEMMED, analyzer, analyzer_unstemme
 
 /// Bumped whenever the schema or the analyzer changes; an index of another version is rebuilt.
 /// 3: custodians as recorded, for the custodian facet and filter (`custodian_name`).
-pub const SCHEMA_VERSION: u32 = 3;
+/// 4: every word indexed, common ones too (no stop words), so old indexes are rebuilt.
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// What one document contributes to the index.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

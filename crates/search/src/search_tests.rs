@@ -573,3 +573,107 @@ fn stamp_of_version(version: u32, fingerprint: &str) -> u64 {
     }
     h
 }
+
+/// Issue 18: common words (in, on, the, of, not, to…) are words like any other. Unquoted,
+/// they must be in the document; quoted, they must be there in that order.
+#[test]
+fn common_words_are_searched_like_any_other_word() {
+    let docs = [
+        doc(
+            1,
+            "article",
+            "Linkwise members say they were opted in to AI training",
+            "2024-08-15",
+            "Members were opted in to training. The meeting is at noon.",
+        ),
+        doc(
+            2,
+            "email",
+            "re: consent",
+            "2024",
+            "The user did not consent to the change.",
+        ),
+        doc(
+            3,
+            "email",
+            "re: consent",
+            "2024",
+            "The user did consent to the change.",
+        ),
+        doc(
+            4,
+            "memo",
+            "Hamlet",
+            "1603",
+            "To be, or not to be, that is the question.",
+        ),
+        doc(
+            5,
+            "memo",
+            "settings",
+            "2024",
+            "Some users opted to leave; privacy of users matters. The setting on the page.",
+        ),
+    ];
+    let (_dir, index) = index_of(&docs);
+    let cases: &[(&str, &[i64])] = &[
+        ("opted in", &[1]),
+        ("the meeting", &[1]),
+        ("privacy of users", &[5]),
+        ("setting on", &[5]),
+        ("\"opted in\"", &[1]),
+        ("\"opted to\"", &[5]),
+        ("\"did not\"", &[2]),
+        ("\"did not consent\"", &[2]),
+        ("\"did consent\"", &[3]),
+        ("\"to be or not to be\"", &[4]),
+        ("\"not to be\"", &[4]),
+        ("\"be to\"", &[]),
+        // A phrase matches words as the index holds them, stemmed: "opting in" would match
+        // "opted in", but a different word in between never does.
+        ("\"opting in\"", &[1]),
+        ("\"opted training\"", &[]),
+        ("\"opted training\"~2", &[1]),
+        ("\"opted training\"~1", &[]),
+        ("the", &[1, 2, 3, 4, 5]),
+        ("not", &[2, 4]),
+        ("in OR on", &[1, 5]),
+        ("to AND NOT not", &[1, 3, 5]),
+        ("consent -\"did not\"", &[3]),
+        ("title:\"opted in to\"", &[1]),
+        // OR binds before the space: alternatives beside a required word are required too.
+        ("opted OR consent change", &[2, 3]),
+        ("(not OR not) change", &[2]),
+        ("change (not OR not)", &[2]),
+        ("(noon OR noon) meeting", &[1]),
+        ("(noon OR noon) consent", &[]),
+    ];
+    for (query, expected) in cases {
+        assert_eq!(ids(&index, &docs, query), *expected, "query {query}");
+    }
+}
+
+#[test]
+fn snippets_mark_common_words_a_phrase_matched() {
+    let docs = [doc(
+        1,
+        "email",
+        "re: consent",
+        "2024",
+        "The user did not consent to the change.",
+    )];
+    let (_dir, index) = index_of(&docs);
+    let request = SearchRequest {
+        query: "\"did not consent\"".into(),
+        limit: 10,
+        ..SearchRequest::default()
+    };
+    let results = index
+        .search(&request, &mut |id, page| text_of(&docs, id, page))
+        .expect("search");
+    let snippet = &results.hits[0].pages[0].snippet;
+    assert!(
+        snippet.contains("<mark>did</mark> <mark>not</mark> <mark>consent</mark>"),
+        "{snippet}"
+    );
+}

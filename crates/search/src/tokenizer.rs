@@ -5,12 +5,19 @@
 //! is a phrase of consecutive characters and finds the same run in the text.
 //! Then tokens are lowercased, folded to ASCII (`café` finds `cafe`) and stemmed (English),
 //! so the analyzer behaves the same on both sides of a search.
+//!
+//! No word is dropped, however common: in evidence a search that finds nothing is read as
+//! "no document says this", so `opted in`, `"did not consent"` and `"to be or not to be"`
+//! must find exactly the documents that say so. Each word keeps its position, which phrases
+//! and proximity (`"a b"~N`) need. BM25 already weighs a word that most documents hold
+//! lightly, so common words cost ranking nothing; they cost index size (measured in the
+//! note of issue 18). The one exception is a "word" longer than [`MAX_TOKEN_BYTES`] (a
+//! base64 line, a hash), which no one searches for; a query naming one is refused.
 
 use std::sync::OnceLock;
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, StopWordFilter, TextAnalyzer, Token,
-    TokenStream, Tokenizer,
+    AsciiFoldingFilter, LowerCaser, RemoveLongFilter, TextAnalyzer, Token, TokenStream, Tokenizer,
 };
 
 use crate::stemmer::CachedEnglishStemmer;
@@ -22,29 +29,12 @@ pub const ANALYZER: &str = "dossier";
 pub const ANALYZER_UNSTEMMED: &str = "dossier_unstemmed";
 
 /// Words longer than this (base64 blobs, hashes) are not indexed.
-const MAX_TOKEN_BYTES: usize = 60;
+pub const MAX_TOKEN_BYTES: usize = 60;
 
-/// English function words too common to index: Lucene's list (articles, conjunctions,
-/// auxiliaries) and pronouns, question words and the like. Words that carry meaning in a
-/// case file stay indexed even when frequent ("may", "can", "out", "after").
-/// A phrase keeps their places: `"out of the box"` still needs `box` three words after `out`.
-const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
-    "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these",
-    "they", "this", "to", "was", "will", "with", "what", "which", "who", "whom", "whose", "when",
-    "where", "why", "how", "about", "from", "have", "has", "had", "having", "been", "being",
-    "were", "do", "does", "did", "i", "me", "my", "we", "our", "us", "you", "your", "he", "him",
-    "his", "she", "her", "its", "them", "those", "than", "so", "any", "all", "some", "each",
-    "other", "also", "would", "should", "could", "here", "upon", "very", "only", "own", "same",
-    "too", "again", "further", "once", "both", "few", "more", "most", "nor", "just", "now",
-    "because", "until", "while",
-];
-
-/// The full analyzer: words and CJK characters, lowercased, folded, common words dropped,
-/// stemmed.
+/// The full analyzer: words and CJK characters, lowercased, folded, stemmed.
 ///
-/// Built once per process and cloned: building it hashes the stop-word list, and a search
-/// needs it several times (the query, the snippets), while a clone shares the list.
+/// Built once per process and cloned: a search needs it several times (the query, the
+/// snippets).
 pub fn analyzer() -> TextAnalyzer {
     static ANALYZER: OnceLock<TextAnalyzer> = OnceLock::new();
     ANALYZER.get_or_init(build_analyzer).clone()
@@ -61,9 +51,6 @@ fn build_analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(MAX_TOKEN_BYTES))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(StopWordFilter::remove(
-            STOP_WORDS.iter().map(|w| (*w).to_owned()),
-        ))
         // Snowball's English stems, remembered per word (see `stemmer.rs`).
         .filter(CachedEnglishStemmer)
         .build()
@@ -176,9 +163,16 @@ mod tests {
     }
 
     #[test]
-    fn common_words_are_dropped_but_keep_their_places() {
+    fn every_word_is_kept_in_its_place_however_common() {
         let t = tokens(&mut analyzer(), "Out of the box");
-        assert_eq!(t, [(0, "out".to_owned()), (3, "box".to_owned())]);
+        let expected = [(0, "out"), (1, "of"), (2, "the"), (3, "box")];
+        assert_eq!(t, expected.map(|(p, w)| (p, w.to_owned())));
+        assert_eq!(
+            words("To be, or not to be: I did not consent."),
+            [
+                "to", "be", "or", "not", "to", "be", "i", "did", "not", "consent"
+            ]
+        );
     }
 
     #[test]
@@ -200,6 +194,6 @@ mod tests {
     #[test]
     fn very_long_tokens_are_dropped() {
         let blob = "a".repeat(200);
-        assert_eq!(words(&format!("keep {blob} these")), ["keep"]);
+        assert_eq!(words(&format!("keep {blob} these")), ["keep", "these"]);
     }
 }
