@@ -171,6 +171,17 @@ fn damaged_messages_keep_what_could_be_read_with_a_warning() {
     let bad_date = read("From: a@x\nDate: yesterday-ish\nSubject: d\n\nbody\n");
     assert_eq!(bad_date.doc_date, None);
     assert_eq!(bad_date.warnings.len(), 1, "{:?}", bad_date.warnings);
+    let no_such_day =
+        read("From: a@x\nDate: Mon, 31 Feb 2020 10:00:00 +0000\nSubject: d\n\nbody\n");
+    assert_eq!(
+        no_such_day.doc_date, None,
+        "31 February is not rolled into March"
+    );
+    assert!(
+        no_such_day.warnings[0].contains("not a real date"),
+        "{:?}",
+        no_such_day.warnings
+    );
 
     let no_headers = EmailExtractor
         .extract(b"\x00\x01 not a message at all", &Hints::default())
