@@ -3,18 +3,27 @@ import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 
 /**
- * Copies pdf.js's standard font data (the base-14 fonts PDFs use without embedding them) into
- * dist/pdfjs/standard_fonts/, where the viewer tells pdf.js to find them
- * (src/screens/document/pdf-document.ts, STANDARD_FONTS_PATH): served from 'self', as the CSP asks.
+ * Copies the data pdf.js loads on demand from node_modules/pdfjs-dist into dist/pdfjs/, where the
+ * viewer tells pdf.js to find it (src/screens/document/pdf-document.ts, PDFJS_DATA): served from
+ * 'self', as the CSP asks.
+ * - standard_fonts/: the base-14 fonts PDFs use without embedding them;
+ * - cmaps/: the predefined CJK CMaps (UniJIS-UTF16-H, GBK-EUC-H…) that CJK PDFs name instead of
+ *   embedding;
+ * - wasm/: the JPEG 2000 (OpenJPEG), JBIG2 and ICC (qcms) decoders, and OpenJPEG's plain-JS
+ *   fallback for a window that refuses WebAssembly;
+ * - iccs/: the CMYK profile pdf.js converts CMYK images with.
  */
-function pdfjsStandardFonts(): Plugin {
-  const folder = fileURLToPath(new URL("node_modules/pdfjs-dist/standard_fonts/", import.meta.url));
+function pdfjsData(): Plugin {
+  const folders = ["standard_fonts", "cmaps", "wasm", "iccs"];
   return {
-    name: "dossier-pdfjs-standard-fonts",
+    name: "dossier-pdfjs-data",
     apply: "build",
     generateBundle() {
-      for (const name of readdirSync(folder)) {
-        this.emitFile({ type: "asset", fileName: `pdfjs/standard_fonts/${name}`, source: readFileSync(folder + name) });
+      for (const folder of folders) {
+        const from = fileURLToPath(new URL(`node_modules/pdfjs-dist/${folder}/`, import.meta.url));
+        for (const name of readdirSync(from)) {
+          this.emitFile({ type: "asset", fileName: `pdfjs/${folder}/${name}`, source: readFileSync(from + name) });
+        }
       }
     },
   };
@@ -25,7 +34,7 @@ function pdfjsStandardFonts(): Plugin {
 // worker too: it is bundled as its own file and started from 'self').
 export default defineConfig({
   clearScreen: false,
-  plugins: [pdfjsStandardFonts()],
+  plugins: [pdfjsData()],
   // Preact's automatic JSX runtime (the same settings tsconfig.json gives `tsc`).
   oxc: { jsx: { runtime: "automatic", importSource: "preact" } },
   build: {

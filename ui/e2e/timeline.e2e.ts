@@ -61,7 +61,7 @@ describe("the chronology in a browser", () => {
     const date = form.getByLabel("Date", { exact: true });
     const preview = form.locator(".hint");
     await date.fill("2024-02-30");
-    await expect.poll(() => preview.textContent()).toContain("Feb 2024 has no day 30");
+    await expect.poll(() => preview.textContent()).toContain("February 2024 has 29 days");
     await date.fill("between 2024-08-01 and 2024-09-19");
     await expect.poll(() => preview.textContent()).toBe("Read as some time between 2024-08-01 and 2024-09-19.");
     await form.getByRole("button", { name: "Cancel" }).click();

@@ -169,15 +169,8 @@ pub struct PolicyAsofOutput {
 /// index (which is built in a later issue): one version is a few thousand words, so a scan
 /// is instant, and it needs nothing kept in step with the captures.
 pub fn policy_asof(case_path: &Path, request: &PolicyAsofRequest) -> ApiResult<PolicyAsofOutput> {
-    let date = check_iso_date(request.date.trim()).ok_or_else(|| {
-        ApiError::new(
-            ErrorCode::InvalidInput,
-            format!(
-                "{:?}: not an ISO 8601 date (2024, 2024-08, 2024-08-15 …)",
-                request.date
-            ),
-        )
-    })?;
+    let date = check_iso_date(request.date.trim())
+        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))?;
     let case = open_case(case_path)?;
     let loaded = load(&case, &request.series)?;
     let index = loaded.series.in_force(date).ok_or_else(|| {

@@ -84,11 +84,9 @@ pub(crate) fn plan(request: &IngestRequest, scope: &PathScope) -> ApiResult<Opti
         return Err(invalid("--series needs a name".into()));
     }
     if let Some(d) = &request.captured
-        && check_iso_date(d).is_none()
+        && let Err(e) = check_iso_date(d)
     {
-        return Err(invalid(format!(
-            "--captured {d:?}: not an ISO 8601 date (2024, 2024-08, 2024-08-15 or 2024-08-15T10:00:00Z)"
-        )));
+        return Err(invalid(format!("--captured: {e}")));
     }
     let mut plan = SeriesPlan {
         name: name.to_owned(),

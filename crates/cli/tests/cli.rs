@@ -151,6 +151,41 @@ fn text_in_legacy_and_utf16_charsets_is_decoded() {
 }
 
 #[test]
+fn cyrillic_and_japanese_text_without_a_charset_is_found_by_its_words() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = new_case(dir.path());
+    let files = dir.path().join("files");
+    fs::create_dir_all(&files).expect("mkdir");
+    let russian = "Договор поставки расторгнут; претензия направлена поставщику.";
+    let japanese = "供給契約は解除され、請求書は取引先に送付されました。";
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(russian);
+    let (sjis, _, _) = encoding_rs::SHIFT_JIS.encode(japanese);
+    fs::write(files.join("memo-ru.txt"), &cp1251).expect("write");
+    fs::write(files.join("memo-ja.txt"), &sjis).expect("write");
+
+    let v = json(&[&"ingest", &case, &files]);
+    let ids = v["documents"].as_array().expect("ids").clone();
+    let shown: Vec<_> = ids
+        .iter()
+        .map(|id| json(&[&"show", &case, &id.to_string()]))
+        .collect();
+    let texts: Vec<&str> = shown
+        .iter()
+        .map(|d| d["text"].as_str().unwrap_or(""))
+        .collect();
+    assert!(
+        texts.contains(&russian) && texts.contains(&japanese),
+        "{texts:?}"
+    );
+    for (query, file) in [("претензия", "memo-ru.txt"), ("請求書", "memo-ja.txt")] {
+        let found = json(&[&"search", &case, &query]);
+        let hits = found["hits"].as_array().expect("hits");
+        assert_eq!(hits.len(), 1, "{query}: {found}");
+        assert!(found.to_string().contains(file), "{query}: {found}");
+    }
+}
+
+#[test]
 fn an_unknown_binary_file_is_kept_and_listed_with_no_text_and_a_clear_status() {
     let dir = tempfile::tempdir().expect("temp dir");
     let case = new_case(dir.path());

@@ -448,7 +448,7 @@ fn bad_series_input_fails_with_a_clear_error_and_changes_nothing() {
             &"--captured",
             &"last week"
         ])
-        .contains("not an ISO 8601 date")
+        .contains("--captured: \"last week\" is not a date")
     );
     assert!(
         fails(&[&"ingest", &case, &empty, &"--series", &"acme"])

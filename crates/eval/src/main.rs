@@ -4,6 +4,7 @@
 //! dossier-eval pdfs            token F1 vs pdftotext, per PDF, and the mean
 //! dossier-eval articles [-v]   token F1 per suite, trafilatura snippets, published dates
 //! dossier-eval speed [pdfs|articles]  PDF ingest vs a pdftotext loop; articles vs dom_smoothie alone
+//! dossier-eval charsets        exact-match rate of legacy-charset text decoded without a declaration
 //! dossier-eval all             everything
 //! dossier-eval text FILE...    Dossier's text of one PDF or HTML page, to compare by eye
 //! dossier-eval exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]
@@ -17,6 +18,7 @@
 //! part of the product: it reads the suites' JSON ground truth with serde_json.
 
 mod articles;
+mod charsets;
 mod exactness;
 mod pdfs;
 mod score;
@@ -40,13 +42,16 @@ fn main() -> Result<()> {
                 speed::articles(&corpus, 5)
             }
         },
+        Some("charsets") => charsets::run(&corpus),
         Some("all") => {
             pdfs::run(&corpus)?;
             println!();
             articles::run(&corpus, verbose)?;
             println!();
             speed::pdfs(&corpus)?;
-            speed::articles(&corpus, 5)
+            speed::articles(&corpus, 5)?;
+            println!();
+            charsets::run(&corpus)
         }
         Some("text") => {
             for file in &args[1..] {
@@ -76,7 +81,7 @@ fn main() -> Result<()> {
             exactness::run(&corpus, case, queries, seed, via)
         }
         _ => bail!(
-            "usage: dossier-eval pdfs | articles [-v] | speed | all | text FILE... | exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]"
+            "usage: dossier-eval pdfs | articles [-v] | speed | charsets | all | text FILE... | exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]"
         ),
     }
 }

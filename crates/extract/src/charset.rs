@@ -1,10 +1,12 @@
 //! Turning the bytes of a text file into a string: the charset is detected, never assumed.
 //!
 //! Order of evidence: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE); then valid UTF-8;
-//! then Windows-1252, the encoding of most legacy Western text, which maps every byte
-//! to a character so nothing is ever lost to a replacement character.
+//! then [`detect_legacy`]: chardetng, the detector Firefox uses for pages that declare no
+//! charset, which tells Cyrillic, Greek, Central European, Japanese, Chinese and Korean
+//! legacy encodings from Windows-1252 by their letter statistics.
 
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use chardetng::EncodingDetector;
+use encoding_rs::{Encoding, UTF_8};
 
 /// A decoded text and the charset it was read as.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -13,7 +15,8 @@ pub struct Decoded {
     pub text: String,
     /// The charset's WHATWG name, e.g. `UTF-8`, `UTF-16LE`, `windows-1252`.
     pub charset: &'static str,
-    /// True when no BOM or valid UTF-8 proved the charset and it was a fallback.
+    /// True when no BOM or valid UTF-8 proved the charset and it was detected from the
+    /// letters' statistics ([`detect_legacy`]).
     pub guessed: bool,
 }
 
@@ -34,12 +37,33 @@ pub fn decode_text(bytes: &[u8]) -> Decoded {
             guessed: false,
         };
     }
-    let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
+    let encoding = detect_legacy(bytes);
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
     Decoded {
         text: text.into_owned(),
-        charset: WINDOWS_1252.name(),
+        charset: encoding.name(),
         guessed: true,
     }
+}
+
+/// How much of a text the detector reads: its statistics settle long before this, and a
+/// 200 MiB log would otherwise be read twice.
+const DETECT_BYTES: usize = 1 << 20;
+
+/// The legacy charset that bytes which are not UTF-8 were most likely written in
+/// (chardetng; Windows-1252 when nothing points elsewhere). Never UTF-8: callers ask
+/// after the bytes failed to be UTF-8.
+pub fn detect_legacy(bytes: &[u8]) -> &'static Encoding {
+    let mut head = &bytes[..bytes.len().min(DETECT_BYTES)];
+    if head.len() < bytes.len() {
+        // End on a line break, so a character cut in two does not count against its charset.
+        if let Some(end) = head.iter().rposition(|&b| b == b'\n') {
+            head = &head[..=end];
+        }
+    }
+    let mut detector = EncodingDetector::new();
+    detector.feed(head, true);
+    detector.guess(None, false)
 }
 
 /// Whether the start of a file looks like text in one of the charsets [`decode_text`] reads.
@@ -105,12 +129,48 @@ mod tests {
     }
 
     #[test]
-    fn invalid_utf8_falls_back_to_windows_1252() {
+    fn invalid_western_text_is_read_as_windows_1252() {
         // 0x93/0x94 are curly quotes and 0xE9 is é in Windows-1252.
         let d = decode_text(b"\x93caf\xE9\x94 \x80 5");
         assert_eq!(d.text, "“café” € 5");
         assert_eq!(d.charset, "windows-1252");
         assert!(d.guessed);
+    }
+
+    fn encoded(encoding: &'static Encoding, text: &str) -> Vec<u8> {
+        let (bytes, _, unmappable) = encoding.encode(text);
+        assert!(!unmappable, "{text} fits {}", encoding.name());
+        bytes.into_owned()
+    }
+
+    #[test]
+    fn legacy_cyrillic_greek_and_cjk_are_detected_not_read_as_windows_1252() {
+        for (encoding, text) in [
+            (
+                encoding_rs::WINDOWS_1251,
+                "Настоящий договор вступает в силу с момента его подписания сторонами.",
+            ),
+            (
+                encoding_rs::ISO_8859_7,
+                "Η παρούσα σύμβαση τίθεται σε ισχύ από την υπογραφή της από τα μέρη.",
+            ),
+            (
+                encoding_rs::SHIFT_JIS,
+                "本契約は、両当事者が署名した日から効力を生じるものとします。",
+            ),
+            (
+                encoding_rs::GB18030,
+                "本合同自双方签字之日起生效，有效期为三年。",
+            ),
+            (
+                encoding_rs::EUC_KR,
+                "본 계약은 양 당사자가 서명한 날부터 효력이 발생합니다.",
+            ),
+        ] {
+            let d = decode_text(&encoded(encoding, text));
+            assert_eq!(d.text, text, "{}", encoding.name());
+            assert!(d.guessed);
+        }
     }
 
     #[test]

@@ -21,6 +21,8 @@
 
 mod fields;
 
+use std::borrow::Cow;
+
 use mail_parser::{Address, Message, MessageParser, MimeHeaders, PartType};
 
 use crate::charset::decode_text;
@@ -341,13 +343,14 @@ fn read_body(message: &Message<'_>, body_parts: &[u32], raw: &[u8], out: &mut Ex
             .map(str::to_ascii_lowercase);
         // 8-bit text without a charset (or with a wrong one) decodes to replacement
         // characters; read the same bytes with our detector instead (valid UTF-8, else
-        // windows-1252, which maps every byte).
+        // the legacy charset chardetng detects).
         if text.contains('\u{FFFD}')
-            && part.encoding == mail_parser::Encoding::None
             && matches!(part.body, PartType::Text(_))
-            && let Some(bytes) = raw.get(part.offset_body as usize..part.offset_end as usize)
+            && let Some(bytes) = raw
+                .get(part.offset_body as usize..part.offset_end as usize)
+                .and_then(|b| transfer_decoded(b, part.encoding))
         {
-            let (decoded, read_as) = redecode(bytes, charset.as_deref());
+            let (decoded, read_as) = redecode(&bytes, charset.as_deref());
             out.warnings.push(format!(
                 "body part {} was not valid in its declared charset {:?}: read as {read_as}",
                 i + 1,
@@ -374,6 +377,16 @@ fn read_body(message: &Message<'_>, body_parts: &[u32], raw: &[u8], out: &mut Ex
     out.text = bodies.join("\n\n");
     if let Some(warning) = unclosed_multipart(message) {
         out.warnings.push(warning);
+    }
+}
+
+/// A part's bytes with its transfer encoding (quoted-printable, base64) undone.
+fn transfer_decoded(bytes: &[u8], encoding: mail_parser::Encoding) -> Option<Cow<'_, [u8]>> {
+    use mail_parser::decoders::{base64::base64_decode, quoted_printable::quoted_printable_decode};
+    match encoding {
+        mail_parser::Encoding::None => Some(Cow::Borrowed(bytes)),
+        mail_parser::Encoding::QuotedPrintable => quoted_printable_decode(bytes).map(Cow::Owned),
+        mail_parser::Encoding::Base64 => base64_decode(bytes).map(Cow::Owned),
     }
 }
 

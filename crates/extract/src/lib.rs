@@ -27,7 +27,7 @@ mod text;
 
 use std::collections::BTreeMap;
 
-pub use charset::{Decoded, decode_text, looks_like_text};
+pub use charset::{Decoded, decode_text, detect_legacy, looks_like_text};
 pub use container::{Child, Container};
 pub use email::{EmailExtractor, is_maildir_name, looks_like_message, parse_address_line};
 pub use html::{HtmlExtractor, normalize_date, sanitize_html};

@@ -137,4 +137,42 @@ mod tests {
         );
         assert_eq!(x.warnings.len(), 1);
     }
+
+    fn extract_file(name: &str, bytes: &[u8]) -> Extraction {
+        let hints = Hints {
+            file_name: Some(name.into()),
+            ..Hints::default()
+        };
+        PlainTextExtractor
+            .extract(bytes, &hints)
+            .expect("text always extracts")
+    }
+
+    #[test]
+    fn a_russian_windows_1251_file_reads_in_cyrillic() {
+        let memo = "Служебная записка\nДоговор поставки расторгнут с 1 марта; претензия направлена поставщику.\n";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(memo);
+        let x = extract_file("записка.txt", &bytes);
+        assert_eq!(x.text, memo);
+        assert!(x.text.contains("претензия"), "the word a search looks for");
+        assert_eq!(
+            x.meta.get("charset").map(String::as_str),
+            Some("windows-1251")
+        );
+        assert_eq!(
+            x.warnings,
+            ["not valid UTF-8 and no byte-order mark: read as windows-1251"]
+        );
+    }
+
+    #[test]
+    fn a_japanese_shift_jis_file_reads_in_japanese() {
+        let memo =
+            "社内連絡\n供給契約は三月一日をもって解除され、請求書は取引先に送付されました。\n";
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(memo);
+        let x = extract_file("連絡.txt", &bytes);
+        assert_eq!(x.text, memo);
+        assert!(x.text.contains("請求書"), "the word a search looks for");
+        assert_eq!(x.meta.get("charset").map(String::as_str), Some("Shift_JIS"));
+    }
 }

@@ -2,7 +2,7 @@
 //! dates with optional precision (`2024`, `2024-08`, `2024-08-15`, `2024-08-15T10:00:00Z`)
 //! that captures carry and users type.
 
-use chrono::NaiveDate;
+use dossier_dates::{DateError, ISO_FORMS, PartialDate, parse_date_time};
 
 use crate::normalise::Normalised;
 
@@ -203,7 +203,8 @@ pub fn parse_written_date(s: &str) -> Option<(usize, String)> {
     let second = t.next()?;
     let n = second.number()?;
     if let Some(y) = second.year() {
-        return Some((second.end, format!("{y:04}-{month:02}")));
+        let date = PartialDate::year_month(i64::from(y), i64::from(month)).ok()?;
+        return Some((second.end, date.to_string()));
     }
     t.skip_punct(',');
     let year = t.next()?;
@@ -211,9 +212,11 @@ pub fn parse_written_date(s: &str) -> Option<(usize, String)> {
     iso(y, month, n).map(|d| (year.end, d))
 }
 
+/// The day as ISO 8601, when the calendar has it (`dossier-dates` decides).
 fn iso(year: u32, month: u32, day: u32) -> Option<String> {
-    let date = NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
-    Some(date.format("%Y-%m-%d").to_string())
+    PartialDate::ymd(i64::from(year), i64::from(month), i64::from(day))
+        .ok()
+        .map(|d| d.to_string())
 }
 
 fn month_number(word: &str) -> Option<u32> {
@@ -303,34 +306,16 @@ impl<'a> Tokens<'a> {
 }
 
 /// Checks an ISO 8601 date with optional precision: `2024`, `2024-08`, `2024-08-15`, or a
-/// date and time `2024-08-15T10:00:00Z`. Returns it unchanged when valid.
-pub fn check_iso_date(s: &str) -> Option<&str> {
-    let (date, time) = match s.split_once('T') {
-        Some((d, t)) => (d, Some(t)),
-        None => (s, None),
-    };
-    let parts: Vec<&str> = date.split('-').collect();
-    let numbers = parts
-        .iter()
-        .map(|p| {
-            p.parse::<u32>()
-                .ok()
-                .filter(|_| p.chars().all(|c| c.is_ascii_digit()))
-        })
-        .collect::<Option<Vec<u32>>>()?;
-    let ok = match numbers.as_slice() {
-        [_] => parts[0].len() == 4,
-        [_, m] => parts[0].len() == 4 && (1..=12).contains(m),
-        [y, m, d] => parts[0].len() == 4 && iso(*y, *m, *d).is_some(),
-        _ => false,
-    };
-    let time_ok = time.is_none_or(|t| {
-        numbers.len() == 3
-            && t.len() >= 5
-            && t.chars()
-                .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | 'Z' | '+' | '-'))
-    });
-    (ok && time_ok).then_some(s)
+/// date and time `2024-08-15T10:00:00Z`. Returns it unchanged when valid, else the reason
+/// (`"2024-02-30" is not a date: February 2024 has 29 days`).
+pub fn check_iso_date(s: &str) -> Result<&str, DateError> {
+    if s.contains(' ') {
+        return Err(DateError {
+            input: s.to_owned(),
+            reason: format!("{ISO_FORMS}, without spaces"),
+        });
+    }
+    parse_date_time(s).map(|_| s)
 }
 
 /// Whether a capture dated `captured` was taken on or before `date`, comparing at the
@@ -416,7 +401,7 @@ mod tests {
     #[test]
     fn iso_dates_with_optional_precision() {
         for ok in ["2024", "2024-08", "2024-08-15", "2024-08-15T10:00:00Z"] {
-            assert_eq!(check_iso_date(ok), Some(ok));
+            assert_eq!(check_iso_date(ok), Ok(ok));
         }
         for bad in [
             "24",
@@ -424,10 +409,16 @@ mod tests {
             "2024-02-30",
             "August 2024",
             "2024-08-15Tnoon",
+            "2024-08-15T99:00",
+            "2024-08-15 10:00",
             "",
         ] {
-            assert_eq!(check_iso_date(bad), None, "{bad}");
+            assert!(check_iso_date(bad).is_err(), "{bad}");
         }
+        assert_eq!(
+            check_iso_date("2023-02-29").map_err(|e| e.to_string()),
+            Err("\"2023-02-29\" is not a date: February 2023 has 28 days".to_owned())
+        );
         assert!(on_or_before("2024-08-05", "2024-08"));
         assert!(on_or_before("2024-08-05", "2024-08-05T10:00:00Z"));
         assert!(!on_or_before("2024-09-01", "2024-08"));

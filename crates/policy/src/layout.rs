@@ -31,7 +31,7 @@ pub fn capture_name(file_name: &str) -> Option<(String, u32)> {
         return None;
     }
     let (date, rest) = stem.split_at_checked(10)?;
-    check_iso_date(date)?;
+    check_iso_date(date).ok()?;
     let ordinal = match rest {
         "" => 0,
         r => r.strip_prefix('_')?.parse().ok()?,

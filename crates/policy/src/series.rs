@@ -278,7 +278,7 @@ impl Series {
         {
             return Some(i);
         }
-        check_iso_date(spec).and_then(|d| self.in_force(d))
+        check_iso_date(spec).ok().and_then(|d| self.in_force(d))
     }
 
     /// The life of a phrase: when it first appeared, when it went away for good (if it

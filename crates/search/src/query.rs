@@ -346,7 +346,7 @@ impl Builder<'_> {
                 })
             }
             "date" => {
-                let (start, end) = dates::parse_span(value).ok_or_else(|| bad_date(value))?;
+                let (start, end) = dates::parse_span(value).map_err(bad_date)?;
                 Ok(Box::new(RangeQuery::new(
                     Bound::Included(Term::from_field_i64(self.fields.date, start)),
                     Bound::Excluded(Term::from_field_i64(self.fields.date, end)),
@@ -518,7 +518,7 @@ fn date_range(
     lower: &UserInputBound,
     upper: &UserInputBound,
 ) -> Result<Box<dyn Query>, SearchError> {
-    let span = |s: &str| dates::parse_span(s).ok_or_else(|| bad_date(s));
+    let span = |s: &str| dates::parse_span(s).map_err(bad_date);
     let lower = match lower {
         UserInputBound::Inclusive(s) => Bound::Included(span(s)?.0),
         UserInputBound::Exclusive(s) => Bound::Included(span(s)?.1),
@@ -546,10 +546,8 @@ pub fn date_filter(
     date_range(field, &bound(since), &bound(until))
 }
 
-fn bad_date(s: &str) -> SearchError {
-    SearchError::InvalidQuery(format!(
-        "{s:?} is not a date; write 2024, 2024-08, 2024-08-15 or 2024-08-15T10:00:00Z"
-    ))
+fn bad_date(e: dossier_dates::DateError) -> SearchError {
+    SearchError::InvalidQuery(e.to_string())
 }
 
 /// The error for a value that holds nothing the index could hold: only punctuation, or only
@@ -599,7 +597,14 @@ mod tests {
         assert!(error("\"unfinished").contains("cannot read the query"));
         assert!(error("(a OR b").contains("cannot read the query"));
         assert!(error("colour:red").contains("unknown field colour:"));
-        assert!(error("date:yesterday").contains("is not a date"));
+        assert!(
+            error("date:yesterday")
+                .contains("\"yesterday\" is not a date: the year must be 4 digits")
+        );
+        assert!(
+            error("date:2024-02-31")
+                .contains("\"2024-02-31\" is not a date: February 2024 has 29 days")
+        );
         assert!(error("title:[a TO b]").contains("ranges work on date"));
         assert!(error("word~x").contains("number of edits"));
         assert!(error("   ").contains("empty"));

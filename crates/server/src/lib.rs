@@ -161,8 +161,9 @@ pub fn serve(options: ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Result
 /// (`src-tauri/tauri.conf.json`, `app.security.csp`) with the server's own origin in place of
 /// Tauri's IPC, so the browser tests run the UI under the rules the desktop app enforces;
 /// plus `frame-ancestors 'none'`, which only a header can say: no other page may frame the
-/// UI (and trick clicks in it).
-const UI_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; \
+/// UI (and trick clicks in it). `'wasm-unsafe-eval'` lets pdf.js compile its WebAssembly
+/// decoders (JPEG 2000 images, JBIG2, ICC colour) served from 'self'; it allows no `eval`.
+const UI_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; \
     connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'none'; frame-ancestors 'none'";
 
 /// Headers on every response, the refusals included: the policy above, no guessing of a

@@ -9,20 +9,27 @@
 use std::cmp::Ordering;
 use std::fmt;
 
-/// Why a date could not be read.
+/// Why a date could not be read: the calendar's own reason (`"2024-02-30" is not a date:
+/// February 2024 has 29 days`, from `dossier-dates`), or a chronology form that is not written right.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error(
-    "{input:?} is not a date: {reason} (use 2024, 2024-08, 2024-08-15, 2024-08-15T10:00:00Z, before/after D, between D and D, or D/D)"
-)]
-pub struct DateError {
-    /// The text given.
-    pub input: String,
-    /// What was wrong with it.
-    pub reason: String,
+pub enum DateError {
+    /// A date that names no real day, or is not written as ISO 8601.
+    #[error(transparent)]
+    Calendar(#[from] dossier_dates::DateError),
+    /// A before/after/between/range form that is not written right.
+    #[error(
+        "{input:?} is not a date: {reason} (use 2024, 2024-08, 2024-08-15, 2024-08-15T10:00:00Z, before/after D, between D and D, or D/D)"
+    )]
+    Form {
+        /// The text given.
+        input: String,
+        /// What was wrong with it.
+        reason: String,
+    },
 }
 
 fn err(input: &str, reason: impl Into<String>) -> DateError {
-    DateError {
+    DateError::Form {
         input: input.to_owned(),
         reason: reason.into(),
     }
@@ -41,151 +48,59 @@ pub enum Precision {
     Time,
 }
 
-/// A time of day, as written in an ISO 8601 timestamp.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub struct TimeOfDay {
-    /// Hour, 0–23.
-    pub hour: u8,
-    /// Minute, 0–59.
-    pub minute: u8,
-    /// Second, 0–59.
-    pub second: u8,
-    /// Offset from UTC in minutes; `None` when the timestamp named no zone.
-    pub offset_minutes: Option<i16>,
-}
+pub use dossier_dates::TimeOfDay;
 
-/// A calendar date known to year, month or day (and perhaps time) precision.
+/// A calendar date known to year, month or day precision (the one partial date of
+/// `dossier-dates`), and perhaps a time of day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PartialDate {
-    /// The year (1000–9999).
-    pub year: i32,
-    /// The month, 1–12, if known.
-    pub month: Option<u8>,
-    /// The day of the month, if known (only with a month).
-    pub day: Option<u8>,
+    /// The year, month or day.
+    pub date: dossier_dates::PartialDate,
     /// The time of day, if known (only with a day).
     pub time: Option<TimeOfDay>,
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// Days in a month of a year (Gregorian).
-pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        4 | 6 | 9 | 11 => 30,
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        _ => 31,
-    }
-}
-
-fn number<T: std::str::FromStr>(
-    input: &str,
-    part: &str,
-    digits: usize,
-    what: &str,
-) -> Result<T, DateError> {
-    if part.len() != digits || !part.bytes().all(|b| b.is_ascii_digit()) {
-        return Err(err(input, format!("the {what} must be {digits} digits")));
-    }
-    part.parse()
-        .map_err(|_| err(input, format!("the {what} is not a number")))
+fn day_of(date: chrono::NaiveDate) -> Day {
+    use chrono::Datelike;
+    (date.year(), date.month() as u8, date.day() as u8)
 }
 
 impl PartialDate {
     /// Reads `2024`, `2024-08`, `2024-08-15` or an ISO 8601 timestamp such as
     /// `2024-08-15T10:00:00Z` (seconds and zone optional).
     pub fn parse(input: &str) -> Result<PartialDate, DateError> {
-        let s = input.trim();
-        let (date, time) = match s.split_once(['T', ' ']) {
-            Some((d, t)) => (d, Some(t)),
-            None => (s, None),
-        };
-        let mut parts = date.split('-');
-        let year: i32 = number(input, parts.next().unwrap_or_default(), 4, "year")?;
-        if year < 1000 {
-            return Err(err(input, "the year must be between 1000 and 9999"));
-        }
-        let month: Option<u8> = parts
-            .next()
-            .map(|m| number(input, m, 2, "month"))
-            .transpose()?;
-        if let Some(m) = month
-            && !(1..=12).contains(&m)
-        {
-            return Err(err(input, format!("there is no month {m}")));
-        }
-        let day: Option<u8> = parts
-            .next()
-            .map(|d| number(input, d, 2, "day"))
-            .transpose()?;
-        if parts.next().is_some() {
-            return Err(err(input, "too many parts"));
-        }
-        if let (Some(m), Some(d)) = (month, day)
-            && (d == 0 || d > days_in_month(year, m))
-        {
-            return Err(err(
-                input,
-                format!("{} {year} has no day {d}", MONTHS[m as usize - 1]),
-            ));
-        }
-        let time = match time {
-            None => None,
-            Some(_) if day.is_none() => return Err(err(input, "a time needs a full date")),
-            Some(t) => Some(parse_time(input, t)?),
-        };
-        Ok(PartialDate {
-            year,
-            month,
-            day,
-            time,
-        })
+        let (date, time) = dossier_dates::parse_date_time(input)?;
+        Ok(PartialDate { date, time })
     }
 
     /// How much of the date is known.
     pub fn precision(&self) -> Precision {
-        match (self.month, self.day, self.time) {
-            (None, _, _) => Precision::Year,
-            (Some(_), None, _) => Precision::Month,
-            (Some(_), Some(_), None) => Precision::Day,
-            (Some(_), Some(_), Some(_)) => Precision::Time,
+        match (self.date.precision(), self.time) {
+            (dossier_dates::Precision::Year, _) => Precision::Year,
+            (dossier_dates::Precision::Month, _) => Precision::Month,
+            (dossier_dates::Precision::Day, None) => Precision::Day,
+            (dossier_dates::Precision::Day, Some(_)) => Precision::Time,
         }
     }
 
     /// The first day the date can mean: `2024` → 2024-01-01.
-    pub fn first_day(&self) -> (i32, u8, u8) {
-        (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
+    pub fn first_day(&self) -> Day {
+        day_of(self.date.first_day())
     }
 
     /// The last day the date can mean: `2024-02` → 2024-02-29.
-    pub fn last_day(&self) -> (i32, u8, u8) {
-        let month = self.month.unwrap_or(12);
-        let day = self.day.unwrap_or_else(|| days_in_month(self.year, month));
-        (self.year, month, day)
+    pub fn last_day(&self) -> Day {
+        day_of(self.date.last_day())
     }
 
     /// Seconds into the day (0 without a time), for ordering.
     fn seconds(&self) -> i32 {
-        self.time.map_or(0, |t| {
-            i32::from(t.hour) * 3600 + i32::from(t.minute) * 60 + i32::from(t.second)
-                - i32::from(t.offset_minutes.unwrap_or(0)) * 60
-        })
+        self.time.map_or(0, |t| t.seconds_utc() as i32)
     }
 
     /// The date for reports: `2024`, `Aug 2024`, `15 Aug 2024`, `15 Aug 2024 10:00 UTC`.
     pub fn human(&self) -> String {
-        let mut s = String::new();
-        if let Some(d) = self.day {
-            s += &format!("{d} ");
-        }
-        if let Some(m) = self.month {
-            s += MONTHS[m as usize - 1];
-            s.push(' ');
-        }
-        s += &self.year.to_string();
+        let mut s = self.date.human();
         if let Some(t) = self.time {
             s += &format!(" {:02}:{:02}", t.hour, t.minute);
             if t.second != 0 {
@@ -193,7 +108,7 @@ impl PartialDate {
             }
             match t.offset_minutes {
                 Some(0) => s += " UTC",
-                Some(o) => s += &format!(" {}", offset_text(o)),
+                Some(o) => s += &format!(" {}", dossier_dates::offset_text(o)),
                 None => {}
             }
         }
@@ -201,72 +116,12 @@ impl PartialDate {
     }
 }
 
-fn offset_text(o: i16) -> String {
-    let sign = if o < 0 { '-' } else { '+' };
-    format!("{sign}{:02}:{:02}", o.abs() / 60, o.abs() % 60)
-}
-
-/// The largest time zone offset in use (Line Islands, +14:00), in minutes.
-const MAX_ZONE_MINUTES: i16 = 14 * 60;
-
-fn parse_time(input: &str, t: &str) -> Result<TimeOfDay, DateError> {
-    let (clock, offset_minutes) = if let Some(c) = t.strip_suffix(['Z', 'z']) {
-        (c, Some(0))
-    } else if let Some(i) = t.rfind(['+', '-']) {
-        let (c, o) = t.split_at(i);
-        let sign: i16 = if o.starts_with('-') { -1 } else { 1 };
-        let (h, m) = o[1..].split_once(':').unwrap_or((&o[1..], "00"));
-        let h: i16 = number(input, h, 2, "zone hour")?;
-        let m: i16 = number(input, m, 2, "zone minute")?;
-        // Every zone in use lies between -12:00 and +14:00.
-        if m > 59 || h * 60 + m > MAX_ZONE_MINUTES {
-            return Err(err(
-                input,
-                "not a time zone offset (offsets run from -12:00 to +14:00)",
-            ));
-        }
-        (c, Some(sign * (h * 60 + m)))
-    } else {
-        (t, None)
-    };
-    // Fractions of a second are accepted and dropped.
-    let clock = clock.split('.').next().unwrap_or_default();
-    let mut parts = clock.split(':');
-    let hour: u8 = number(input, parts.next().unwrap_or_default(), 2, "hour")?;
-    let minute: u8 = number(input, parts.next().unwrap_or_default(), 2, "minute")?;
-    let second: u8 = parts
-        .next()
-        .map(|s| number(input, s, 2, "second"))
-        .transpose()?
-        .unwrap_or(0);
-    if hour > 23 || minute > 59 || second > 60 || parts.next().is_some() {
-        return Err(err(input, "not a time of day"));
-    }
-    Ok(TimeOfDay {
-        hour,
-        minute,
-        second,
-        offset_minutes,
-    })
-}
-
 impl fmt::Display for PartialDate {
     /// ISO 8601 at the date's own precision.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}", self.year)?;
-        if let Some(m) = self.month {
-            write!(f, "-{m:02}")?;
-        }
-        if let Some(d) = self.day {
-            write!(f, "-{d:02}")?;
-        }
+        write!(f, "{}", self.date)?;
         if let Some(t) = self.time {
-            write!(f, "T{:02}:{:02}:{:02}", t.hour, t.minute, t.second)?;
-            match t.offset_minutes {
-                Some(0) => f.write_str("Z")?,
-                Some(o) => f.write_str(&offset_text(o))?,
-                None => {}
-            }
+            write!(f, "T{t}")?;
         }
         Ok(())
     }
@@ -407,22 +262,17 @@ impl FuzzyDate {
     }
 }
 
-fn day_before((year, month, day): Day) -> Day {
-    match (month, day) {
-        (1, 1) => (year - 1, 12, 31),
-        (m, 1) => (year, m - 1, days_in_month(year, m - 1)),
-        (m, d) => (year, m, d - 1),
-    }
+fn naive((year, month, day): Day) -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(year, u32::from(month), u32::from(day))
+        .expect("a Day comes from a PartialDate, which names days that exist")
 }
 
-fn day_after((year, month, day): Day) -> Day {
-    if day < days_in_month(year, month) {
-        (year, month, day + 1)
-    } else if month < 12 {
-        (year, month + 1, 1)
-    } else {
-        (year + 1, 1, 1)
-    }
+fn day_before(day: Day) -> Day {
+    naive(day).pred_opt().map_or(day, day_of)
+}
+
+fn day_after(day: Day) -> Day {
+    naive(day).succ_opt().map_or(day, day_of)
 }
 
 fn check_order(input: &str, a: &PartialDate, b: &PartialDate) -> Result<(), DateError> {
@@ -506,8 +356,14 @@ mod tests {
     #[test]
     fn impossible_dates_are_refused_with_the_reason() {
         for (s, reason) in [
-            ("2024-02-30", "has no day 30"),
-            ("2023-02-29", "has no day 29"),
+            (
+                "2024-02-30",
+                "\"2024-02-30\" is not a date: February 2024 has 29 days",
+            ),
+            (
+                "2023-02-29",
+                "\"2023-02-29\" is not a date: February 2023 has 28 days",
+            ),
             ("2024-13", "no month 13"),
             ("24-08", "4 digits"),
             ("August 2024", "4 digits"),

@@ -42,11 +42,11 @@ pub const SHEET_COLUMNS: [&str; 18] = [
 
 fn date_object(d: &PartialDate) -> Value {
     let mut o = Map::new();
-    o.insert("year".into(), json!(d.year));
-    if let Some(m) = d.month {
+    o.insert("year".into(), json!(d.date.year()));
+    if let Some(m) = d.date.month() {
         o.insert("month".into(), json!(m));
     }
-    if let Some(day) = d.day {
+    if let Some(day) = d.date.day() {
         o.insert("day".into(), json!(day));
     }
     if let Some(t) = d.time {
@@ -143,9 +143,9 @@ fn parts(d: Option<&PartialDate>) -> [String; 4] {
     match d {
         None => Default::default(),
         Some(d) => [
-            d.year.to_string(),
-            d.month.map(|m| m.to_string()).unwrap_or_default(),
-            d.day.map(|x| x.to_string()).unwrap_or_default(),
+            d.date.year().to_string(),
+            d.date.month().map(|m| m.to_string()).unwrap_or_default(),
+            d.date.day().map(|x| x.to_string()).unwrap_or_default(),
             time_text(d),
         ],
     }

@@ -85,6 +85,13 @@ pub fn utc_iso(date: &DateTime) -> Option<String> {
     if !date.is_valid() || !(1900..=2200).contains(&date.year) {
         return None;
     }
+    // mail-parser allows day 31 in every month and would roll `31 Feb` into March.
+    dossier_dates::PartialDate::ymd(
+        i64::from(date.year),
+        i64::from(date.month),
+        i64::from(date.day),
+    )
+    .ok()?;
     let utc = DateTime::from_timestamp(date.to_timestamp());
     Some(format!(
         "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z",

@@ -171,6 +171,17 @@ fn damaged_messages_keep_what_could_be_read_with_a_warning() {
     let bad_date = read("From: a@x\nDate: yesterday-ish\nSubject: d\n\nbody\n");
     assert_eq!(bad_date.doc_date, None);
     assert_eq!(bad_date.warnings.len(), 1, "{:?}", bad_date.warnings);
+    let no_such_day =
+        read("From: a@x\nDate: Mon, 31 Feb 2020 10:00:00 +0000\nSubject: d\n\nbody\n");
+    assert_eq!(
+        no_such_day.doc_date, None,
+        "31 February is not rolled into March"
+    );
+    assert!(
+        no_such_day.warnings[0].contains("not a real date"),
+        "{:?}",
+        no_such_day.warnings
+    );
 
     let no_headers = EmailExtractor
         .extract(b"\x00\x01 not a message at all", &Hints::default())
@@ -231,4 +242,39 @@ fn mislabelled_japanese_is_read_in_the_charset_that_fits() {
         .expect("extracts");
     assert_eq!(x.text.trim(), "日本語");
     assert!(x.warnings[0].contains("read as EUC-JP"), "{:?}", x.warnings);
+}
+
+#[test]
+fn a_body_without_a_charset_is_detected_whatever_its_transfer_encoding() {
+    let russian = "Договор поставки расторгнут; претензия направлена поставщику.";
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(russian);
+    let eight_bit = [
+        b"From: a@x\nSubject: r\nContent-Type: text/plain\n\n".as_slice(),
+        &cp1251,
+        b"\n",
+    ]
+    .concat();
+    let quoted: String = cp1251.iter().map(|b| format!("={b:02X}")).collect();
+    let quoted = quoted
+        .as_bytes()
+        .chunks(72)
+        .map(|c| std::str::from_utf8(c).expect("ascii"))
+        .collect::<Vec<_>>()
+        .join("=\n");
+    let qp = format!(
+        "From: a@x\nSubject: r\nContent-Type: text/plain\nContent-Transfer-Encoding: quoted-printable\n\n{quoted}\n"
+    );
+    for raw in [eight_bit, qp.into_bytes()] {
+        let x = EmailExtractor
+            .extract(&raw, &Hints::default())
+            .expect("extracts");
+        assert_eq!(x.text.trim_end(), russian);
+        assert!(
+            x.warnings
+                .iter()
+                .any(|w| w.contains("read as windows-1251")),
+            "{:?}",
+            x.warnings
+        );
+    }
 }

@@ -3,28 +3,12 @@
 /// A sort key for an ISO date or date-time: minutes since 1970 in UTC when the zone is
 /// known, local time otherwise (a date alone counts as its midnight).
 pub(crate) fn instant_key(iso: &str) -> i64 {
-    let n = |from: usize, len: usize| {
-        iso.get(from..from + len)
-            .and_then(|x| x.parse::<i64>().ok())
-    };
-    let (Some(y), Some(m), Some(d)) = (n(0, 4), n(5, 2), n(8, 2)) else {
+    let Ok((date, time)) = dossier_dates::parse_date_time(iso) else {
         return i64::MAX;
     };
-    // Days from civil (Howard Hinnant's algorithm).
-    let (y2, m2) = if m <= 2 { (y - 1, m + 9) } else { (y, m - 3) };
-    let era = y2.div_euclid(400);
-    let yoe = y2 - era * 400;
-    let doy = (153 * m2 + 2) / 5 + d - 1;
-    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
-    let minutes = n(11, 2).unwrap_or(0) * 60 + n(14, 2).unwrap_or(0);
-    let offset = match iso.get(19..20) {
-        Some(sign @ ("+" | "-")) => {
-            let off = n(20, 2).unwrap_or(0) * 60 + n(23, 2).unwrap_or(0);
-            if sign == "+" { off } else { -off }
-        }
-        _ => 0,
-    };
-    days * 1440 + minutes - offset
+    let days = (date.first_day() - chrono::NaiveDate::default()).num_days();
+    let seconds = time.map_or(0, |t| t.seconds_utc());
+    days * 1440 + seconds.div_euclid(60)
 }
 
 /// A date in a URL path: `/2019/03/04/`, `/2019-03-04`, `/20190304`.
@@ -65,9 +49,19 @@ fn num(s: &str, len: usize) -> Option<u32> {
         .flatten()
 }
 
+/// The years a page's date may fall in: web publishing began in the 1990s, and a number
+/// beyond 2100 is not a date.
+const PAGE_YEARS: std::ops::RangeInclusive<u32> = 1990..=2100;
+
+/// The day as ISO 8601, when the calendar has it (`dossier-dates` decides: no 31 April)
+/// and the year is one a page may carry.
 fn ymd(y: u32, m: u32, d: u32) -> Option<String> {
-    ((1990..=2100).contains(&y) && (1..=12).contains(&m) && (1..=31).contains(&d))
-        .then(|| format!("{y:04}-{m:02}-{d:02}"))
+    if !PAGE_YEARS.contains(&y) {
+        return None;
+    }
+    dossier_dates::PartialDate::ymd(i64::from(y), i64::from(m), i64::from(d))
+        .ok()
+        .map(|day| day.to_string())
 }
 
 const MONTHS: &[(&str, u32)] = &[
@@ -147,6 +141,10 @@ pub fn normalize_date(raw: &str) -> Option<String> {
                     }
                     _ => String::new(),
                 };
+                // A clock that cannot be (25:00) leaves the day alone.
+                if dossier_dates::TimeOfDay::parse(&hms).is_err() {
+                    return Some(day);
+                }
                 return Some(format!("{day}T{hms}{zone}"));
             }
         }
@@ -269,6 +267,29 @@ mod tests {
             Some("2010-12-08")
         );
         assert_eq!(normalize_date("yesterday"), None);
+    }
+
+    #[test]
+    fn days_a_month_lacks_are_not_dates() {
+        for bad in [
+            "2024-04-31",
+            "2023-02-29",
+            "31.06.2020",
+            "February 30, 2021",
+            "31 September 2019",
+        ] {
+            assert_eq!(normalize_date(bad), None, "{bad}");
+        }
+        assert_eq!(normalize_date("2024-02-29").as_deref(), Some("2024-02-29"));
+        assert_eq!(
+            date_in_url("https://example.com/2019/02/30/story.html"),
+            None
+        );
+        assert_eq!(
+            normalize_date("2018-04-05T25:00").as_deref(),
+            Some("2018-04-05"),
+            "a clock that cannot be"
+        );
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! the page's real charset, with the article's metadata and a sanitised rendition.
 //!
 //! - Charset: a byte-order mark, else the `<meta charset>` / `http-equiv` declaration in
-//!   the first 8 KiB (as browsers prescan), else valid UTF-8, else Windows-1252. A page
-//!   that declares UTF-8 but is not is read as Windows-1252, with a warning.
+//!   the first 8 KiB (as browsers prescan), else valid UTF-8, else the charset chardetng
+//!   detects (as Firefox does). A page that declares UTF-8 but is not is detected the
+//!   same way, with a warning.
 //! - Metadata: dom_smoothie reads Open Graph, Dublin Core, `article:*`, Twitter and
 //!   JSON-LD; [`meta`] adds what it leaves out (canonical link, more date tags, `<time>`,
 //!   dates in the URL) and normalises dates to ISO 8601.
@@ -23,7 +24,7 @@ mod sanitize;
 use std::borrow::Cow;
 
 use dom_smoothie::{Config, Readability, TextMode};
-use encoding_rs::{Encoding, UTF_8, WINDOWS_1252};
+use encoding_rs::{Encoding, UTF_8};
 
 use crate::{ExtractError, Extraction, Extractor, Hints, Probe};
 
@@ -164,7 +165,8 @@ fn decode_html_borrowed(bytes: &[u8]) -> (Cow<'_, str>, &'static str, Option<Str
 }
 
 /// Bytes that are not valid UTF-8: UTF-8 with a few damaged sequences (a page cut
-/// mid-character) stays UTF-8, with the damage replaced; anything else is Windows-1252.
+/// mid-character) stays UTF-8, with the damage replaced; anything else is read in the
+/// legacy charset chardetng detects.
 fn legacy_or_damaged_utf8(
     bytes: &[u8],
     why: &str,
@@ -179,11 +181,12 @@ fn legacy_or_damaged_utf8(
         let warning = format!("{why}: {bad} damaged UTF-8 sequence(s) replaced");
         return (Cow::Owned(lossy.into_owned()), UTF_8.name(), Some(warning));
     }
-    let (text, _) = WINDOWS_1252.decode_without_bom_handling(bytes);
-    let warning = format!("{why}: read as windows-1252");
+    let encoding = crate::charset::detect_legacy(bytes);
+    let (text, _) = encoding.decode_without_bom_handling(bytes);
+    let warning = format!("{why}: read as {} (detected)", encoding.name());
     (
         Cow::Owned(text.into_owned()),
-        WINDOWS_1252.name(),
+        encoding.name(),
         Some(warning),
     )
 }
@@ -311,13 +314,13 @@ mod tests {
     }
 
     #[test]
-    fn a_page_that_declares_utf8_but_is_legacy_is_read_as_windows_1252_with_a_warning() {
+    fn a_page_that_declares_utf8_but_is_legacy_is_detected_with_a_warning() {
         let (text, charset, warning) = decode_html(b"<meta charset=utf-8><p>caf\xE9 cr\xE8me</p>");
         assert_eq!(charset, "windows-1252");
         assert!(text.contains("café crème"), "{text}");
         assert_eq!(
             warning.as_deref(),
-            Some("declared UTF-8 but is not: read as windows-1252")
+            Some("declared UTF-8 but is not: read as windows-1252 (detected)")
         );
         let (text, charset, _) = decode_html(b"<meta charset=windows-1251><p>plain ascii</p>");
         assert_eq!(
@@ -325,5 +328,21 @@ mod tests {
             "all-ASCII text keeps its declaration"
         );
         assert!(text.contains("plain ascii"));
+    }
+
+    #[test]
+    fn undeclared_cyrillic_and_japanese_pages_are_detected() {
+        let russian = "<html><body><p>Суд постановил признать договор недействительным и взыскать с ответчика расходы.</p></body></html>";
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251.encode(russian);
+        let (text, charset, warning) = decode_html(&bytes);
+        assert_eq!((text.as_str(), charset), (russian, "windows-1251"));
+        assert_eq!(
+            warning.as_deref(),
+            Some("no charset declared and not UTF-8: read as windows-1251 (detected)")
+        );
+        let japanese = "<html><body><p>裁判所は契約を無効と判断し、被告に費用の支払いを命じた。</p></body></html>";
+        let (bytes, _, _) = encoding_rs::SHIFT_JIS.encode(japanese);
+        let (text, charset, _) = decode_html(&bytes);
+        assert_eq!((text.as_str(), charset), (japanese, "Shift_JIS"));
     }
 }

@@ -122,8 +122,12 @@ pub fn us_date_to_iso(s: &str) -> Option<String> {
         // ECF began in the late 1990s: two-digit years are this century unless clearly not.
         year += if year < 70 { 2000 } else { 1900 };
     }
-    ((1..=12).contains(&month) && (1..=31).contains(&day) && year >= 1900)
-        .then(|| format!("{year:04}-{month:02}-{day:02}"))
+    if year < 1900 {
+        return None;
+    }
+    dossier_dates::PartialDate::ymd(i64::from(year), i64::from(month), i64::from(day))
+        .ok()
+        .map(|d| d.to_string())
 }
 
 static COURT: LazyLock<Regex> = LazyLock::new(|| {
@@ -248,5 +252,7 @@ mod tests {
         );
         assert_eq!(us_date_to_iso("03/04/17").as_deref(), Some("2017-03-04"));
         assert_eq!(us_date_to_iso("13/04/17"), None);
+        assert_eq!(us_date_to_iso("02/30/17"), None, "no 30 February");
+        assert_eq!(us_date_to_iso("2/29/2016").as_deref(), Some("2016-02-29"));
     }
 }

@@ -415,7 +415,15 @@ pub fn pdf_date_to_iso(raw: &str) -> Option<String> {
             }
         }
     }
-    Some(iso)
+    // The calendar decides (`dossier-dates`): no month 13 or 31 April; an impossible clock
+    // (25:00) leaves the day.
+    if dossier_dates::parse_date_time(&iso).is_ok() {
+        return Some(iso);
+    }
+    let day = iso.split('T').next()?;
+    dossier_dates::PartialDate::parse(day)
+        .ok()
+        .map(|d| d.to_string())
 }
 
 #[cfg(test)]
@@ -434,6 +442,13 @@ mod tests {
             Some("2020-01-01T09:30:00Z")
         );
         assert_eq!(pdf_date_to_iso("garbage"), None);
+        assert_eq!(pdf_date_to_iso("D:20170231"), None, "no 31 February");
+        assert_eq!(pdf_date_to_iso("D:201713"), None, "no month 13");
+        assert_eq!(
+            pdf_date_to_iso("D:20170304250000Z").as_deref(),
+            Some("2017-03-04"),
+            "an impossible clock leaves the day"
+        );
     }
 
     #[test]

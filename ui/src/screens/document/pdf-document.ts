@@ -21,23 +21,39 @@ export function loadPdfJs(): Promise<PdfJs> {
 }
 
 /**
- * Where pdf.js finds the fonts a PDF may use without embedding them (the base-14: Times,
- * Helvetica, Courier…): copied from pdfjs-dist/standard_fonts into dist/ at build (vite.config.ts)
- * and served from the app's own origin. Without them pdf.js draws such text in whatever font the
- * system has (DejaVu here), at Times' glyph positions: cramped on the canvas, and the text layer
- * cannot line up with it.
+ * Where pdf.js finds what it loads on demand, copied from pdfjs-dist into dist/pdfjs/ at build
+ * (vite.config.ts) and served from the app's own origin:
+ * - the fonts a PDF may use without embedding them (the base-14: Times, Helvetica, Courier…).
+ *   Without them pdf.js draws such text in whatever font the system has (DejaVu here), at Times'
+ *   glyph positions: cramped on the canvas, and the text layer cannot line up with it;
+ * - the predefined CJK CMaps, without which text in a CJK font that names one (UniJIS-UCS2-H…)
+ *   neither draws nor reaches the text layer;
+ * - the WebAssembly decoders: JPEG 2000 images (most scans from copiers), JBIG2, ICC colour. The
+ *   CSP allows compiling WebAssembly ('wasm-unsafe-eval') and nothing more; should a window refuse
+ *   it anyway, pdf.js falls back to OpenJPEG's plain-JS build from the same folder;
+ * - the CMYK ICC profile.
  */
-export const STANDARD_FONTS_PATH = "pdfjs/standard_fonts/";
+export const PDFJS_DATA = {
+  standardFonts: "pdfjs/standard_fonts/",
+  cMaps: "pdfjs/cmaps/",
+  wasm: "pdfjs/wasm/",
+  iccs: "pdfjs/iccs/",
+} as const;
 
 /** Opens a PDF from its bytes (which pdf.js takes over). */
 export async function openPdf(bytes: Uint8Array): Promise<PDFDocumentProxy> {
   const { getDocument } = await loadPdfJs();
+  const url = (path: string) => new URL(path, document.baseURI).href;
   return getDocument({
     data: bytes,
     isEvalSupported: false,
     // The bundled standard fonts, not look-alikes from the system: their metrics are the PDF's.
     useSystemFonts: false,
-    standardFontDataUrl: new URL(STANDARD_FONTS_PATH, document.baseURI).href,
+    standardFontDataUrl: url(PDFJS_DATA.standardFonts),
+    cMapUrl: url(PDFJS_DATA.cMaps),
+    cMapPacked: true,
+    wasmUrl: url(PDFJS_DATA.wasm),
+    iccUrl: url(PDFJS_DATA.iccs),
     // Fetched by the page, not the worker: the desktop window's origin is not http(s).
     useWorkerFetch: false,
   }).promise;
