@@ -68,7 +68,7 @@ fn ingest(
     request: IngestRequest,
 ) -> Result<IngestOutput, ApiError> {
     dossier_api::ingest(
-        &case.path()?,
+        &*case.session()?,
         &request,
         &PathScope::Anything,
         &forward_progress(&app),
@@ -78,13 +78,13 @@ fn ingest(
 /// Lists documents.
 #[tauri::command(async)]
 fn docs(case: State<'_, OpenCase>, request: DocsRequest) -> Result<Vec<DocListItem>, ApiError> {
-    dossier_api::docs(&case.path()?, &request)
+    dossier_api::docs(&*case.session()?, &request)
 }
 
 /// Shows one document.
 #[tauri::command(async)]
 fn show(case: State<'_, OpenCase>, doc: i64) -> Result<DocumentView, ApiError> {
-    dossier_api::show(&case.path()?, doc)
+    dossier_api::show(&*case.session()?, doc)
 }
 
 /// A document's original bytes (base64), for viewers that render the file itself.
@@ -93,7 +93,7 @@ fn original(
     case: State<'_, OpenCase>,
     request: dossier_api::OriginalRequest,
 ) -> Result<dossier_api::OriginalOutput, ApiError> {
-    dossier_api::original(&case.path()?, &request)
+    dossier_api::original(&*case.session()?, &request)
 }
 
 /// Verifies the case (against a seal kept elsewhere, when given).
@@ -104,7 +104,7 @@ fn verify(
     request: Option<dossier_api::VerifyRequest>,
 ) -> Result<VerifyOutput, ApiError> {
     dossier_api::verify(
-        &case.path()?,
+        &*case.session()?,
         &request.unwrap_or_default(),
         &forward_progress(&app),
     )
@@ -113,19 +113,19 @@ fn verify(
 /// The audit chain's head, to keep outside the case.
 #[tauri::command(async)]
 fn seal(case: State<'_, OpenCase>) -> Result<dossier_api::Seal, ApiError> {
-    dossier_api::seal(&case.path()?)
+    dossier_api::seal(&*case.session()?)
 }
 
 /// The audit log.
 #[tauri::command(async)]
 fn audit(case: State<'_, OpenCase>) -> Result<Vec<AuditRow>, ApiError> {
-    dossier_api::audit(&case.path()?)
+    dossier_api::audit(&*case.session()?)
 }
 
 /// The open case at a glance.
 #[tauri::command(async)]
 fn summary(case: State<'_, OpenCase>) -> Result<CaseSummary, ApiError> {
-    dossier_api::case_summary(&case.path()?)
+    dossier_api::case_summary(&*case.session()?)
 }
 
 /// The email thread a message belongs to.
@@ -134,7 +134,7 @@ fn thread(
     case: State<'_, OpenCase>,
     request: dossier_api::ThreadRequest,
 ) -> Result<dossier_api::ThreadOutput, ApiError> {
-    dossier_api::thread(&case.path()?, &request)
+    dossier_api::thread(&*case.session()?, &request)
 }
 
 /// Adds, edits, deletes, undoes or imports events; withdraws or reinstates citations.
@@ -143,7 +143,7 @@ fn event(
     case: State<'_, OpenCase>,
     request: dossier_api::EventRequest,
 ) -> Result<dossier_api::EventOutput, ApiError> {
-    dossier_api::event(&case.path()?, &request, &PathScope::Anything)
+    dossier_api::event(&*case.session()?, &request, &PathScope::Anything)
 }
 
 /// Cites a document for an event.
@@ -152,7 +152,7 @@ fn cite(
     case: State<'_, OpenCase>,
     request: dossier_api::CiteRequest,
 ) -> Result<dossier_api::CiteOutput, ApiError> {
-    dossier_api::cite(&case.path()?, &request)
+    dossier_api::cite(&*case.session()?, &request)
 }
 
 /// The chronology, as JSON or an export.
@@ -161,7 +161,7 @@ fn timeline(
     case: State<'_, OpenCase>,
     request: dossier_api::TimelineRequest,
 ) -> Result<dossier_api::TimelineOutput, ApiError> {
-    dossier_api::timeline(&case.path()?, &request)
+    dossier_api::timeline(&*case.session()?, &request)
 }
 
 /// Tags a document or an event.
@@ -170,7 +170,7 @@ fn tag(
     case: State<'_, OpenCase>,
     request: dossier_api::TagRequest,
 ) -> Result<dossier_api::TagOutput, ApiError> {
-    dossier_api::tag(&case.path()?, &request)
+    dossier_api::tag(&*case.session()?, &request)
 }
 
 /// Makes a document an exhibit.
@@ -179,7 +179,7 @@ fn exhibit(
     case: State<'_, OpenCase>,
     request: dossier_api::ExhibitRequest,
 ) -> Result<dossier_api::ExhibitView, ApiError> {
-    dossier_api::exhibit(&case.path()?, &request)
+    dossier_api::exhibit(&*case.session()?, &request)
 }
 
 /// The exhibit list, as JSON, CSV or DAT.
@@ -188,7 +188,7 @@ fn exhibits(
     case: State<'_, OpenCase>,
     request: dossier_api::ExhibitsRequest,
 ) -> Result<dossier_api::ExhibitsOutput, ApiError> {
-    dossier_api::exhibits(&case.path()?, &request)
+    dossier_api::exhibits(&*case.session()?, &request)
 }
 
 /// Attaches a note to a span of a document.
@@ -197,7 +197,7 @@ fn note(
     case: State<'_, OpenCase>,
     request: dossier_api::NoteRequest,
 ) -> Result<dossier_api::NoteView, ApiError> {
-    dossier_api::note(&case.path()?, &request)
+    dossier_api::note(&*case.session()?, &request)
 }
 
 /// Notes, re-checked.
@@ -206,7 +206,7 @@ fn notes(
     case: State<'_, OpenCase>,
     request: dossier_api::NotesRequest,
 ) -> Result<Vec<dossier_api::NoteView>, ApiError> {
-    dossier_api::notes(&case.path()?, &request)
+    dossier_api::notes(&*case.session()?, &request)
 }
 
 /// Deletes a note (kept; `undo` restores it).
@@ -215,7 +215,7 @@ fn note_delete(
     case: State<'_, OpenCase>,
     request: dossier_api::NoteDeleteRequest,
 ) -> Result<dossier_api::NoteDeleteOutput, ApiError> {
-    dossier_api::note_delete(&case.path()?, &request)
+    dossier_api::note_delete(&*case.session()?, &request)
 }
 
 /// Undoes the last chronology edit, or redoes the last undo.
@@ -224,7 +224,7 @@ fn undo(
     case: State<'_, OpenCase>,
     request: dossier_api::UndoRequest,
 ) -> Result<dossier_api::UndoOutput, ApiError> {
-    dossier_api::undo(&case.path()?, &request)
+    dossier_api::undo(&*case.session()?, &request)
 }
 
 /// Candidate events, or accepting some.
@@ -233,7 +233,7 @@ fn suggest(
     case: State<'_, OpenCase>,
     request: dossier_api::SuggestRequest,
 ) -> Result<dossier_api::SuggestOutput, ApiError> {
-    dossier_api::suggest(&case.path()?, &request)
+    dossier_api::suggest(&*case.session()?, &request)
 }
 
 /// Policy series, or one series with its versions and changes.
@@ -242,7 +242,7 @@ fn policy(
     case: State<'_, OpenCase>,
     request: dossier_api::PolicyRequest,
 ) -> Result<dossier_api::PolicyOutput, ApiError> {
-    dossier_api::policy(&case.path()?, &request)
+    dossier_api::policy(&*case.session()?, &request)
 }
 
 /// A word-level diff of two versions of a series.
@@ -251,7 +251,7 @@ fn policy_diff(
     case: State<'_, OpenCase>,
     request: dossier_api::PolicyDiffRequest,
 ) -> Result<dossier_api::PolicyDiffOutput, ApiError> {
-    dossier_api::policy_diff(&case.path()?, &request)
+    dossier_api::policy_diff(&*case.session()?, &request)
 }
 
 /// When a phrase appeared in and disappeared from a series.
@@ -260,7 +260,7 @@ fn policy_trace(
     case: State<'_, OpenCase>,
     request: dossier_api::PolicyTraceRequest,
 ) -> Result<dossier_api::PolicyTraceOutput, ApiError> {
-    dossier_api::policy_trace(&case.path()?, &request)
+    dossier_api::policy_trace(&*case.session()?, &request)
 }
 
 /// Searches a series as it read on a date.
@@ -269,7 +269,7 @@ fn policy_asof(
     case: State<'_, OpenCase>,
     request: dossier_api::PolicyAsofRequest,
 ) -> Result<dossier_api::PolicyAsofOutput, ApiError> {
-    dossier_api::policy_asof(&case.path()?, &request)
+    dossier_api::policy_asof(&*case.session()?, &request)
 }
 
 /// Full-text search.
@@ -278,13 +278,13 @@ fn search(
     case: State<'_, OpenCase>,
     request: dossier_api::SearchRequest,
 ) -> Result<dossier_api::SearchOutput, ApiError> {
-    dossier_api::search(&case.path()?, &request)
+    dossier_api::search(&*case.session()?, &request)
 }
 
 /// Rebuilds the search index from the case database.
 #[tauri::command(async)]
 fn reindex(case: State<'_, OpenCase>) -> Result<dossier_api::ReindexOutput, ApiError> {
-    dossier_api::reindex(&case.path()?)
+    dossier_api::reindex(&*case.session()?)
 }
 
 /// Switches the window to the case at `path`, remembers it among the recent cases, and

@@ -1,11 +1,12 @@
 //! `ingest`: bring files into a case.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use dossier_extract::Registry;
 use dossier_ingest::{IngestOptions, IngestProgress, PathScope};
 use serde::{Deserialize, Serialize};
 
+use crate::CaseAt;
 use crate::series_ingest::SeriesIngestOutput;
 use crate::{ApiResult, Event, open_case};
 
@@ -65,8 +66,8 @@ pub struct IngestOutput {
     /// With `--series`: what was recorded in the series.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub series: Option<SeriesIngestOutput>,
-    /// Why the search index could not follow this ingest, if it could not (the next search
-    /// heals it).
+    /// Why the search index could not follow this ingest, if it could not (searches then say
+    /// the index is behind until the next writer or `reindex` catches it up).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub index_error: Option<String>,
 }
@@ -77,7 +78,7 @@ pub struct IngestOutput {
 /// inside a folder that leads out of the scope is a failed item. Waits (and says so) while
 /// another process writes to the case.
 pub fn ingest(
-    case_path: &Path,
+    case_path: &(impl CaseAt + ?Sized),
     request: &IngestRequest,
     scope: &PathScope,
     events: &(dyn Fn(Event) + Sync),
@@ -96,7 +97,7 @@ pub fn ingest(
             events(Event::Waiting {
                 message: format!(
                     "{}: another dossier process is changing this case; waiting for it to finish",
-                    case_path.display()
+                    case_path.root().display()
                 ),
             });
             case.writer_lock()?

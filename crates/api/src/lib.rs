@@ -25,6 +25,7 @@ mod policy;
 mod policy_trace;
 mod search;
 mod series_ingest;
+mod session;
 mod suggest;
 mod thread;
 mod timeline;
@@ -65,6 +66,7 @@ pub use search::{
     reindex, search,
 };
 pub use series_ingest::SeriesIngestOutput;
+pub use session::{CaseAt, CaseHandle, Session};
 pub use suggest::{
     Accepted, SuggestOutput, SuggestRequest, SuggestedCitation, Suggestion, suggest,
 };
@@ -128,10 +130,4 @@ pub enum Event {
     },
 }
 
-/// Opens a case for a command, with the default clock and actor.
-fn open_case(path: &std::path::Path) -> ApiResult<dossier_store::Case> {
-    Ok(dossier_store::Case::open(
-        path,
-        dossier_store::CaseOptions::default(),
-    )?)
-}
+use session::open_case;

@@ -1,16 +1,16 @@
 //! `search` and `reindex` (the search index's part in `ingest` is `ingest_index.rs`).
 //!
-//! The index (`CASE/index/`) is a cache of the case database. Searching first heals it
-//! (indexes what is missing or stale, removes what is gone) unless another process is
-//! writing the case, in which case that process keeps the index in step itself.
+//! The index (`CASE/index/`) is a cache of the case database, kept in step by the commands
+//! that change indexed data (see `session.rs`). A search only reads: it checks in constant
+//! time whether the index holds every change, and says so in `index_behind` when it does not.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use dossier_search::{self as search, SearchError, SearchIndex, SortOrder};
 use dossier_store::Case;
 use serde::{Deserialize, Serialize};
 
+use crate::CaseAt;
 use crate::{ApiError, ApiResult, open_case};
 
 /// Hits returned when no limit is given.
@@ -115,6 +115,11 @@ pub struct SearchOutput {
     pub hits: Vec<SearchHit>,
     /// Facet counts over all matching documents.
     pub facets: SearchFacets,
+    /// The index lacks a change the case has (an ingest still running, or one cut short
+    /// before its index commit): the results may miss or mis-count it. The command that made
+    /// the change, the next opening of the case by a long-lived shell, or `reindex` catches
+    /// the index up.
+    pub index_behind: bool,
 }
 
 /// `dossier reindex` output.
@@ -125,7 +130,10 @@ pub struct ReindexOutput {
 }
 
 /// Searches the case's documents.
-pub fn search(case_path: &Path, request: &SearchRequest) -> ApiResult<SearchOutput> {
+pub fn search(
+    case_path: &(impl CaseAt + ?Sized),
+    request: &SearchRequest,
+) -> ApiResult<SearchOutput> {
     let limit = request.limit.unwrap_or(DEFAULT_LIMIT);
     if limit == 0 || limit > MAX_LIMIT {
         return Err(ApiError::new(
@@ -134,11 +142,8 @@ pub fn search(case_path: &Path, request: &SearchRequest) -> ApiResult<SearchOutp
         ));
     }
     let case = open_case(case_path)?;
-    let index = open_index(&case)?;
-    // Heal only when no other process is writing the case; if one is, it indexes its own work.
-    if let Some(_lock) = case.try_writer_lock()? {
-        search::sync(&case, &index)?;
-    }
+    let index = crate::session::open_index(case_path, &case)?;
+    let index_behind = crate::session::index_behind(&case, &index)?;
     let inner = search::SearchRequest {
         query: request.query.clone(),
         kind: request.kind.clone(),
@@ -195,14 +200,15 @@ pub fn search(case_path: &Path, request: &SearchRequest) -> ApiResult<SearchOutp
                 .collect(),
             custodian: f.custodian,
         },
+        index_behind,
     })
 }
 
 /// Rebuilds the search index from the case database.
-pub fn reindex(case_path: &Path) -> ApiResult<ReindexOutput> {
+pub fn reindex(case_path: &(impl CaseAt + ?Sized)) -> ApiResult<ReindexOutput> {
     let case = open_case(case_path)?;
     let _lock = case.writer_lock()?;
-    let index = open_index(&case)?;
+    let index = crate::session::open_index(case_path, &case)?;
     let documents = search::reindex(&case, &index)?;
     Ok(ReindexOutput { documents })
 }

@@ -6,7 +6,6 @@
 //! such everywhere, and is never dropped.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use dossier_store::{Case, CitationRecord, EventRecord, ExhibitRecord};
 use dossier_timeline::exhibits::{ExhibitNumber, bates};
@@ -16,6 +15,7 @@ use dossier_timeline::{
 };
 use serde::{Deserialize, Serialize};
 
+use crate::CaseAt;
 use crate::{ApiError, ApiResult, open_case};
 
 /// A citation as the timeline shows it.
@@ -394,7 +394,10 @@ pub enum TimelineOutput {
 }
 
 /// The chronology, filtered, as JSON or an export.
-pub fn timeline(path: &Path, request: &TimelineRequest) -> ApiResult<TimelineOutput> {
+pub fn timeline(
+    path: &(impl CaseAt + ?Sized),
+    request: &TimelineRequest,
+) -> ApiResult<TimelineOutput> {
     let case = open_case(path)?;
     // A misspelt status is an error rather than an empty list; the match itself is the same as
     // for issues and tags.

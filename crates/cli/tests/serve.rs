@@ -6,6 +6,8 @@
 
 #[path = "serve/paths.rs"]
 mod paths;
+#[path = "serve/session.rs"]
+mod session;
 #[path = "serve/support.rs"]
 mod support;
 #[path = "serve/transport.rs"]

@@ -60,7 +60,7 @@ pub use exhibits::{ExhibitRecord, NewExhibit};
 pub use hash::ContentHash;
 pub use objects::ObjectStore;
 pub use runs::{ItemOutcome, RunItem};
-pub use search_feed::FeedDocument;
+pub use search_feed::{FeedDocument, IndexedChanges};
 pub use series::{CaptureRecord, NewCapture, SeriesSummary};
 pub use staging::StagedObject;
 pub use threads::{EmailThread, ThreadMessage};

@@ -183,6 +183,8 @@ export interface SearchOutput {
   total: number;
   hits: SearchHit[];
   facets: SearchFacets;
+  /** The index lacks a recent change to the case: these results may be incomplete. */
+  index_behind: boolean;
 }
 
 /** `dossier_api::ThreadRequest`. */

@@ -170,6 +170,12 @@ function Hits({
         {countOf(output.total, "matching document", "matching documents")}
         {output.hits.length < output.total ? `, the best ${output.hits.length} shown` : ""}
       </p>
+      {output.index_behind && (
+        <p class="index-behind" role="alert">
+          The search index does not yet hold the latest changes to this case (an ingest is still running, or one
+          stopped early): these results may be incomplete. Reindex the case if this stays.
+        </p>
+      )}
       <ol class="hits" ref={list} onKeyDown={onKeyDown}>
         {output.hits.map((hit) => (
           <HitItem key={hit.doc} hit={hit} query={query} />
