@@ -35,7 +35,7 @@ else
 fi
 server=""
 cleanup() {
-  [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  [ -n "$server" ] && kill "$server" 2>/dev/null && { wait "$server" 2>/dev/null || true; }
   [ "$keep" = 1 ] || { chmod -R u+w "$work"; rm -rf "$work"; }
 }
 trap cleanup EXIT

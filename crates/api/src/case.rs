@@ -50,6 +50,13 @@ pub struct CaseSummary {
 /// Summarises a case.
 pub fn case_summary(path: &(impl CaseAt + ?Sized)) -> ApiResult<CaseSummary> {
     let case = open_case(path)?;
+    match path.session() {
+        Some(session) => session.summary(case.audit_seq()?, || summarise(path, &case)),
+        None => summarise(path, &case),
+    }
+}
+
+fn summarise(path: &(impl CaseAt + ?Sized), case: &Case) -> ApiResult<CaseSummary> {
     let by_kind: Vec<KindCount> = case
         .count_by_kind()?
         .into_iter()

@@ -29,7 +29,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use dossier_search::{self as search, SearchIndex};
 use dossier_store::{Case, CaseOptions};
 
-use crate::ApiResult;
+use crate::{ApiResult, CaseSummary};
 
 /// A case kept open between calls. Cheap to create: connections and the index open on first
 /// use, so a session may name a folder that becomes a case only later (`init`).
@@ -42,6 +42,8 @@ pub struct Session {
     /// Held while this process catches the index up, so two catch-ups on threads of one
     /// session follow each other instead of one skipping its work.
     index_writes: Mutex<()>,
+    /// The last summary and the audit row it was read at (see [`Session::summary`]).
+    summary: Mutex<Option<(i64, CaseSummary)>>,
 }
 
 impl Session {
@@ -54,6 +56,7 @@ impl Session {
             idle: Mutex::default(),
             index: Mutex::default(),
             index_writes: Mutex::default(),
+            summary: Mutex::default(),
         };
         if crate::is_case(root) {
             // Best effort: an index that cannot be healed now is reported by each search.
@@ -92,6 +95,30 @@ impl Session {
             case: Some(case),
             home: Some(self),
         })
+    }
+
+    /// The case's summary as of its newest audit row `seq`, read by `read` when the case has
+    /// changed since the last one. Counting documents per kind reads an index entry per
+    /// document (30 ms at 302,000 documents), and the desktop's and the browser's first
+    /// screen asks for it on every visit; every change to documents appends an audit row
+    /// (invariant 2), so an unchanged newest row means an unchanged summary.
+    pub(crate) fn summary(
+        &self,
+        seq: i64,
+        read: impl FnOnce() -> ApiResult<CaseSummary>,
+    ) -> ApiResult<CaseSummary> {
+        if let Some((at, summary)) = self
+            .summary
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            && *at == seq
+        {
+            return Ok(summary.clone());
+        }
+        let summary = read()?;
+        *self.summary.lock().unwrap_or_else(PoisonError::into_inner) = Some((seq, summary.clone()));
+        Ok(summary)
     }
 
     /// The search index, opened on first use and kept.

@@ -126,6 +126,7 @@ fn results_follow_changes_made_through_the_server_and_by_another_process() {
     let first = text_files(&allowed.join("first"), 2, "quokka");
     let server = Server::allowing(&case, &allowed);
     assert_eq!(search(&server, "quokka")["total"], 0);
+    assert_eq!(server.call("summary", Value::Null)["documents"], 0);
 
     // Through the same session.
     let ingested = server.call("ingest", json!({"paths": [first]}));
@@ -149,6 +150,7 @@ fn results_follow_changes_made_through_the_server_and_by_another_process() {
     let out = search(&server, "quokka");
     assert_eq!(out["total"], 5);
     assert_eq!(out["index_behind"], false);
+    assert_eq!(server.call("summary", Value::Null)["documents"], 5);
     // An undo that takes a tag back is followed too.
     server.call("tag", json!({"doc": ids[0], "tags": ["warm"]}));
     assert_eq!(docs_found(&search(&server, "tag:warm")), vec![ids[0]]);
