@@ -80,32 +80,7 @@ fi
 [ "$mbox_mb" -gt 0 ] || exit 0
 
 # A ~1 GB mbox of unique messages, mboxrd-quoted, from every message file of the corpus.
-python3 - "$corpus/emails" "$work/big.mbox" "$mbox_mb" <<'PY'
-import os, re, sys
-src, out, mb = sys.argv[1], sys.argv[2], int(sys.argv[3])
-msgs = []
-for root, _, files in os.walk(src):
-    for name in sorted(files):
-        if name.endswith((".json", ".csv", ".txt", ".mbox")) or name.startswith("COPYING"):
-            continue
-        with open(os.path.join(root, name), "rb") as f:
-            data = f.read()
-        if data.startswith(b"From "):
-            data = data.split(b"\n", 1)[-1]
-        data = re.sub(rb"(?m)^(>*From )", rb">\1", data)
-        msgs.append(data if data.endswith(b"\n") else data + b"\n")
-target, written, copy = mb * 1024 * 1024, 0, 0
-with open(out, "wb") as f:
-    while written < target:
-        for m in msgs:
-            chunk = b"From bench@example.org Mon Jan  1 00:00:00 2001\nX-Bench-Copy: %d\n" % copy + m + b"\n"
-            f.write(chunk)
-            written += len(chunk)
-            copy += 1
-            if written >= target:
-                break
-print(copy, file=sys.stderr)
-PY
+python3 "$(dirname "$0")/big-mbox.py" "$corpus/emails" "$work/big.mbox" "$mbox_mb"
 mbox_bytes=$(stat -c %s "$work/big.mbox")
 "$dossier" init "$work/bigcase" >/dev/null
 t0=$(now)

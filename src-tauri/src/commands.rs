@@ -9,9 +9,9 @@
 //! `recent_cases`; and because only the desktop saves files through a native dialog:
 //! `save_export`.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
-use dossier_api::{ApiError, CaseSummary, ErrorCode, Event, InitOutput, PathScope};
+use dossier_api::{ApiError, CaseSummary, ErrorCode, Event, InitOutput, PathScope, Session};
 use serde_json::Value;
 use tauri::{AppHandle, Emitter, Manager, State};
 
@@ -48,14 +48,15 @@ async fn call(
     command: String,
     args: Option<Value>,
 ) -> Result<Value, ApiError> {
-    let case = case.path()?;
+    // The case's session: its connections and search index stay open between calls.
+    let session = case.session()?;
     let name = command.clone();
     blocking(&name, move || {
         let progress = move |event: Event| {
             // A window that is gone cannot show progress; the command still completes.
             let _ = app.emit(PROGRESS_EVENT, event);
         };
-        run(&case, &command, args.unwrap_or(Value::Null), &progress)
+        run(&session, &command, args.unwrap_or(Value::Null), &progress)
     })
     .await
 }
@@ -64,7 +65,7 @@ async fn call(
 /// anywhere the user can read (`PathScope::Anything`), since the person naming the paths in
 /// the window is the one whose files they are.
 fn run(
-    case: &Path,
+    case: &Session,
     command: &str,
     args: Value,
     progress: &(dyn Fn(Event) + Sync),
@@ -158,6 +159,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let case = dir.path().join("case");
         dossier_api::init(&case).expect("init");
+        let case = Session::open(&case);
         for &command in dossier_api::COMMANDS {
             // Wrong arguments on purpose: a known command refuses them as its own input (or
             // runs, if it takes none); it never says it does not exist.

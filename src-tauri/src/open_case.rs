@@ -4,15 +4,22 @@
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
-use dossier_api::{ApiError, ErrorCode};
+use dossier_api::{ApiError, ErrorCode, Session};
 
 /// The environment variable naming the case folder when no argument is given.
 pub const CASE_ENV: &str = "DOSSIER_CASE";
 
-/// The case this window is on, if any.
-pub struct OpenCase(Mutex<Option<PathBuf>>);
+/// The case this window is on, if any, and its session once a command has used it.
+pub struct OpenCase(Mutex<Option<Opened>>);
+
+struct Opened {
+    path: PathBuf,
+    /// Kept between commands (connections, the search index); opened by the first command,
+    /// on its blocking thread rather than at start-up.
+    session: Option<Arc<Session>>,
+}
 
 impl OpenCase {
     /// Takes the case from the first argument, or else from [`CASE_ENV`]; an empty value is none.
@@ -22,29 +29,44 @@ impl OpenCase {
             .chain(env)
             .find(|value| !value.is_empty())
             .map(PathBuf::from);
-        OpenCase(Mutex::new(path))
+        OpenCase(Mutex::new(path.map(|path| Opened {
+            path,
+            session: None,
+        })))
+    }
+
+    /// The session on the case, or the error the UI shows when no case is open.
+    pub fn session(&self) -> Result<Arc<Session>, ApiError> {
+        let mut opened = self.0.lock().unwrap_or_else(|e| e.into_inner());
+        let Some(opened) = opened.as_mut() else {
+            return Err(no_case());
+        };
+        let session = opened
+            .session
+            .get_or_insert_with(|| Arc::new(Session::open(&opened.path)));
+        Ok(Arc::clone(session))
     }
 
     /// The case folder, or the error the UI shows when no case is open.
+    #[cfg(test)]
     pub fn path(&self) -> Result<PathBuf, ApiError> {
-        self.current().ok_or_else(|| {
-            ApiError::new(
-                ErrorCode::NoCase,
-                format!(
-                    "No case is open. Open or create one, or start Dossier with a case folder \
-                     as its argument (dossier-desktop CASE), or name one in {CASE_ENV}."
-                ),
-            )
-        })
+        self.current().ok_or_else(no_case)
     }
 
-    /// Switches the window to another case.
+    /// Switches the window to another case (with a new session).
     pub fn set(&self, path: PathBuf) {
-        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(path);
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = Some(Opened {
+            path,
+            session: None,
+        });
     }
 
     fn current(&self) -> Option<PathBuf> {
-        self.0.lock().unwrap_or_else(|e| e.into_inner()).clone()
+        self.0
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .as_ref()
+            .map(|opened| opened.path.clone())
     }
 
     /// `Dossier — <case folder name>`, or `Dossier — no case open`.
@@ -55,6 +77,16 @@ impl OpenCase {
         };
         format!("Dossier — {name}")
     }
+}
+
+fn no_case() -> ApiError {
+    ApiError::new(
+        ErrorCode::NoCase,
+        format!(
+            "No case is open. Open or create one, or start Dossier with a case folder \
+             as its argument (dossier-desktop CASE), or name one in {CASE_ENV}."
+        ),
+    )
 }
 
 /// The last component of the folder, resolving `.` and `..` when the folder exists.

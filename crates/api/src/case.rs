@@ -6,6 +6,7 @@ use dossier_store::{Case, CaseOptions, StoreError, audit as audit_log};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::CaseAt;
 use crate::{ApiError, ApiResult, ErrorCode, Event, open_case};
 
 /// `dossier init` output.
@@ -48,8 +49,15 @@ pub struct CaseSummary {
 }
 
 /// Summarises a case.
-pub fn case_summary(path: &Path) -> ApiResult<CaseSummary> {
+pub fn case_summary(path: &(impl CaseAt + ?Sized)) -> ApiResult<CaseSummary> {
     let case = open_case(path)?;
+    match path.session() {
+        Some(session) => session.summary(case.audit_seq()?, || summarise(path, &case)),
+        None => summarise(path, &case),
+    }
+}
+
+fn summarise(path: &(impl CaseAt + ?Sized), case: &Case) -> ApiResult<CaseSummary> {
     let by_kind: Vec<KindCount> = case
         .count_by_kind()?
         .into_iter()
@@ -57,7 +65,7 @@ pub fn case_summary(path: &Path) -> ApiResult<CaseSummary> {
         .collect();
     Ok(CaseSummary {
         name: case.name(),
-        path: path.display().to_string(),
+        path: path.root().display().to_string(),
         documents: by_kind.iter().map(|k| k.count).sum(),
         by_kind,
         schema_version: case.schema_version()?,
@@ -141,7 +149,7 @@ pub struct VerifyRequest {
 }
 
 /// The audit chain's head, to keep elsewhere.
-pub fn seal(path: &Path) -> ApiResult<Seal> {
+pub fn seal(path: &(impl CaseAt + ?Sized)) -> ApiResult<Seal> {
     let seal = open_case(path)?.seal()?;
     Ok(Seal {
         seq: seal.seq,
@@ -174,11 +182,11 @@ pub fn read_seal(text: &str, source: &str) -> ApiResult<Seal> {
 /// withdrawn citations apart. A database that cannot be opened or read is reported as a
 /// problem (`ok: false`), not as an error: it is the answer to the question asked.
 pub fn verify(
-    path: &Path,
+    path: &(impl CaseAt + ?Sized),
     request: &VerifyRequest,
     events: &(dyn Fn(Event) + Sync),
 ) -> ApiResult<VerifyOutput> {
-    let case = match Case::open(path, CaseOptions::default()) {
+    let case = match Case::open(path.root(), CaseOptions::default()) {
         Ok(case) => case,
         Err(e @ (StoreError::Sqlite(_) | StoreError::SchemaDamaged(_))) => {
             return Ok(VerifyOutput::unreadable(e));
@@ -322,7 +330,7 @@ pub struct AuditRow {
 }
 
 /// The whole audit log, oldest first.
-pub fn audit(path: &Path) -> ApiResult<Vec<AuditRow>> {
+pub fn audit(path: &(impl CaseAt + ?Sized)) -> ApiResult<Vec<AuditRow>> {
     let case = open_case(path)?;
     Ok(audit_log::entries(case.connection())?
         .into_iter()

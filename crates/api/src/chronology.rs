@@ -4,7 +4,7 @@
 //! the store records them; the store audits every change. An event shows as
 //! `prospective` while it has no citation, whatever status it was given.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use dossier_ingest::PathScope;
 use dossier_store::{Case, EventEdit, EventRecord, EventState, NewCitation, SpanRecord};
@@ -12,6 +12,7 @@ use dossier_timeline::{FuzzyDate, Hint, Relation, Status, quote};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::CaseAt;
 use crate::timeline::{EventSpan, TimelineEvent, load_event};
 use crate::{ApiError, ApiResult, ErrorCode, open_case};
 
@@ -295,7 +296,11 @@ fn edit_of(current: &EventRecord, c: &EventChange) -> ApiResult<EventEdit> {
 
 /// Creates, changes, deletes, restores or imports events, or reads a draft date. An import
 /// reads its CSV file, and the files its `doc` cells name, only within `scope`.
-pub fn event(path: &Path, request: &EventRequest, scope: &PathScope) -> ApiResult<EventOutput> {
+pub fn event(
+    path: &(impl CaseAt + ?Sized),
+    request: &EventRequest,
+    scope: &PathScope,
+) -> ApiResult<EventOutput> {
     let mut case = open_case(path)?;
     let id = match request {
         EventRequest::Add(a) => {
@@ -517,7 +522,7 @@ pub(crate) fn check_citation(
 }
 
 /// Cites a document for an event, checking that the quote is there.
-pub fn cite(path: &Path, request: &CiteRequest) -> ApiResult<CiteOutput> {
+pub fn cite(path: &(impl CaseAt + ?Sized), request: &CiteRequest) -> ApiResult<CiteOutput> {
     let mut case = open_case(path)?;
     let event = case.event(request.event)?;
     if event.state.deleted {
@@ -569,6 +574,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let case = dir.path().join("case");
         crate::init(&case).expect("init");
+        let case = crate::Session::open(&case);
         let file = dir.path().join("memo.txt");
         std::fs::write(
             &file,

@@ -4,15 +4,13 @@
 //! Each arm deserialises the arguments into the command's typed request, calls the typed
 //! function, and serialises the result; nothing else happens here.
 
-use std::path::Path;
-
 use dossier_ingest::PathScope;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use ts_rs::TS;
 
-use crate::{ApiError, ApiResult, ErrorCode, Event};
+use crate::{ApiError, ApiResult, ErrorCode, Event, Session};
 
 /// Arguments of `show`.
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -28,7 +26,7 @@ pub struct ShowRequest {
 #[serde(deny_unknown_fields)]
 struct NoArgs {}
 
-/// Runs the command called `command` on the case at `case`, with `args` as its JSON
+/// Runs the command called `command` on the case of the session `case`, with `args` as its JSON
 /// arguments (`null` counts as `{}`), and returns its JSON result. Commands that read files
 /// by path (`ingest`, `event` `import`) read only what `scope` admits: the transport that
 /// carries the names decides whose paths they may be, never the arguments themselves.
@@ -37,7 +35,7 @@ struct NoArgs {}
 /// command's request type fail with `invalid_input`, naming what was wrong.
 pub fn dispatch(
     command: &str,
-    case: &Path,
+    case: &Session,
     args: Value,
     scope: &PathScope,
     events: &(dyn Fn(Event) + Sync),
@@ -45,7 +43,7 @@ pub fn dispatch(
     match command {
         "init" => {
             parse::<NoArgs>(command, args)?;
-            to_json(crate::init(case)?)
+            to_json(crate::init(case.root())?)
         }
         "ingest" => to_json(crate::ingest(case, &parse(command, args)?, scope, events)?),
         "docs" => to_json(crate::docs(case, &parse(command, args)?)?),
@@ -139,6 +137,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let case = dir.path().join("case");
         crate::init(&case).expect("init");
+        let case = Session::open(&case);
         for &command in crate::COMMANDS {
             // Deliberately wrong arguments: a known command rejects them as its own input
             // (or runs, for commands that take none); it never says "unknown command".
@@ -172,6 +171,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let case = dir.path().join("case");
         crate::init(&case).expect("init");
+        let case = Session::open(&case);
         let e = dispatch(
             "show",
             &case,

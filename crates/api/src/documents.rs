@@ -1,12 +1,12 @@
 //! Commands that read documents: list them, show one.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use dossier_store::DocumentFilter;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::CaseAt;
 use crate::{ApiResult, open_case};
 
 /// `dossier docs` filters.
@@ -41,7 +41,7 @@ pub struct DocListItem {
 }
 
 /// Lists documents in ingest order.
-pub fn docs(path: &Path, request: &DocsRequest) -> ApiResult<Vec<DocListItem>> {
+pub fn docs(path: &(impl CaseAt + ?Sized), request: &DocsRequest) -> ApiResult<Vec<DocListItem>> {
     let case = open_case(path)?;
     let filter = DocumentFilter {
         kind: request.kind.clone(),
@@ -131,7 +131,7 @@ pub struct DocumentView {
 }
 
 /// Shows one document.
-pub fn show(path: &Path, id: i64) -> ApiResult<DocumentView> {
+pub fn show(path: &(impl CaseAt + ?Sized), id: i64) -> ApiResult<DocumentView> {
     let case = open_case(path)?;
     let d = case.document(id)?;
     let tags = case.document_tags(id)?;

@@ -282,16 +282,15 @@ impl<'s> DocumentFinder<'s> {
 
 #[cfg(test)]
 mod tests {
-    use std::path::Path;
 
     use serde_json::{Value, json};
 
     use crate::dispatch;
 
-    fn run(case: &Path, command: &str, args: Value) -> Result<Value, crate::ApiError> {
+    fn run(case: &std::path::Path, command: &str, args: Value) -> Result<Value, crate::ApiError> {
         dispatch(
             command,
-            case,
+            &crate::Session::open(case),
             args,
             &dossier_ingest::PathScope::Anything,
             &|_| {},

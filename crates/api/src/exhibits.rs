@@ -3,7 +3,6 @@
 //! is an edit that `undo` can revert.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 
 use dossier_store::{ExhibitRecord, NewExhibit, NoteRecord, SpanRecord};
 use dossier_timeline::exhibits::{self, ExhibitNumber, ExhibitRow, bates};
@@ -11,6 +10,7 @@ use dossier_timeline::{Hint, QuoteSelector, quote};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::CaseAt;
 use crate::chronology::find_quote;
 use crate::timeline::Export;
 use crate::{ApiError, ApiResult, ErrorCode, open_case};
@@ -52,7 +52,7 @@ pub struct TagOutput {
 
 /// Tags a document or an event, or removes tags from it. A tag it already has (or, when
 /// removing, does not have) is passed over; when nothing changes, nothing is recorded.
-pub fn tag(path: &Path, request: &TagRequest) -> ApiResult<TagOutput> {
+pub fn tag(path: &(impl CaseAt + ?Sized), request: &TagRequest) -> ApiResult<TagOutput> {
     let mut case = open_case(path)?;
     if request.tags.iter().all(|t| t.trim().is_empty()) {
         return Err(invalid("no tag given"));
@@ -73,6 +73,9 @@ pub fn tag(path: &Path, request: &TagRequest) -> ApiResult<TagOutput> {
                 (change.tag_document(doc, &request.tags)?, Vec::new())
             };
             change.commit()?;
+            // Tags are searched and counted: the index follows now. It is a cache; if it
+            // cannot, searches say it is behind until the next catch-up.
+            let _ = crate::session::catch_up_index(path, &case);
             Ok(TagOutput {
                 added,
                 removed,
@@ -221,7 +224,7 @@ fn prefix_of(s: Option<&str>, default: &str, what: &str) -> ApiResult<String> {
 }
 
 /// Makes a document an exhibit: a number and a Bates range over its pages.
-pub fn exhibit(path: &Path, request: &ExhibitRequest) -> ApiResult<ExhibitView> {
+pub fn exhibit(path: &(impl CaseAt + ?Sized), request: &ExhibitRequest) -> ApiResult<ExhibitView> {
     let mut case = open_case(path)?;
     if request.withdraw {
         case.document(request.doc)?;
@@ -315,7 +318,10 @@ pub enum ExhibitsOutput {
 }
 
 /// The exhibit list, tied to the events each exhibit supports.
-pub fn exhibits(path: &Path, request: &ExhibitsRequest) -> ApiResult<ExhibitsOutput> {
+pub fn exhibits(
+    path: &(impl CaseAt + ?Sized),
+    request: &ExhibitsRequest,
+) -> ApiResult<ExhibitsOutput> {
     let case = open_case(path)?;
     let mut events = supported_events(&case)?;
     let views: Vec<ExhibitView> = case
@@ -412,7 +418,7 @@ pub struct NoteView {
 }
 
 /// Attaches a note to a span of a document.
-pub fn note(path: &Path, request: &NoteRequest) -> ApiResult<NoteView> {
+pub fn note(path: &(impl CaseAt + ?Sized), request: &NoteRequest) -> ApiResult<NoteView> {
     let mut case = open_case(path)?;
     if request.text.trim().is_empty() {
         return Err(invalid("the note is empty"));
@@ -467,7 +473,7 @@ pub struct NotesRequest {
 }
 
 /// Notes (deleted ones left out), each re-checked against its document's text.
-pub fn notes(path: &Path, request: &NotesRequest) -> ApiResult<Vec<NoteView>> {
+pub fn notes(path: &(impl CaseAt + ?Sized), request: &NotesRequest) -> ApiResult<Vec<NoteView>> {
     let case = open_case(path)?;
     case.notes(request.doc)?
         .into_iter()
@@ -543,7 +549,10 @@ pub struct NoteDeleteOutput {
 }
 
 /// Deletes a note: it leaves `notes` and `verify`, stays in the case, and `undo` restores it.
-pub fn note_delete(path: &Path, request: &NoteDeleteRequest) -> ApiResult<NoteDeleteOutput> {
+pub fn note_delete(
+    path: &(impl CaseAt + ?Sized),
+    request: &NoteDeleteRequest,
+) -> ApiResult<NoteDeleteOutput> {
     let mut case = open_case(path)?;
     let note = case.notes(None)?.into_iter().find(|n| n.id == request.note);
     let change = case.begin_change()?;

@@ -1,12 +1,13 @@
 //! `ingest`: bring files into a case.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use dossier_extract::Registry;
 use dossier_ingest::{IngestOptions, IngestProgress, PathScope};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::CaseAt;
 use crate::series_ingest::SeriesIngestOutput;
 use crate::{ApiResult, Event, open_case};
 
@@ -76,8 +77,8 @@ pub struct IngestOutput {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub series: Option<SeriesIngestOutput>,
-    /// Why the search index could not follow this ingest, if it could not (the next search
-    /// heals it).
+    /// Why the search index could not follow this ingest, if it could not (searches then say
+    /// the index is behind until the next writer or `reindex` catches it up).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub index_error: Option<String>,
@@ -89,7 +90,7 @@ pub struct IngestOutput {
 /// inside a folder that leads out of the scope is a failed item. Waits (and says so) while
 /// another process writes to the case.
 pub fn ingest(
-    case_path: &Path,
+    case_path: &(impl CaseAt + ?Sized),
     request: &IngestRequest,
     scope: &PathScope,
     events: &(dyn Fn(Event) + Sync),
@@ -108,7 +109,7 @@ pub fn ingest(
             events(Event::Waiting {
                 message: format!(
                     "{}: another dossier process is changing this case; waiting for it to finish",
-                    case_path.display()
+                    case_path.root().display()
                 ),
             });
             case.writer_lock()?

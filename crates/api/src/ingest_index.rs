@@ -12,7 +12,7 @@
 //! the pipeline had finished: on the Enron folder, one batch, tantivy started only when every
 //! message was parsed and recorded. Fed every [`dossier_ingest::FOLLOW_CHUNK`] documents,
 //! tantivy tokenises beside the parsers. What it is fed is read back from SQLite through
-//! [`dossier_store::Change::search_feed`], the same rows `reindex` and every search's healing
+//! [`dossier_store::Change::search_feed`], the same rows `reindex` and every catch-up
 //! read, so the index has one source of truth and an ingest leaves exactly the entries a
 //! rebuild would make. Nothing fed is committed to the index before the batch holding it
 //! has committed to SQLite, so the index never shows a document the case does not have.
@@ -48,19 +48,19 @@ const INGEST_INDEX_MEMORY: usize = 48 * 1024 * 1024;
 /// everything queued, then writes and fsyncs a segment, so a commit per batch (every 500
 /// documents) made the index wait again and again and left many small segments to merge.
 /// Nothing is lost by committing less often: the index is a cache of SQLite, and a crash
-/// before its commit heals on the next search (invariant 8).
+/// before its commit is caught up by the next writer (invariant 8).
 const INDEX_COMMIT_INTERVAL: Duration = Duration::from_secs(10);
 
 /// Chunks of documents that may wait for the feeder: bounds the memory the texts in flight
 /// take when tantivy falls behind (the writer then waits, as it does for a slow disk).
 const FEED_QUEUE: usize = 4;
 
-/// Keeps the index in step with an ingest: healed before the run, then fed what the pipeline
+/// Keeps the index in step with an ingest: caught up before the run, then fed what the pipeline
 /// records (see the module docs), and committed at most every [`INDEX_COMMIT_INTERVAL`] and
 /// at the end, so it is searchable when the ingest returns.
 ///
-/// The index is a cache: when it cannot be written the ingest still succeeds, and the next
-/// search heals the index; the first such error is kept for the ingest's output.
+/// The index is a cache: when it cannot be written the ingest still succeeds, searches say
+/// the index is behind until the next writer catches it up; the first such error is kept for the ingest's output.
 pub(crate) struct IngestIndexer {
     feeder: Option<Feeder>,
     /// The first indexing error met on this side of the feeder, if any.
@@ -89,7 +89,7 @@ struct Fed {
 }
 
 impl IngestIndexer {
-    /// Opens the index, takes its writer (the caller holds the case's writer lock), heals it,
+    /// Opens the index, takes its writer (the caller holds the case's writer lock), catches it up,
     /// and starts the feeder.
     pub(crate) fn start(case: &Case) -> IngestIndexer {
         let opened = open_index(case).and_then(|index| {
@@ -112,7 +112,9 @@ impl IngestIndexer {
                 };
             }
         };
-        let error = search::sync_with_writer(case, &index, &mut writer)
+        // Costs what changed since the index last caught up: nothing, unless another process
+        // changed documents or an earlier run stopped before its index commit.
+        let error = search::catch_up(case, &index, &mut writer, false)
             .err()
             .map(|e| e.to_string());
         let (sender, received) = mpsc::sync_channel::<Feed>(FEED_QUEUE);
@@ -140,10 +142,12 @@ impl IngestIndexer {
     /// Returns the first error met, if any.
     ///
     /// What the pipeline recorded was all fed, so after it the index agrees with the case,
-    /// as the heal at the start made it agree before. Only when something was recorded
+    /// as the catch-up at the start made it agree before. Only when something was recorded
     /// outside the pipeline (`changed_after_batches`: series captures) or feeding failed is
     /// the whole case compared with the index again; that comparison reads every document's
-    /// fingerprint, which on a large case costs more than the feeding did.
+    /// fingerprint, which on a large case costs more than the feeding did. Otherwise only
+    /// what other processes changed meanwhile (a tag) is caught up, and the commit records
+    /// the newest audit row.
     pub(crate) fn finish(self, case: &Case, changed_after_batches: bool) -> Option<String> {
         let mut error = self.error;
         let Some(Feeder { sender, thread }) = self.feeder else {
@@ -163,10 +167,14 @@ impl IngestIndexer {
             error.get_or_insert(e);
         }
         let outcome = writer.commit().and_then(|()| {
+            index.reload()?;
             if heal {
-                index.reload()?;
                 // Commits again only when it finds something to change.
                 search::sync_with_writer(case, &index, &mut writer)?;
+            } else {
+                // Everything the pipeline recorded is in; add what others changed meanwhile
+                // (a tag from another process) and record the newest audit row.
+                search::catch_up(case, &index, &mut writer, true)?;
             }
             writer.close()
         });

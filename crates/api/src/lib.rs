@@ -27,6 +27,7 @@ mod saved_searches;
 mod search;
 mod search_batch;
 mod series_ingest;
+mod session;
 mod suggest;
 mod tags;
 mod thread;
@@ -78,6 +79,7 @@ pub use search_batch::{
     BatchRow, EXPORT_COLUMNS, SearchBatchOutput, SearchBatchRequest, search_batch, search_export,
 };
 pub use series_ingest::SeriesIngestOutput;
+pub use session::{CaseAt, CaseHandle, Session};
 pub use suggest::{
     Accepted, SuggestOutput, SuggestRequest, SuggestedCitation, Suggestion, suggest,
 };
@@ -150,10 +152,4 @@ pub enum Event {
     },
 }
 
-/// Opens a case for a command, with the default clock and actor.
-fn open_case(path: &std::path::Path) -> ApiResult<dossier_store::Case> {
-    Ok(dossier_store::Case::open(
-        path,
-        dossier_store::CaseOptions::default(),
-    )?)
-}
+use session::open_case;

@@ -6,14 +6,13 @@
 //! `--json` writes the raw bytes instead. The SHA-256 is re-checked before they leave, so a
 //! viewer never shows bytes that differ from what the case recorded.
 
-use std::path::Path;
-
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD as BASE64;
 use dossier_store::ContentHash;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::CaseAt;
 use crate::{ApiError, ApiResult, ErrorCode, open_case};
 
 /// The largest original `original` sends: base64 in JSON costs a third more than the file,
@@ -44,7 +43,10 @@ pub struct OriginalOutput {
 }
 
 /// Reads a document's original from the object store, checks its hash, and returns it.
-pub fn original(path: &Path, request: &OriginalRequest) -> ApiResult<OriginalOutput> {
+pub fn original(
+    path: &(impl CaseAt + ?Sized),
+    request: &OriginalRequest,
+) -> ApiResult<OriginalOutput> {
     let (output, bytes) = original_bytes(path, request.doc)?;
     Ok(OriginalOutput {
         base64: BASE64.encode(&bytes),
@@ -54,7 +56,10 @@ pub fn original(path: &Path, request: &OriginalRequest) -> ApiResult<OriginalOut
 
 /// The original's description (with `base64` left empty) and its raw bytes; for shells
 /// that can carry bytes as they are (the CLI writing to a file).
-pub fn original_bytes(path: &Path, doc: i64) -> ApiResult<(OriginalOutput, Vec<u8>)> {
+pub fn original_bytes(
+    path: &(impl CaseAt + ?Sized),
+    doc: i64,
+) -> ApiResult<(OriginalOutput, Vec<u8>)> {
     let case = open_case(path)?;
     let record = case.document(doc)?;
     if record.size > MAX_ORIGINAL_BYTES {

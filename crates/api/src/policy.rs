@@ -4,8 +4,9 @@
 //! The analysis is `dossier-policy`'s; this module loads a series' captures from the case,
 //! hands their text to it, and shapes the results as the command-line contract's JSON.
 
-use std::collections::HashMap;
 use std::path::Path;
+
+use std::collections::HashMap;
 
 use dossier_policy::{
     CaptureInput, Format, Hunk, Normalised, PolicyChange, SegmentKind, Series, WordDiff,
@@ -14,6 +15,7 @@ use dossier_store::{CaptureRecord, Case, SeriesSummary};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::CaseAt;
 use crate::{ApiError, ApiResult, ErrorCode, open_case};
 
 /// `policy` arguments: one series, or none for the list of series.
@@ -173,7 +175,10 @@ fn load_summary(case: &Case, summary: SeriesSummary) -> ApiResult<Loaded> {
 }
 
 /// Lists the policy series, or shows one: its versions and the changes between them.
-pub fn policy(case_path: &Path, request: &PolicyRequest) -> ApiResult<PolicyOutput> {
+pub fn policy(
+    case_path: &(impl CaseAt + ?Sized),
+    request: &PolicyRequest,
+) -> ApiResult<PolicyOutput> {
     let case = open_case(case_path)?;
     let Some(name) = &request.series else {
         let mut list = Vec::new();
@@ -338,7 +343,10 @@ fn resolve(loaded: &Loaded, spec: &str) -> ApiResult<usize> {
 }
 
 /// The word-level diff between two versions of a series.
-pub fn policy_diff(case_path: &Path, request: &PolicyDiffRequest) -> ApiResult<PolicyDiffOutput> {
+pub fn policy_diff(
+    case_path: &(impl CaseAt + ?Sized),
+    request: &PolicyDiffRequest,
+) -> ApiResult<PolicyDiffOutput> {
     let case = open_case(case_path)?;
     let loaded = load(&case, &request.series)?;
     let from = resolve(&loaded, &request.from)?;

@@ -1,12 +1,11 @@
 //! `policy_trace` and `policy_asof`: the life of a phrase in a policy series, and a search
 //! of the series as it read on a date.
 
-use std::path::Path;
-
 use dossier_policy::{check_iso_date, search};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::CaseAt;
 use crate::policy::load;
 use crate::{ApiError, ApiResult, ErrorCode, open_case};
 
@@ -72,7 +71,7 @@ pub struct PolicyTraceOutput {
 
 /// When a phrase first appeared in a series and when it went away.
 pub fn policy_trace(
-    case_path: &Path,
+    case_path: &(impl CaseAt + ?Sized),
     request: &PolicyTraceRequest,
 ) -> ApiResult<PolicyTraceOutput> {
     if request.phrase.trim().is_empty() {
@@ -168,7 +167,10 @@ pub struct PolicyAsofOutput {
 /// This scans the normalised text of the version in force rather than using the full-text
 /// index (which is built in a later issue): one version is a few thousand words, so a scan
 /// is instant, and it needs nothing kept in step with the captures.
-pub fn policy_asof(case_path: &Path, request: &PolicyAsofRequest) -> ApiResult<PolicyAsofOutput> {
+pub fn policy_asof(
+    case_path: &(impl CaseAt + ?Sized),
+    request: &PolicyAsofRequest,
+) -> ApiResult<PolicyAsofOutput> {
     let date = check_iso_date(request.date.trim())
         .map_err(|e| ApiError::new(ErrorCode::InvalidInput, e.to_string()))?;
     let case = open_case(case_path)?;

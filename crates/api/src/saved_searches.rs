@@ -3,14 +3,12 @@
 //! restricted to a saved search's results (`in_saved`) or keep them out (`not_in_saved`),
 //! which `search.rs` resolves by running the saved search as it stands.
 
-use std::path::Path;
-
 use dossier_store::{Case, SavedSearchRecord};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::search::{SearchRequest, open_searchable, search_in};
-use crate::{ApiError, ApiResult, ErrorCode, open_case};
+use crate::{ApiError, ApiResult, CaseAt, ErrorCode, open_case};
 
 /// `saved_search` arguments: a name and the search to keep under it.
 #[derive(Debug, Clone, Deserialize, TS)]
@@ -63,7 +61,10 @@ pub struct SavedSearchDeleteOutput {
 
 /// Saves a search under a name, after running it once: a query that cannot be read, or a
 /// saved search it names that does not exist, is refused and nothing is saved.
-pub fn saved_search(path: &Path, request: &SavedSearchRequest) -> ApiResult<SavedSearchOutput> {
+pub fn saved_search(
+    path: &(impl CaseAt + ?Sized),
+    request: &SavedSearchRequest,
+) -> ApiResult<SavedSearchOutput> {
     let name = request.name.trim();
     if name.is_empty() {
         return Err(ApiError::new(
@@ -116,7 +117,7 @@ pub fn saved_search(path: &Path, request: &SavedSearchRequest) -> ApiResult<Save
 }
 
 /// The saved searches, by name.
-pub fn saved_searches(path: &Path) -> ApiResult<Vec<SavedSearchView>> {
+pub fn saved_searches(path: &(impl CaseAt + ?Sized)) -> ApiResult<Vec<SavedSearchView>> {
     let case = open_case(path)?;
     case.saved_searches()?.into_iter().map(view).collect()
 }
@@ -124,7 +125,7 @@ pub fn saved_searches(path: &Path) -> ApiResult<Vec<SavedSearchView>> {
 /// Deletes a saved search: it leaves the list and its name is free; the audit log keeps what
 /// it was.
 pub fn saved_search_delete(
-    path: &Path,
+    path: &(impl CaseAt + ?Sized),
     request: &SavedSearchDeleteRequest,
 ) -> ApiResult<SavedSearchDeleteOutput> {
     let mut case = open_case(path)?;
@@ -219,8 +220,14 @@ mod tests {
     }
 
     fn call(case: &std::path::Path, command: &str, args: Value) -> Value {
-        dispatch(command, case, args, &PathScope::Anything, &|_| {})
-            .unwrap_or_else(|e| panic!("{command}: {}", e.message))
+        dispatch(
+            command,
+            &crate::Session::open(case),
+            args,
+            &PathScope::Anything,
+            &|_| {},
+        )
+        .unwrap_or_else(|e| panic!("{command}: {}", e.message))
     }
 
     #[test]
@@ -295,7 +302,7 @@ mod tests {
 
         let circle = dispatch(
             "saved_search",
-            &case,
+            &crate::Session::open(&case),
             json!({"name": "Training", "request": {"query": "opted", "not_in_saved": "Training"}}),
             &PathScope::Anything,
             &|_| {},
@@ -308,7 +315,7 @@ mod tests {
         assert_eq!(deleted, json!({"deleted": "Training"}));
         let gone = dispatch(
             "search",
-            &case,
+            &crate::Session::open(&case),
             json!({"query": "members", "in_saved": "Training"}),
             &PathScope::Anything,
             &|_| {},

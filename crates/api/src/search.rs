@@ -1,11 +1,10 @@
 //! `search` and `reindex` (the search index's part in `ingest` is `ingest_index.rs`).
 //!
-//! The index (`CASE/index/`) is a cache of the case database. Searching first heals it
-//! (indexes what is missing or stale, removes what is gone) unless another process is
-//! writing the case, in which case that process keeps the index in step itself.
+//! The index (`CASE/index/`) is a cache of the case database, kept in step by the commands
+//! that change indexed data (see `session.rs`). A search only reads: it checks in constant
+//! time whether the index holds every change, and says so in `index_behind` when it does not.
 
 use std::collections::BTreeMap;
-use std::path::Path;
 use std::sync::Arc;
 
 use dossier_search::{self as search, SearchError, SearchIndex, SortOrder};
@@ -13,7 +12,8 @@ use dossier_store::Case;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{ApiError, ApiResult, ErrorCode, open_case};
+use crate::session::CaseHandle;
+use crate::{ApiError, ApiResult, CaseAt, ErrorCode, open_case};
 
 /// Hits returned when no limit is given.
 const DEFAULT_LIMIT: usize = 20;
@@ -149,6 +149,11 @@ pub struct SearchOutput {
     pub hits: Vec<SearchHit>,
     /// Facet counts over all matching documents.
     pub facets: SearchFacets,
+    /// The index lacks a change the case has (an ingest still running, or one cut short
+    /// before its index commit): the results may miss or mis-count it. The command that made
+    /// the change, the next opening of the case by a long-lived shell, or `reindex` catches
+    /// the index up.
+    pub index_behind: bool,
 }
 
 /// `dossier reindex` output.
@@ -159,20 +164,23 @@ pub struct ReindexOutput {
 }
 
 /// Searches the case's documents.
-pub fn search(case_path: &Path, request: &SearchRequest) -> ApiResult<SearchOutput> {
+pub fn search(
+    case_path: &(impl CaseAt + ?Sized),
+    request: &SearchRequest,
+) -> ApiResult<SearchOutput> {
     let limit = checked_limit(request)?;
     let (case, index) = open_searchable(case_path)?;
     search_in(&case, &index, request, limit)
 }
 
-/// Opens a case and its index for searching, the index brought in step with the case.
-pub(crate) fn open_searchable(case_path: &Path) -> ApiResult<(Case, SearchIndex)> {
-    let case = open_case(case_path)?;
-    let index = open_index(&case)?;
-    // Heal only when no other process is writing the case; if one is, it indexes its own work.
-    if let Some(_lock) = case.try_writer_lock()? {
-        search::sync(&case, &index)?;
-    }
+/// Opens a case and its index for searching: kept open by a session, opened for this call
+/// otherwise. Nothing is written; whether the index holds every change is for the search to
+/// say (`index_behind`).
+pub(crate) fn open_searchable(
+    at: &(impl CaseAt + ?Sized),
+) -> ApiResult<(CaseHandle<'_>, Arc<SearchIndex>)> {
+    let case = open_case(at)?;
+    let index = crate::session::open_index(at, &case)?;
     Ok((case, index))
 }
 
@@ -188,7 +196,7 @@ pub(crate) fn checked_limit(request: &SearchRequest) -> ApiResult<usize> {
     Ok(limit)
 }
 
-/// Runs `request` on an open case and its index (already in step), returning at most
+/// Runs `request` on an open case and its index, returning at most
 /// `limit` hits.
 pub(crate) fn search_in(
     case: &Case,
@@ -197,6 +205,7 @@ pub(crate) fn search_in(
     limit: usize,
 ) -> ApiResult<SearchOutput> {
     let inner = engine_request(case, index, request, limit)?;
+    let index_behind = crate::session::index_behind(case, index)?;
     let mut texts = |doc: i64, page: u32| case.passage_text(doc, page).ok().flatten();
     let results = index.search(&inner, &mut texts)?;
     let hits = results
@@ -239,6 +248,7 @@ pub(crate) fn search_in(
                 .collect(),
             custodian: f.custodian,
         },
+        index_behind,
     })
 }
 
@@ -318,10 +328,10 @@ fn saved_search_documents(
 }
 
 /// Rebuilds the search index from the case database.
-pub fn reindex(case_path: &Path) -> ApiResult<ReindexOutput> {
+pub fn reindex(case_path: &(impl CaseAt + ?Sized)) -> ApiResult<ReindexOutput> {
     let case = open_case(case_path)?;
     let _lock = case.writer_lock()?;
-    let index = open_index(&case)?;
+    let index = crate::session::open_index(case_path, &case)?;
     let documents = search::reindex(&case, &index)?;
     Ok(ReindexOutput { documents })
 }

@@ -1,15 +1,13 @@
 //! `search_batch`: many queries, each with its count of matching documents (Datashare's batch
 //! search); and `search_export`: every hit of one search as CSV.
 
-use std::path::Path;
-
 use dossier_timeline::csv;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::search::{SearchRequest, engine_request, open_searchable};
 use crate::timeline::Export;
-use crate::{ApiError, ApiResult, ErrorCode};
+use crate::{ApiError, ApiResult, CaseAt, ErrorCode};
 
 /// The most queries one batch may hold.
 const MAX_QUERIES: usize = 10_000;
@@ -60,7 +58,7 @@ fn queries_of(items: &[String]) -> Vec<&str> {
 /// Counts the documents each query finds. A query that fails gets its error on its row and
 /// the others still run.
 pub fn search_batch(
-    case_path: &Path,
+    case_path: &(impl CaseAt + ?Sized),
     request: &SearchBatchRequest,
 ) -> ApiResult<SearchBatchOutput> {
     let csv_wanted = match request.format.as_deref() {
@@ -141,7 +139,10 @@ pub const EXPORT_COLUMNS: [&str; 8] = [
 /// Every document a search finds, as CSV ([`EXPORT_COLUMNS`]), in the search's order: its
 /// custodians, its pages with hits and its tags each joined with `; `, and the snippet of its
 /// best page as plain text. The request's limit and offset are not used: all hits are in.
-pub fn search_export(case_path: &Path, request: &SearchRequest) -> ApiResult<Export> {
+pub fn search_export(
+    case_path: &(impl CaseAt + ?Sized),
+    request: &SearchRequest,
+) -> ApiResult<Export> {
     let (case, index) = open_searchable(case_path)?;
     let mut inner = engine_request(&case, &index, request, 1)?;
     let pages = index.matching_pages(&inner)?;

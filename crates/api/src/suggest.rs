@@ -2,13 +2,12 @@
 //! dates (an email sent, an article published, a filing filed) and detected policy
 //! changes — which the user accepts into the chronology with their citations.
 
-use std::path::Path;
-
 use dossier_store::{EventState, NewCitation};
 use dossier_timeline::{FuzzyDate, PartialDate};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::CaseAt;
 use crate::{ApiError, ApiResult, ErrorCode, PolicyOutput, PolicyRequest, open_case, policy};
 
 /// A citation a suggestion would make.
@@ -86,7 +85,7 @@ fn verb(kind: &str) -> Option<&'static str> {
     })
 }
 
-fn candidates(path: &Path) -> ApiResult<Vec<Suggestion>> {
+fn candidates(path: &(impl CaseAt + ?Sized)) -> ApiResult<Vec<Suggestion>> {
     let case = open_case(path)?;
     let events = case.events()?;
     let cited: Vec<(i64, String)> = {
@@ -177,7 +176,10 @@ fn candidates(path: &Path) -> ApiResult<Vec<Suggestion>> {
 }
 
 /// Lists candidate events, or accepts some into the chronology with their citations.
-pub fn suggest(path: &Path, request: &SuggestRequest) -> ApiResult<SuggestOutput> {
+pub fn suggest(
+    path: &(impl CaseAt + ?Sized),
+    request: &SuggestRequest,
+) -> ApiResult<SuggestOutput> {
     let all = candidates(path)?;
     if request.accept.is_empty() {
         return Ok(SuggestOutput::Candidates(all));

@@ -1,12 +1,10 @@
 //! `tags`: the case's tags, each with how many documents carry it; what the review UI offers
 //! as it autocompletes a tag.
 
-use std::path::Path;
-
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{ApiResult, open_case};
+use crate::{ApiResult, CaseAt, open_case};
 
 /// `tags` arguments: none beyond the case.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -24,7 +22,7 @@ pub struct TagCount {
 }
 
 /// Every tag a document or a standing event carries, sorted by name.
-pub fn tags(path: &Path, _request: &TagsRequest) -> ApiResult<Vec<TagCount>> {
+pub fn tags(path: &(impl CaseAt + ?Sized), _request: &TagsRequest) -> ApiResult<Vec<TagCount>> {
     let case = open_case(path)?;
     Ok(case
         .tag_counts()?
@@ -35,6 +33,8 @@ pub fn tags(path: &Path, _request: &TagsRequest) -> ApiResult<Vec<TagCount>> {
 
 #[cfg(test)]
 mod tests {
+    use std::path::Path;
+
     use super::*;
     use crate::{EventAdd, EventRequest, IngestRequest, PathScope, TagRequest};
 

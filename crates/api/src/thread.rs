@@ -1,10 +1,9 @@
 //! `thread`: the email thread a message belongs to.
 
-use std::path::Path;
-
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::CaseAt;
 use crate::{ApiError, ApiResult, ErrorCode, open_case};
 
 /// Arguments of `thread`.
@@ -49,7 +48,7 @@ pub struct ThreadOutput {
 
 /// The thread of an email document, threaded by Message-ID, References and In-Reply-To
 /// (and by subject when asked).
-pub fn thread(path: &Path, request: &ThreadRequest) -> ApiResult<ThreadOutput> {
+pub fn thread(path: &(impl CaseAt + ?Sized), request: &ThreadRequest) -> ApiResult<ThreadOutput> {
     let case = open_case(path)?;
     let thread = case
         .email_thread(request.doc, request.group_by_subject)?

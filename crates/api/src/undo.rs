@@ -4,12 +4,11 @@
 //! edit after an undo makes that undo final. Ingest, policy captures and edits made before
 //! schema 5 are never undone; with nothing left, `undo` fails with `invalid_input`.
 
-use std::path::Path;
-
 use dossier_store::StepRecord;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::CaseAt;
 use crate::{ApiResult, open_case};
 
 /// `undo` arguments.
@@ -61,7 +60,7 @@ fn steps(list: Vec<StepRecord>) -> Vec<UndoStep> {
 }
 
 /// Undoes the newest chronology edit still in effect, or redoes the newest undo.
-pub fn undo(path: &Path, request: &UndoRequest) -> ApiResult<UndoOutput> {
+pub fn undo(path: &(impl CaseAt + ?Sized), request: &UndoRequest) -> ApiResult<UndoOutput> {
     let mut case = open_case(path)?;
     let change = case.begin_change()?;
     let reverted = if request.redo {
@@ -70,6 +69,8 @@ pub fn undo(path: &Path, request: &UndoRequest) -> ApiResult<UndoOutput> {
         change.undo_last()?
     };
     change.commit()?;
+    // Undoing a tag changes what is searched: the index follows (see `tag`).
+    let _ = crate::session::catch_up_index(path, &case);
     Ok(UndoOutput {
         kind: reverted.kind.as_str().to_owned(),
         edit: reverted.edit,

@@ -185,6 +185,13 @@ pub fn search(a: SearchArgs) -> Result<Outcome, ApiError> {
         ..a.query.request()
     };
     let out = api::search(&a.case, &request)?;
+    if out.index_behind {
+        eprintln!(
+            "dossier: the search index lacks recent changes to this case (an ingest is running, or \
+             one stopped before updating it); these results may be incomplete. `dossier reindex` \
+             rebuilds it."
+        );
+    }
     print(a.json, &out, || {
         let mut s = match out.hits.len() {
             0 => format!("{} document(s)\n", out.total),

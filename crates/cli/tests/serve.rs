@@ -7,6 +7,8 @@
 mod common;
 #[path = "serve/paths.rs"]
 mod paths;
+#[path = "serve/session.rs"]
+mod session;
 #[path = "serve/support.rs"]
 mod support;
 #[path = "serve/transport.rs"]

@@ -55,21 +55,21 @@ pub fn feed_document(f: FeedDocument) -> IndexDocument {
     }
 }
 
-/// Makes the index agree with the case: indexes documents that are missing or whose stamp
-/// changed, deletes entries of documents the case no longer has, commits once, and reloads.
+/// Makes the index agree with the case by comparing every document with it: indexes
+/// documents that are missing or whose stamp changed, deletes entries of documents the case
+/// no longer has, commits once (recording the audit row it caught up with), and reloads.
 /// When another process holds the index's writer, changes nothing and says so.
+///
+/// This reads every document's fingerprint; [`catch_up`] reads only what the audit log says
+/// changed, and is what keeps an index in step.
 pub fn sync(case: &Case, index: &SearchIndex) -> Result<SyncReport> {
-    let (gone, missing) = differences(case, index)?;
-    if gone.is_empty() && missing.is_empty() {
-        return Ok(SyncReport::default());
-    }
     let Some(mut writer) = index.writer()? else {
         return Ok(SyncReport {
             busy: true,
             ..SyncReport::default()
         });
     };
-    apply(case, index, &mut writer, &gone, &missing)
+    sync_with_writer(case, index, &mut writer)
 }
 
 /// [`sync`] with a writer the caller already holds.
@@ -78,29 +78,59 @@ pub fn sync_with_writer(
     index: &SearchIndex,
     writer: &mut Writer,
 ) -> Result<SyncReport> {
+    // Read first: the fingerprints read next hold at least every change up to it.
+    let newest = case.audit_seq()?;
     let (gone, missing) = differences(case, index)?;
-    if gone.is_empty() && missing.is_empty() {
+    if gone.is_empty() && missing.is_empty() && writer.seq() == Some(newest) {
         return Ok(SyncReport::default());
     }
-    apply(case, index, writer, &gone, &missing)
-}
-
-fn apply(
-    case: &Case,
-    index: &SearchIndex,
-    writer: &mut Writer,
-    gone: &[i64],
-    missing: &[i64],
-) -> Result<SyncReport> {
-    for &id in gone {
+    for &id in &gone {
         writer.delete(id);
     }
-    let indexed = sync_documents(case, writer, missing)?;
-    writer.commit()?;
+    let indexed = sync_documents(case, writer, &missing)?;
+    writer.commit_at(newest)?;
     index.reload()?;
     Ok(SyncReport {
         indexed,
         deleted: gone.len() as u64,
+        busy: false,
+    })
+}
+
+/// Brings the index up to the case's newest audit row by re-indexing only the documents the
+/// audit rows since its last catch-up name (tagged, untagged, added, re-extracted, captured),
+/// then commits recording that row. Falls back to [`sync_with_writer`] when the index does not
+/// say which row it caught up with (new, rebuilt by another schema) or a row names no
+/// document. With `except_pipeline`, the ingest pipeline's own rows are skipped: an ingest
+/// has fed what it recorded and asks only for what others changed while it ran.
+///
+/// Why this is enough (invariant 8): every change to indexed data appends an audit row in
+/// the transaction that makes it, and the index records the newest row whose effect it
+/// holds only after committing that effect; so the rows after it name everything it lacks,
+/// whatever crashed in between.
+pub fn catch_up(
+    case: &Case,
+    index: &SearchIndex,
+    writer: &mut Writer,
+    except_pipeline: bool,
+) -> Result<SyncReport> {
+    let newest = case.audit_seq()?;
+    let Some(from) = writer.seq() else {
+        return sync_with_writer(case, index, writer);
+    };
+    if from >= newest {
+        return Ok(SyncReport::default());
+    }
+    let changes = case.indexed_changes(from, newest, except_pipeline)?;
+    if changes.unreadable {
+        return sync_with_writer(case, index, writer);
+    }
+    let indexed = sync_documents(case, writer, &changes.documents)?;
+    writer.commit_at(newest)?;
+    index.reload()?;
+    Ok(SyncReport {
+        indexed,
+        deleted: 0,
         busy: false,
     })
 }
@@ -157,6 +187,7 @@ pub fn reindex(case: &Case, index: &SearchIndex) -> Result<u64> {
         ))
     })?;
     writer.delete_all()?;
+    let newest = case.audit_seq()?;
     let ids: Vec<i64> = case
         .search_fingerprints()?
         .into_iter()
@@ -169,6 +200,7 @@ pub fn reindex(case: &Case, index: &SearchIndex) -> Result<u64> {
             n += 1;
         }
     }
+    writer.commit_at(newest)?;
     writer.finish_compact()?;
     index.reload()?;
     Ok(n)

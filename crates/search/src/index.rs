@@ -4,13 +4,14 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
 
 use tantivy::directory::MmapDirectory;
 use tantivy::indexer::UserOperation;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, TantivyError, Term};
 
 use crate::columns::ColumnCache;
-use crate::schema::{Fields, IndexDocument, register_analyzers};
+use crate::schema::{Fields, IndexDocument, SCHEMA_VERSION, register_analyzers};
 use crate::{Result, SearchError};
 
 /// Memory the writer may use before it flushes a segment.
@@ -23,7 +24,25 @@ pub struct SearchIndex {
     pub(crate) reader: IndexReader,
     /// Columns of the segments searched so far, kept open between searches.
     pub(crate) columns: Arc<ColumnCache>,
+    /// The audit sequence number the loaded searcher holds at least (see [`Writer::commit_at`]),
+    /// or [`UNKNOWN_SEQ`].
+    loaded_seq: AtomicI64,
     dir: PathBuf,
+}
+
+/// `loaded_seq` of an index whose commit names no audit row of this schema.
+const UNKNOWN_SEQ: i64 = -1;
+
+/// The commit payload saying which audit row an index has caught up with. It names the schema
+/// version too, so an index written by another analyzer counts as knowing nothing.
+fn payload_for(seq: i64) -> String {
+    format!("dossier-index v{SCHEMA_VERSION} audit {seq}")
+}
+
+/// The audit sequence number in a commit payload written by [`payload_for`] with this schema.
+fn seq_of(payload: Option<&str>) -> Option<i64> {
+    let rest = payload?.strip_prefix(&format!("dossier-index v{SCHEMA_VERSION} audit "))?;
+    rest.parse().ok()
 }
 
 impl SearchIndex {
@@ -54,6 +73,8 @@ impl SearchIndex {
         register_analyzers(&index);
         let fields = Fields::of(&index)
             .ok_or_else(|| SearchError::Index(format!("{}: unexpected schema", dir.display())))?;
+        // Read before the reader loads, so the number never claims more than it holds.
+        let seq = seq_of(index.load_metas()?.payload.as_deref()).unwrap_or(UNKNOWN_SEQ);
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -63,8 +84,22 @@ impl SearchIndex {
             fields,
             reader,
             columns: Arc::default(),
+            loaded_seq: AtomicI64::new(seq),
             dir: dir.to_owned(),
         })
+    }
+
+    /// The audit sequence number whose effects the searches see: every audit row up to it
+    /// that changed indexed data is in the loaded index. `None` when the index does not say
+    /// (new, rebuilt with another schema, or written before it said). Constant time: read
+    /// when the reader loads.
+    pub fn loaded_seq(&self) -> Option<i64> {
+        Some(self.loaded_seq.load(Ordering::Acquire)).filter(|&seq| seq != UNKNOWN_SEQ)
+    }
+
+    /// The audit sequence number of the newest commit on disk (see [`SearchIndex::loaded_seq`]).
+    pub fn committed_seq(&self) -> Result<Option<i64>> {
+        Ok(seq_of(self.index.load_metas()?.payload.as_deref()))
     }
 
     /// The folder the index lives in.
@@ -79,7 +114,12 @@ impl SearchIndex {
 
     /// Makes the latest commit visible to searches.
     pub fn reload(&self) -> Result<()> {
-        Ok(self.reader.reload()?)
+        // Read before reloading: a commit landing in between makes the number an
+        // understatement (the next check reloads again), never an overstatement.
+        let seq = self.committed_seq()?.unwrap_or(UNKNOWN_SEQ);
+        self.reader.reload()?;
+        self.loaded_seq.store(seq, Ordering::Release);
+        Ok(())
     }
 
     /// Every indexed document's id and stamp.
@@ -114,6 +154,8 @@ impl SearchIndex {
             Ok(writer) => Ok(Some(Writer {
                 writer,
                 fields: self.fields,
+                // Read once the writer is held: no other commit can follow until it is released.
+                seq: self.committed_seq()?,
             })),
             Err(TantivyError::LockFailure(..)) => Ok(None),
             Err(e) => Err(e.into()),
@@ -125,6 +167,8 @@ impl SearchIndex {
 pub struct Writer {
     writer: IndexWriter<TantivyDocument>,
     fields: Fields,
+    /// The audit sequence number the index has caught up with, written with every commit.
+    seq: Option<i64>,
 }
 
 impl Writer {
@@ -160,15 +204,33 @@ impl Writer {
         Ok(())
     }
 
-    /// Makes every change so far durable and visible to readers opened afterwards.
+    /// Makes every change so far durable and visible to readers opened afterwards. The
+    /// commit still claims the audit row the index last caught up with, not more: what was
+    /// added since is in, but whether it is all that changed only [`Writer::commit_at`] says.
     pub fn commit(&mut self) -> Result<()> {
-        self.writer.commit()?;
+        let mut prepared = self.writer.prepare_commit()?;
+        if let Some(seq) = self.seq {
+            prepared.set_payload(&payload_for(seq));
+        }
+        prepared.commit()?;
         Ok(())
+    }
+
+    /// Commits, recording that the index now holds the effect of every audit row up to
+    /// `seq` that changed indexed data. Only a caller that brought it there may say so.
+    pub fn commit_at(&mut self, seq: i64) -> Result<()> {
+        self.seq = Some(seq);
+        self.commit()
+    }
+
+    /// The audit sequence number the index has caught up with, as this writer knows it.
+    pub fn seq(&self) -> Option<i64> {
+        self.seq
     }
 
     /// Commits, then waits for background merges, so the index on disk is compact.
     pub fn finish(mut self) -> Result<()> {
-        self.writer.commit()?;
+        self.commit()?;
         self.writer.wait_merging_threads()?;
         Ok(())
     }
@@ -184,7 +246,7 @@ impl Writer {
     /// Commits and merges the whole index into one segment (after a rebuild): every query then
     /// looks up its terms once instead of once per segment.
     pub fn finish_compact(mut self) -> Result<()> {
-        self.writer.commit()?;
+        self.commit()?;
         let segments = self.writer.index().searchable_segment_ids()?;
         if segments.len() > 1 {
             self.writer.merge(&segments).wait()?;

@@ -2,8 +2,11 @@
 //!
 //! The index lives in `CASE/index/` and is a cache of the case database: everything in it
 //! can be rebuilt from SQLite, and [`sync`] makes it agree with SQLite by indexing what is
-//! missing or stale and deleting what no longer exists. A crash between the database commit
-//! and the index commit therefore heals on the next sync.
+//! missing or stale and deleting what no longer exists. Each commit records the newest audit
+//! row whose effect the index holds ([`Writer::commit_at`], [`SearchIndex::loaded_seq`]), so
+//! whether it is fresh is known in constant time, and [`catch_up`] re-indexes only what the
+//! audit rows since then name. A crash between the database commit and the index commit
+//! leaves those rows behind, and the next catch-up heals it.
 //!
 //! - [`schema`]: the one schema (one entry per page, or per document without pages).
 //! - [`tokenizer`]: the one analyzer (words, CJK characters, folded accents, English stems).
@@ -31,7 +34,8 @@ pub mod tokenizer;
 use std::path::{Path, PathBuf};
 
 pub use case::{
-    INDEX_DIR, SyncReport, feed_document, reindex, stamp, sync, sync_documents, sync_with_writer,
+    INDEX_DIR, SyncReport, catch_up, feed_document, reindex, stamp, sync, sync_documents,
+    sync_with_writer,
 };
 pub use dates::{parse_span, year_of};
 pub use facets::Facets;

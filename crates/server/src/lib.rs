@@ -17,7 +17,8 @@
 //! `/dev`. Every response forbids MIME sniffing and framing. Requests that fail these checks
 //! change nothing.
 //!
-//! The server holds no logic: each request is one call into the api crate on a blocking thread.
+//! The server holds no logic: each request is one call into the api crate on a blocking thread,
+//! through one [`dossier_api::Session`] for the served case, shared by all requests.
 
 mod auth;
 mod host;
@@ -91,7 +92,8 @@ impl ServeError {
 }
 
 struct AppState {
-    case: PathBuf,
+    /// The served case, kept open between requests (connections, search index and columns).
+    case: dossier_api::Session,
     token: String,
     scope: PathScope,
     events: broadcast::Sender<String>,
@@ -140,7 +142,9 @@ pub fn serve(options: ServeOptions, on_ready: impl FnOnce(SocketAddr)) -> Result
         })?;
         let (events, _) = broadcast::channel(1024);
         let state = Arc::new(AppState {
-            case: options.case,
+            // Opened before the socket listens: a heal of the index happens here, not during
+            // a request.
+            case: dossier_api::Session::open(&options.case),
             token: options.token,
             scope: options.scope,
             events,
@@ -236,6 +240,7 @@ async fn command(
         }
     };
     let worker_state = state.clone();
+    let started = std::time::Instant::now();
     let ran = tokio::task::spawn_blocking(move || {
         let events = worker_state.events.clone();
         let tag = name.clone();
@@ -256,15 +261,27 @@ async fn command(
         )
     })
     .await;
-    match ran {
+    let took = started.elapsed();
+    let mut response = match ran {
         Ok(Ok(value)) => axum::Json(value).into_response(),
         Ok(Err(e)) => error_response(e),
         Err(join) => error_response(ApiError::new(
             ErrorCode::Internal,
             format!("the command crashed: {join}"),
         )),
+    };
+    // The command's own time, for the browser's developer tools and the latency benchmark
+    // (benches/serve-latency.sh), which sets it beside the whole round trip.
+    if let Ok(value) =
+        HeaderValue::from_str(&format!("dispatch;dur={:.3}", took.as_secs_f64() * 1000.0))
+    {
+        response.headers_mut().insert(SERVER_TIMING, value);
     }
+    response
 }
+
+/// `Server-Timing` (W3C Server Timing), which `http` does not name.
+const SERVER_TIMING: HeaderName = HeaderName::from_static("server-timing");
 
 /// The body of an authorised request, at most [`MAX_BODY`] bytes.
 async fn read_body(request: Request) -> Result<axum::body::Bytes, Response> {

@@ -285,18 +285,22 @@ impl Case {
     /// with page `None` for documents without pages.
     pub fn cited_texts(&self) -> Result<HashMap<(i64, Option<u32>), String>> {
         let mut out = HashMap::new();
+        // Driven from the citations (CROSS JOIN keeps them the outer loop): reading every
+        // page or text to test it against the citations took 200 ms at 302,000 documents.
         let mut stmt = self.conn.prepare(
-            "SELECT p.document_id, p.n, p.text FROM pages p
-             WHERE EXISTS (SELECT 1 FROM citations c WHERE c.document_id = p.document_id AND c.page = p.n)",
+            "SELECT p.document_id, p.n, p.text
+             FROM (SELECT DISTINCT document_id, page FROM citations WHERE page IS NOT NULL) c
+             CROSS JOIN pages p ON p.document_id = c.document_id AND p.n = c.page",
         )?;
         for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))? {
             let (doc, n, text): (i64, u32, String) = row?;
             out.insert((doc, Some(n)), text);
         }
         let mut stmt = self.conn.prepare(
-            "SELECT t.document_id, t.text FROM document_text t
-             WHERE EXISTS (SELECT 1 FROM citations c WHERE c.document_id = t.document_id)
-               AND NOT EXISTS (SELECT 1 FROM pages p WHERE p.document_id = t.document_id)",
+            "SELECT t.document_id, t.text
+             FROM (SELECT DISTINCT document_id FROM citations) c
+             CROSS JOIN document_text t ON t.document_id = c.document_id
+             WHERE NOT EXISTS (SELECT 1 FROM pages p WHERE p.document_id = t.document_id)",
         )?;
         for row in stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))? {
             let (doc, text): (i64, String) = row?;

@@ -62,7 +62,7 @@ pub use hash::ContentHash;
 pub use objects::ObjectStore;
 pub use runs::{ItemOutcome, RunItem};
 pub use saved_searches::SavedSearchRecord;
-pub use search_feed::{DocumentLabels, FeedDocument};
+pub use search_feed::{DocumentLabels, FeedDocument, IndexedChanges};
 pub use series::{CaptureRecord, NewCapture, SeriesSummary};
 pub use staging::StagedObject;
 pub use threads::{EmailThread, ThreadMessage};

@@ -58,7 +58,102 @@ const FINGERPRINT_SQL: &str = "d.sha256 || '|' || coalesce(d.extractor, '') || '
     coalesce((SELECT group_concat(name, char(31)) FROM (SELECT name FROM document_authors
         WHERE document_id = d.id ORDER BY position)), '')";
 
+/// Audit actions whose rows change what the index holds for one document, named in their
+/// target (`document:N`): recorded by the ingest pipeline.
+const PIPELINE_ACTIONS: &[&str] = &["document.add", "document.source", "document.reextract"];
+
+/// The SQL condition on `audit_log` rows that may change indexed data: every `document.*`
+/// action (added, found again, re-extracted, tagged, untagged, made a policy capture) and a
+/// policy capture joining a series.
+const INDEXED_ACTIONS_SQL: &str = "(action LIKE 'document.%' OR action = 'series.capture')";
+
+/// The documents whose indexed data changed after some audit row, read from the audit log.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct IndexedChanges {
+    /// Documents named by those rows, each once, in order.
+    pub documents: Vec<i64>,
+    /// A row of an indexed action named no document it could be read from: only comparing
+    /// every document with the index can tell what changed.
+    pub unreadable: bool,
+}
+
 impl Case {
+    /// The sequence number of the newest audit row (0 for an empty log): every change to a
+    /// case appends one, so this number moves exactly when the case changed. One lookup of
+    /// the largest key, whatever the size of the log.
+    pub fn audit_seq(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT coalesce(max(seq), 0) FROM audit_log")?
+            .query_row([], |r| r.get(0))?)
+    }
+
+    /// Whether an audit row after `seq` may have changed what the search index holds. Stops
+    /// at the first such row: after an ingest that is the first row read; after chronology
+    /// edits only, it reads those edits' rows and no others.
+    pub fn indexed_data_changed_after(&self, seq: i64) -> Result<bool> {
+        let sql = format!(
+            "SELECT EXISTS (SELECT 1 FROM audit_log WHERE seq > ?1 AND {INDEXED_ACTIONS_SQL})"
+        );
+        Ok(self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([seq], |r| r.get(0))?)
+    }
+
+    /// The documents whose indexed data the audit rows after `after` and up to `upto` changed.
+    /// With `except_pipeline`, rows the ingest pipeline writes are left out (an ingest feeds
+    /// what it records to the index itself and asks only for what others changed meanwhile).
+    pub fn indexed_changes(
+        &self,
+        after: i64,
+        upto: i64,
+        except_pipeline: bool,
+    ) -> Result<IndexedChanges> {
+        let sql = format!(
+            "SELECT action, target, detail FROM audit_log
+             WHERE seq > ?1 AND seq <= ?2 AND {INDEXED_ACTIONS_SQL} ORDER BY seq"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let rows = stmt.query_map([after, upto], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                r.get::<_, String>(1)?,
+                r.get::<_, String>(2)?,
+            ))
+        })?;
+        let mut changes = IndexedChanges::default();
+        let mut seen = HashSet::new();
+        for row in rows {
+            let (action, target, detail) = row?;
+            if except_pipeline && PIPELINE_ACTIONS.contains(&action.as_str()) {
+                continue;
+            }
+            // A capture names its series as target and its document first in the detail.
+            let named = if action == "series.capture" {
+                detail
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned()
+            } else {
+                target
+            };
+            match named
+                .strip_prefix("document:")
+                .and_then(|id| id.parse::<i64>().ok())
+            {
+                Some(id) => {
+                    if seen.insert(id) {
+                        changes.documents.push(id);
+                    }
+                }
+                None => changes.unreadable = true,
+            }
+        }
+        Ok(changes)
+    }
+
     /// Every document's id and fingerprint, in id order.
     pub fn search_fingerprints(&self) -> Result<Vec<(i64, String)>> {
         let sql = format!("SELECT d.id, {FINGERPRINT_SQL} FROM documents d ORDER BY d.id");

@@ -620,8 +620,8 @@ documents: Array<number>,
  */
 series?: SeriesIngestOutput, 
 /**
- * Why the search index could not follow this ingest, if it could not (the next search
- * heals it).
+ * Why the search index could not follow this ingest, if it could not (searches then say
+ * the index is behind until the next writer or `reindex` catches it up).
  */
 index_error?: string, };
 
@@ -778,7 +778,14 @@ hits: Array<SearchHit>,
 /**
  * Facet counts over all matching documents.
  */
-facets: SearchFacets, };
+facets: SearchFacets, 
+/**
+ * The index lacks a change the case has (an ingest still running, or one cut short
+ * before its index commit): the results may miss or mis-count it. The command that made
+ * the change, the next opening of the case by a long-lived shell, or `reindex` catches
+ * the index up.
+ */
+index_behind: boolean, };
 
 /**
  * `dossier reindex` output.

@@ -21,6 +21,7 @@ const pageOf = (request: SearchRequest): SearchOutput => {
   return {
     total: TOTAL,
     offset,
+    index_behind: false,
     hits: Array.from({ length: count }, (_, i) => ({
       doc: offset + i + 1,
       title: `Message ${offset + i + 1}`,

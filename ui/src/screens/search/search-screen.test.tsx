@@ -35,6 +35,7 @@ const answer = (request: SearchRequest): SearchOutput => ({
     year: { "2024": 2 },
     custodian: { "Dana Okafor": 1, "Sample matter": 2 },
   },
+  index_behind: false,
 });
 
 function renderAt(hash: string, backend: ScriptedBackend) {
@@ -65,6 +66,16 @@ describe("the search screen", () => {
     expect(snippet?.querySelector("b")).toBeNull();
     expect(screen.getByRole("link", { name: "page 4" }).getAttribute("href")).toBe("#/doc/5?page=4&hl=stored&q=stored");
     expect(backend.argsOf("search")).toEqual([{ query: "stored", limit: 50 }]);
+  });
+
+  test("results from an index that lacks recent changes say so; fresh ones say nothing", async () => {
+    renderAt("#/search?q=stored", new ScriptedBackend({ search: (r) => ({ ...answer(r), index_behind: true }) }));
+    const alert = await screen.findByRole("alert");
+    expect(alert.textContent).toContain("may be incomplete");
+    cleanup();
+    renderAt("#/search?q=stored", new ScriptedBackend({ search: answer }));
+    await screen.findByRole("link", { name: "Class Action Complaint" });
+    expect(screen.queryByRole("alert")).toBeNull();
   });
 
   test("facets link to the same search narrowed, with their counts", async () => {

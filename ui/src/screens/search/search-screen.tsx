@@ -198,6 +198,12 @@ function Hits({
         {output.hits.length < output.total ? `; ${rangeText(output.offset, output.hits.length, output.total)} shown` : ""}
       </p>
       <SortChoice filters={filters} />
+      {output.index_behind && (
+        <p class="index-behind" role="alert">
+          The search index does not yet hold the latest changes to this case (an ingest is still running, or one
+          stopped early): these results may be incomplete. Reindex the case if this stays.
+        </p>
+      )}
       <ol class="hits" ref={list} onKeyDown={onKeyDown} start={output.offset + 1}>
         {output.hits.map((hit) => (
           <HitItem key={hit.doc} hit={hit} query={filters.q} />
