@@ -5,11 +5,11 @@
 use std::collections::BTreeMap;
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::SystemTime;
 
 use serde_json::{Value, json};
 
+use crate::common::json as dossier;
 use crate::support::{Server, new_case};
 
 /// Writes `n` small text files under `dir`, each different (no two folders' either), the
@@ -27,20 +27,6 @@ fn text_files(dir: &Path, n: usize, marker: &str) -> PathBuf {
         .expect("write");
     }
     dir.to_owned()
-}
-
-fn dossier(args: &[&dyn AsRef<std::ffi::OsStr>]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_dossier"))
-        .args(args.iter().map(|a| a.as_ref()))
-        .arg("--json")
-        .output()
-        .expect("run dossier");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("JSON")
 }
 
 /// Every file of the case with its size and modification time.
@@ -232,7 +218,7 @@ fn searches_run_side_by_side_while_an_ingest_writes_the_case() {
     dossier(&[&"ingest", &case, &first]);
     let many = text_files(&dir.path().join("many"), 1500, "narwhal");
     let server = Server::start(&case);
-    let mut ingest = Command::new(env!("CARGO_BIN_EXE_dossier"))
+    let mut ingest = crate::common::command()
         .args(["ingest".as_ref(), case.as_os_str(), many.as_os_str()])
         .arg("--json")
         .stdout(std::process::Stdio::null())
