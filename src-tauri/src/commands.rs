@@ -73,10 +73,14 @@ fn run(
     dossier_api::dispatch(command, case, args, &PathScope::Anything, progress)
 }
 
-/// Creates a case at `path` (chosen in a folder dialog); open it with [`open_case`].
+/// Creates a case at `path` (chosen in a folder dialog), named `name` if one was typed;
+/// open it with [`open_case`].
 #[tauri::command]
-async fn create_case(path: PathBuf) -> Result<InitOutput, ApiError> {
-    blocking("create_case", move || dossier_api::init(&path)).await
+async fn create_case(path: PathBuf, name: Option<String>) -> Result<InitOutput, ApiError> {
+    blocking("create_case", move || {
+        dossier_api::init_named(&path, name.as_deref())
+    })
+    .await
 }
 
 /// Switches the window to the case at `path`, remembers it among the recent cases, and

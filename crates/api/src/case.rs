@@ -18,7 +18,25 @@ pub struct InitOutput {
 
 /// Creates a case folder.
 pub fn init(path: &Path) -> ApiResult<InitOutput> {
-    Case::init(path, CaseOptions::default())?;
+    init_named(path, None)
+}
+
+/// Creates a case folder and, given one, records the case's name (`dossier init --name`;
+/// the desktop's "New case…"), which `summary` then shows instead of the folder's name.
+/// An empty name is refused before anything is created.
+pub fn init_named(path: &Path, name: Option<&str>) -> ApiResult<InitOutput> {
+    if name.is_some_and(|n| n.trim().is_empty()) {
+        return Err(ApiError::new(
+            ErrorCode::InvalidInput,
+            "a case name cannot be empty; give some text, such as \"Smith v. Acme\"",
+        ));
+    }
+    let mut case = Case::init(path, CaseOptions::default())?;
+    if let Some(name) = name {
+        let change = case.begin_change()?;
+        change.set_case_name(name)?;
+        change.commit()?;
+    }
     Ok(InitOutput {
         case: path.display().to_string(),
     })
@@ -36,7 +54,7 @@ pub struct KindCount {
 /// What a case holds, at a glance: the desktop app's first screen.
 #[derive(Debug, Clone, Serialize, TS)]
 pub struct CaseSummary {
-    /// The case's name (its folder name).
+    /// The case's name: the one given at `dossier init --name`, else its folder's name.
     pub name: String,
     /// The case folder.
     pub path: String,
@@ -64,7 +82,7 @@ fn summarise(path: &(impl CaseAt + ?Sized), case: &Case) -> ApiResult<CaseSummar
         .map(|(kind, count)| KindCount { kind, count })
         .collect();
     Ok(CaseSummary {
-        name: case.name(),
+        name: case.name()?,
         path: path.root().display().to_string(),
         documents: by_kind.iter().map(|k| k.count).sum(),
         by_kind,

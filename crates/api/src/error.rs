@@ -1,6 +1,6 @@
 use std::fmt;
 
-use dossier_ingest::{IngestError, Refusal};
+use dossier_ingest::{GlobError, IngestError, Refusal};
 use dossier_store::StoreError;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -176,6 +176,12 @@ impl From<IngestError> for ApiError {
         match e {
             IngestError::Store(e) => e.into(),
         }
+    }
+}
+
+impl From<GlobError> for ApiError {
+    fn from(e: GlobError) -> Self {
+        ApiError::new(ErrorCode::InvalidInput, e.to_string())
     }
 }
 

@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use dossier_extract::Registry;
-use dossier_ingest::{IngestOptions, IngestProgress, PathScope};
+use dossier_ingest::{GlobFilter, IngestOptions, IngestProgress, PathScope};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -40,6 +40,17 @@ pub struct IngestRequest {
     #[serde(default)]
     #[ts(as = "Option<_>", optional)]
     pub no_extract: bool,
+    /// Ingest only files matching one of these globs (`--include`), matched against the
+    /// path relative to the folder named and against the file name; `*` stays within a
+    /// folder, `**` crosses folders.
+    #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
+    pub include: Vec<String>,
+    /// Leave out files and folders matching one of these globs (`--exclude`), matched like
+    /// `include`; they are not read, and are listed as skipped with the pattern.
+    #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
+    pub exclude: Vec<String>,
     /// Items recorded per transaction at most (default: `dossier_ingest::BATCH_ITEMS`).
     #[serde(default)]
     #[ts(optional)]
@@ -98,6 +109,7 @@ pub fn ingest(
     for path in &request.paths {
         scope.admit(path)?;
     }
+    let filter = GlobFilter::new(&request.include, &request.exclude)?;
     let series = crate::series_ingest::plan(request, scope)?;
     let paths = series
         .as_ref()
@@ -130,6 +142,7 @@ pub fn ingest(
         batch_items: request.batch_items.unwrap_or(0),
         stream_above: 0,
         scope: scope.clone(),
+        filter,
     };
     let mut indexer = crate::ingest_index::IngestIndexer::start(&case);
     let report = dossier_ingest::ingest_with_hook(

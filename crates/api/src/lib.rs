@@ -40,7 +40,7 @@ use ts_rs::TS;
 
 pub use case::{
     AuditRow, CaseSummary, InitOutput, KindCount, Seal, VerifyOutput, VerifyProblem, VerifyRequest,
-    WithdrawnCitation, audit, case_summary, init, is_case, read_seal, seal, verify,
+    WithdrawnCitation, audit, case_summary, init, init_named, is_case, read_seal, seal, verify,
 };
 pub use chronology::{
     CitationRef, CiteOutput, CiteRequest, DateDraft, DateReading, EventAdd, EventChange,

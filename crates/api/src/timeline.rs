@@ -482,7 +482,7 @@ pub fn timeline(
         .unwrap_or("json")
         .to_ascii_lowercase();
     let entries: Vec<Entry> = all.iter().map(|l| l.entry.clone()).collect();
-    let name = case.name();
+    let name = case.name()?;
     let (media_type, content) = match format.as_str() {
         "json" => {
             return Ok(TimelineOutput::Events(

@@ -38,7 +38,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Create a new case folder.
-    Init(CaseArgs),
+    Init(InitArgs),
     /// Ingest files and folders into a case.
     Ingest(IngestArgs),
     /// List the documents in a case.
@@ -137,6 +137,19 @@ struct CaseArgs {
 }
 
 #[derive(Args)]
+struct InitArgs {
+    /// The case folder (new, or an empty folder).
+    case: PathBuf,
+    /// The case's name, shown by `summary` and the window's header ("Smith v. Acme");
+    /// without it the case is called by its folder's name.
+    #[arg(long)]
+    name: Option<String>,
+    /// Print one JSON value on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
 struct IngestArgs {
     /// The case folder.
     case: PathBuf,
@@ -167,6 +180,15 @@ struct IngestArgs {
     /// without extracting text; ingest the same files again without it to extract them.
     #[arg(long)]
     no_extract: bool,
+    /// Ingest only files matching this glob (repeatable), matched against the path
+    /// relative to the folder given and against the file name; `*` stays within a folder,
+    /// `**` crosses folders.
+    #[arg(long, value_name = "GLOB")]
+    include: Vec<String>,
+    /// Leave out files and folders matching this glob (repeatable; e.g. `--exclude '*.json'`),
+    /// matched like --include; they are not read and are listed as skipped.
+    #[arg(long, value_name = "GLOB")]
+    exclude: Vec<String>,
     /// Record at most N items per transaction (default 5000; a batch also closes after
     /// 2 seconds). Smaller batches show documents to other readers sooner and lose less to
     /// a crash; larger ones are faster.
@@ -215,7 +237,7 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<Outcome, ApiError> {
     match command {
         Command::Init(a) => {
-            let out = api::init(&a.case)?;
+            let out = api::init_named(&a.case, a.name.as_deref())?;
             print(a.json, &out, || format!("created case {}\n", out.case))
         }
         Command::Ingest(a) => ingest(a),
@@ -388,6 +410,8 @@ fn ingest(a: IngestArgs) -> Result<Outcome, ApiError> {
         url: a.url,
         password: a.password,
         no_extract: a.no_extract,
+        include: a.include,
+        exclude: a.exclude,
         batch_items: a.batch.map(|n| n as usize),
     };
     let bar = Progress::new(a.json);

@@ -49,6 +49,30 @@ fn init_creates_a_case_folder_and_refuses_a_folder_in_use() {
 }
 
 #[test]
+fn init_with_a_name_shows_that_name_in_the_summary_and_audits_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let named = dir.path().join("matter-2024-017");
+    json(&[&"init", &named, &"--name", &"Smith v. Acme Corp."]);
+    assert_eq!(json(&[&"summary", &named])["name"], "Smith v. Acme Corp.");
+    let audit = json(&[&"audit", &named]);
+    let rows = audit.as_array().expect("audit is a list");
+    assert!(
+        rows.iter()
+            .any(|r| r["action"] == "case.name" && r["detail"] == "Smith v. Acme Corp."),
+        "{audit}"
+    );
+    verify_ok(&named);
+
+    let unnamed = new_case(dir.path());
+    assert_eq!(json(&[&"summary", &unnamed])["name"], "case");
+
+    let empty = dir.path().join("empty-name");
+    let refused = common::fails(&[&"init", &empty, &"--name", &"  "]);
+    assert!(refused.contains("a case name cannot be empty"), "{refused}");
+    assert!(!empty.exists(), "nothing is created for a refused name");
+}
+
+#[test]
 fn commands_on_a_folder_that_is_not_a_case_fail_clearly() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dossier(&[&"docs", &dir.path()]);
@@ -110,6 +134,84 @@ fn ingest_stores_each_original_once_and_records_every_place_it_was_found() {
     assert_eq!(again["duplicates"], 3);
     assert_eq!(json(&[&"docs", &case]), before);
     verify_ok(&case);
+}
+
+#[test]
+fn exclude_leaves_sidecar_files_unread_and_lists_each_with_its_pattern() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let captures = dir.path().join("captures");
+    fs::create_dir_all(captures.join("meta")).expect("folders");
+    fs::write(
+        captures.join("2021-01-01.md"),
+        "# Privacy policy\nFirst version.",
+    )
+    .expect("write");
+    fs::write(
+        captures.join("2021-06-01.md"),
+        "# Privacy policy\nSecond version.",
+    )
+    .expect("write");
+    fs::write(
+        captures.join("2021-01-01.json"),
+        r#"{"url": "https://example.com"}"#,
+    )
+    .expect("write");
+    fs::write(
+        captures.join("versions.csv"),
+        "date,file\n2021-01-01,2021-01-01.md\n",
+    )
+    .expect("write");
+    fs::write(captures.join("meta").join("crawl.md"), "crawler notes").expect("write");
+    let case = new_case(dir.path());
+
+    let v = json(&[
+        &"ingest",
+        &case,
+        &captures,
+        &"--exclude",
+        &"*.json",
+        &"--exclude",
+        &"*.csv",
+        &"--exclude",
+        &"meta",
+    ]);
+
+    assert_eq!(v["added"], 2, "{v}");
+    let skipped: Vec<(String, String)> = v["skipped"]
+        .as_array()
+        .expect("skipped is a list")
+        .iter()
+        .map(|s| {
+            let path = s["path"].as_str().expect("path");
+            let name = Path::new(path).file_name().expect("name").to_string_lossy();
+            (
+                name.into_owned(),
+                s["error"].as_str().expect("error").to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        skipped,
+        [
+            (
+                "2021-01-01.json".into(),
+                "excluded by --exclude *.json".into()
+            ),
+            ("meta".into(), "excluded by --exclude meta".into()),
+            ("versions.csv".into(), "excluded by --exclude *.csv".into()),
+        ],
+    );
+    assert_eq!(doc_count(&case), 2);
+
+    let only = json(&[&"ingest", &case, &captures, &"--include", &"2021-06-*"]);
+    assert_eq!(only["added"], 0, "{only}");
+    assert_eq!(only["duplicates"], 1, "{only}");
+
+    let refused = common::fails(&[&"ingest", &case, &captures, &"--exclude", &"[a-"]);
+    assert!(
+        refused.contains("invalid --exclude pattern \"[a-\""),
+        "{refused}"
+    );
 }
 
 #[test]

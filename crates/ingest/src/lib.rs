@@ -20,6 +20,7 @@
 
 #[cfg(test)]
 mod follow_tests;
+mod globs;
 mod in_order;
 #[cfg(test)]
 mod limits_tests;
@@ -35,6 +36,7 @@ use std::time::{Duration, Instant};
 use dossier_extract::Registry;
 use dossier_store::{Case, Change, DocStatus, ItemOutcome, NewDocument, NewSource, StoreError};
 
+pub use globs::{GlobError, GlobFilter, Verdict};
 use in_order::InOrder;
 pub use scope::{AllowedRoot, PathScope, Refusal, ScopeError};
 pub use walk::{Found, walk, walk_each};
@@ -69,6 +71,9 @@ pub struct IngestOptions {
     /// Which files may be read: everything the user can read, or only what lies under the
     /// folders `dossier serve --allow-path` named (see [`PathScope`]).
     pub scope: PathScope,
+    /// Which files found in folders (or named) are ingested: `--include` / `--exclude`.
+    /// A file left out is a skipped item with the pattern as its reason, never read.
+    pub filter: GlobFilter,
 }
 
 /// Progress of a run, reported after each item is recorded.
@@ -228,12 +233,18 @@ pub fn ingest_with_hook(
         let walked = &walked;
         scope.spawn(move || {
             let mut index = 0;
-            walk_each(inputs, &case_root, &options.scope, &mut |found| {
-                walked.fetch_add(1, Ordering::Relaxed);
-                // The receiver lives until the scope ends; sending cannot fail.
-                let _ = work_tx.send((index, found));
-                index += 1;
-            });
+            walk_each(
+                inputs,
+                &case_root,
+                &options.scope,
+                &options.filter,
+                &mut |found| {
+                    walked.fetch_add(1, Ordering::Relaxed);
+                    // The receiver lives until the scope ends; sending cannot fail.
+                    let _ = work_tx.send((index, found));
+                    index += 1;
+                },
+            );
         });
         for _ in 0..workers {
             let work_rx = work_rx.clone();

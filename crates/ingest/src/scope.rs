@@ -282,6 +282,7 @@ mod walk_tests {
             std::slice::from_ref(&allowed),
             &dir.path().join("case"),
             &scope,
+            &crate::GlobFilter::default(),
             &mut |f| found.push(f),
         );
         assert_eq!(found.len(), 3, "{found:?}");
@@ -300,6 +301,7 @@ mod walk_tests {
             std::slice::from_ref(&allowed),
             &dir.path().join("case"),
             &PathScope::Anything,
+            &crate::GlobFilter::default(),
             &mut |f| everything.push(f),
         );
         assert_eq!(everything.len(), 3, "{everything:?}");

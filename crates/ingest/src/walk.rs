@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use walkdir::WalkDir;
 
+use crate::globs::{GlobFilter, Verdict};
 use crate::scope::PathScope;
 
 /// One thing the walk found.
@@ -34,9 +35,13 @@ pub enum Found {
 /// symbolic links, with loops detected), never descending into the case folder itself.
 pub fn walk(inputs: &[PathBuf], case_root: &Path) -> Vec<Found> {
     let mut found = Vec::new();
-    walk_each(inputs, case_root, &PathScope::Anything, &mut |f| {
-        found.push(f)
-    });
+    walk_each(
+        inputs,
+        case_root,
+        &PathScope::Anything,
+        &GlobFilter::default(),
+        &mut |f| found.push(f),
+    );
     found
 }
 
@@ -46,16 +51,21 @@ pub fn walk(inputs: &[PathBuf], case_root: &Path) -> Vec<Found> {
 /// Under a restricted scope an input it refuses is a failure with the refusal as its
 /// reason, and a file or folder the walk reaches through a link that leads out of the
 /// scope is one too; such a folder is not entered, so nothing under it is even named.
+///
+/// A file `filter` leaves out (`--include`/`--exclude`) is [`Found::Skipped`] with the
+/// pattern as its reason, so it is never read; a folder it excludes is one skipped item,
+/// not entered.
 pub fn walk_each(
     inputs: &[PathBuf],
     case_root: &Path,
     scope: &PathScope,
+    filter: &GlobFilter,
     each: &mut dyn FnMut(Found),
 ) {
     let case_root = case_root.canonicalize().ok();
     for input in inputs {
         match scope.admit(input) {
-            Ok(input) => walk_one(&input, case_root.as_deref(), scope, each),
+            Ok(input) => walk_one(&input, case_root.as_deref(), scope, filter, each),
             Err(refusal) => each(Found::Failed {
                 path: display(&absolute(input)),
                 reason: refusal.reason().into(),
@@ -68,6 +78,7 @@ fn walk_one(
     input: &Path,
     case_root: Option<&Path>,
     scope: &PathScope,
+    filter: &GlobFilter,
     found: &mut dyn FnMut(Found),
 ) {
     let meta = match fs::metadata(input) {
@@ -82,7 +93,15 @@ fn walk_one(
     };
     let input = &absolute(input);
     if !meta.is_dir() {
-        found(classify_file(input, meta.is_file()));
+        // A file named itself is judged by its name.
+        let name = input.file_name().map_or(input.as_path(), Path::new);
+        match filter.file(name) {
+            Verdict::Take => found(classify_file(input, meta.is_file())),
+            Verdict::Leave(reason) => found(Found::Skipped {
+                path: display(input),
+                reason,
+            }),
+        }
         return;
     }
     let is_case_root =
@@ -110,6 +129,11 @@ fn walk_one(
                     reason: crate::Refusal::Outside(e.path().to_owned()).reason().into(),
                 });
             }
+            Ok(e) if e.depth() > 0 && !filter.is_empty() && left_out(&e, input, filter, found) => {
+                if e.file_type().is_dir() {
+                    walker.skip_current_dir();
+                }
+            }
             Ok(e) if e.file_type().is_dir() => {}
             // The type read with the folder (of a link's target, since links are followed):
             // no call per file to ask for it again.
@@ -125,6 +149,31 @@ fn walk_one(
                 };
                 found(Found::Failed { path, reason });
             }
+        }
+    }
+}
+
+/// Whether `filter` leaves out an entry of the folder `root`; if so, says so through `found`.
+fn left_out(
+    entry: &walkdir::DirEntry,
+    root: &Path,
+    filter: &GlobFilter,
+    found: &mut dyn FnMut(Found),
+) -> bool {
+    let relative = entry.path().strip_prefix(root).unwrap_or(entry.path());
+    let verdict = if entry.file_type().is_dir() {
+        filter.folder(relative)
+    } else {
+        filter.file(relative)
+    };
+    match verdict {
+        Verdict::Take => false,
+        Verdict::Leave(reason) => {
+            found(Found::Skipped {
+                path: display(entry.path()),
+                reason,
+            });
+            true
         }
     }
 }

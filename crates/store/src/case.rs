@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 
 use crate::audit;
 use crate::clock::{Clock, SystemClock, timestamp};
@@ -123,8 +123,17 @@ impl Case {
         &self.root
     }
 
-    /// The case's name: its folder name.
-    pub fn name(&self) -> String {
+    /// The case's name: the one given (`dossier init --name`), else its folder's name.
+    pub fn name(&self) -> Result<String> {
+        let given: Option<String> = self
+            .conn
+            .query_row("SELECT name FROM case_name WHERE id = 1", [], |r| r.get(0))
+            .optional()?;
+        Ok(given.unwrap_or_else(|| self.folder_name()))
+    }
+
+    /// The case folder's own name.
+    pub fn folder_name(&self) -> String {
         self.root
             .canonicalize()
             .unwrap_or_else(|_| self.root.clone())
@@ -275,6 +284,23 @@ impl Change<'_> {
     pub fn record(&self, action: &str, target: &str, detail: &str) -> Result<()> {
         audit::append(&self.tx, &self.at, self.actor, action, target, detail)?;
         Ok(())
+    }
+
+    /// Names the case (`dossier init --name`): what `summary` and the window's header show
+    /// in place of the folder's name. Audited as `case.name` with the name as its detail.
+    pub fn set_case_name(&self, name: &str) -> Result<()> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err(StoreError::Refused(
+                "a case name cannot be empty; give some text, such as \"Smith v. Acme\"".into(),
+            ));
+        }
+        self.tx.execute(
+            "INSERT INTO case_name (id, name, set_at) VALUES (1, ?1, ?2)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, set_at = excluded.set_at",
+            rusqlite::params![name, self.at],
+        )?;
+        self.record("case.name", "case", name)
     }
 
     /// The timestamp every row of this change carries.

@@ -77,7 +77,7 @@ count: number, };
  */
 export type CaseSummary = { 
 /**
- * The case's name (its folder name).
+ * The case's name: the one given at `dossier init --name`, else its folder's name.
  */
 name: string, 
 /**
@@ -547,6 +547,17 @@ password?: string,
  * of the same files without it extracts them in place.
  */
 no_extract?: boolean, 
+/**
+ * Ingest only files matching one of these globs (`--include`), matched against the
+ * path relative to the folder named and against the file name; `*` stays within a
+ * folder, `**` crosses folders.
+ */
+include?: Array<string>, 
+/**
+ * Leave out files and folders matching one of these globs (`--exclude`), matched like
+ * `include`; they are not read, and are listed as skipped with the pattern.
+ */
+exclude?: Array<string>, 
 /**
  * Items recorded per transaction at most (default: `dossier_ingest::BATCH_ITEMS`).
  */

@@ -30,8 +30,8 @@ export interface DesktopActions {
   pickFolder(title: string): Promise<string | undefined>;
   /** Asks for files with the native dialog; empty when cancelled. */
   pickFiles(title: string): Promise<string[]>;
-  /** Creates a case in `path` (which must not exist or be empty). */
-  createCase(path: string): Promise<void>;
+  /** Creates a case in `path` (which must not exist or be empty), named `name` if given. */
+  createCase(path: string, name?: string): Promise<void>;
   /** Switches the window to the case in `path` and remembers it. */
   openCase(path: string): Promise<CaseSummary>;
   /** Recently opened cases, newest first. */

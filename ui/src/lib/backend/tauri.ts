@@ -55,8 +55,8 @@ export class TauriBackend implements Backend {
         const picked = await tauri.dialog.open({ multiple: true, title });
         return picked === null ? [] : typeof picked === "string" ? [picked] : picked;
       },
-      createCase: async (path) => {
-        await this.#invoke("create_case", { path });
+      createCase: async (path, name) => {
+        await this.#invoke("create_case", name === undefined ? { path } : { path, name });
       },
       openCase: (path) => this.#invoke<CaseSummary>("open_case", { path }),
       recentCases: () => this.#invoke<string[]>("recent_cases"),

@@ -7,6 +7,8 @@ import { BackendError, type DesktopActions } from "../../lib/backend";
 export function CaseActions({ desktop, onSwitched }: { desktop: DesktopActions; onSwitched: () => void }) {
   const [message, setMessage] = useState("");
   const [recent, setRecent] = useState<string[]>([]);
+  // The name "New case…" gives the case it creates; empty: the folder's name.
+  const [newName, setNewName] = useState("");
   useEffect(() => {
     void desktop.recentCases().then(setRecent, () => setRecent([]));
   }, [desktop]);
@@ -28,7 +30,9 @@ export function CaseActions({ desktop, onSwitched }: { desktop: DesktopActions; 
       return;
     }
     try {
-      await desktop.createCase(path);
+      const name = newName.trim();
+      await desktop.createCase(path, name === "" ? undefined : name);
+      setNewName("");
       await open(path);
     } catch (reason) {
       setMessage(BackendError.from(reason).message);
@@ -43,7 +47,16 @@ export function CaseActions({ desktop, onSwitched }: { desktop: DesktopActions; 
         </button>{" "}
         <button type="button" onClick={() => void create()}>
           New case…
-        </button>
+        </button>{" "}
+        <label>
+          named{" "}
+          <input
+            type="text"
+            value={newName}
+            placeholder="the folder's name"
+            onInput={(e) => setNewName(e.currentTarget.value)}
+          />
+        </label>
       </p>
       <ul class="recent-cases" aria-label="Recent cases">
         {recent.map((path) => (

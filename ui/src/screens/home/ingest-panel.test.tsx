@@ -44,6 +44,37 @@ describe("adding evidence from a browser", () => {
     expect(ingested).toBe(1);
   });
 
+  test("the patterns typed in Exclude go with the ingest and excluded files are counted as skipped", async () => {
+    const backend = new ScriptedBackend({
+      ingest: () =>
+        Promise.resolve({
+          added: 18,
+          duplicates: 0,
+          failed: [],
+          skipped: [{ path: "/evidence/policy/versions.csv", error: "excluded by --exclude *.csv" }],
+          documents: [],
+        }),
+    });
+    render(
+      <BackendContext.Provider value={backend}>
+        <IngestPanel onIngested={() => undefined} />
+      </BackendContext.Provider>,
+    );
+    fireEvent.input(screen.getByLabelText("Exclude (comma-separated patterns, such as *.json, *.csv)"), {
+      target: { value: " *.json,, *.csv " },
+    });
+    fireEvent.input(screen.getByLabelText("Files or folders on this machine, one path a line"), {
+      target: { value: "/evidence/policy" },
+    });
+    fireEvent.click(screen.getByRole("button", { name: "Add" }));
+    await waitFor(() =>
+      expect(backend.argsOf("ingest")).toEqual([{ paths: ["/evidence/policy"], exclude: ["*.json", "*.csv"] }]),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole("status").textContent).toBe("Added 18, already in the case 0, failed 0, skipped 1."),
+    );
+  });
+
   test("a document whose text could not be extracted is counted as failed and links to the kept original", async () => {
     const backend = new ScriptedBackend({
       ingest: () =>

@@ -43,6 +43,17 @@ export function ingestReport(result: IngestOutput): string {
   );
 }
 
+/**
+ * The patterns typed in the "Exclude" field: comma-separated globs (`*.json, *.csv`), each
+ * matched against a file's path within the folder added and against its name.
+ */
+export function excludePatterns(typed: string): string[] {
+  return typed
+    .split(",")
+    .map((p) => p.trim())
+    .filter((p) => p !== "");
+}
+
 /** The "Add evidence" section. `onIngested` runs after each ingest that added something. */
 export function IngestPanel({ onIngested }: { onIngested: () => void }) {
   const backend = useBackend();
@@ -51,6 +62,10 @@ export function IngestPanel({ onIngested }: { onIngested: () => void }) {
   const [pathsOff, setPathsOff] = useState(false);
   const onIngestedRef = useRef(onIngested);
   onIngestedRef.current = onIngested;
+  const [exclude, setExclude] = useState("");
+  // Read when an ingest starts (from a dialog, a drop or the form), always the latest text.
+  const excludeRef = useRef(exclude);
+  excludeRef.current = exclude;
 
   const run = useRef(async (paths: string[]): Promise<void> => {
     if (paths.length === 0) {
@@ -67,7 +82,8 @@ export function IngestPanel({ onIngested }: { onIngested: () => void }) {
     };
     const stop = await backend.onProgress(follow);
     try {
-      const result = await backend.call("ingest", { paths });
+      const patterns = excludePatterns(excludeRef.current);
+      const result = await backend.call("ingest", patterns.length > 0 ? { paths, exclude: patterns } : { paths });
       setState({ phase: "finished", result });
       if (result.added > 0) {
         onIngestedRef.current();
@@ -99,6 +115,10 @@ export function IngestPanel({ onIngested }: { onIngested: () => void }) {
   return (
     <section class="ingest" aria-labelledby="ingest-heading">
       <h2 id="ingest-heading">Add evidence</h2>
+      <p class="ingest-exclude">
+        <label for="ingest-exclude">Exclude (comma-separated patterns, such as *.json, *.csv)</label>{" "}
+        <input id="ingest-exclude" type="text" value={exclude} onInput={(e) => setExclude(e.currentTarget.value)} />
+      </p>
       {desktop !== undefined ? (
         <>
           <p class="actions">
