@@ -345,14 +345,20 @@ pub struct AuditRow {
     pub prev_hash: String,
     /// Hash of this row.
     pub hash: String,
+    /// The row in words, naming documents and events by their titles ("Cited “Complaint”,
+    /// p. 5, for “Setting switched on by default”"); `action`, `target` and `detail` stay
+    /// the record.
+    pub summary_text: String,
 }
 
 /// The whole audit log, oldest first.
 pub fn audit(path: &(impl CaseAt + ?Sized)) -> ApiResult<Vec<AuditRow>> {
     let case = open_case(path)?;
+    let mut titles = crate::activity::CaseTitles::new(&case);
     Ok(audit_log::entries(case.connection())?
         .into_iter()
         .map(|e| AuditRow {
+            summary_text: crate::activity::describe(&e.action, &e.target, &e.detail, &mut titles),
             seq: e.seq,
             at: e.at,
             actor: e.actor,

@@ -10,6 +10,7 @@
 //! [`Event`] callback, which a shell forwards as it can (a progress bar, a Tauri event,
 //! server-sent events).
 
+mod activity;
 mod case;
 mod chronology;
 mod demo;

@@ -53,8 +53,8 @@ enum Command {
     /// Print the audit chain's head ({"seq", "head", "at"}) to keep outside the case, for
     /// `verify --seal` later.
     Seal(CaseArgs),
-    /// Print the audit log.
-    Audit(CaseArgs),
+    /// Print the audit log (--words: each row in words, naming documents and events by title).
+    Audit(AuditArgs),
     /// Print the case's name and how many documents of each kind it holds.
     Summary(CaseArgs),
     /// Serve the UI and the HTTP API on this machine; prints the URL with its token.
@@ -131,6 +131,19 @@ struct RequestArgs<R: Args> {
 struct CaseArgs {
     /// The case folder.
     case: PathBuf,
+    /// Print one JSON value on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct AuditArgs {
+    /// The case folder.
+    case: PathBuf,
+    /// Print each row in words ("Cited “Complaint”, p. 5, for …") in place of its action,
+    /// target and detail (JSON always has both, as `summary_text`).
+    #[arg(long)]
+    words: bool,
     /// Print one JSON value on stdout.
     #[arg(long)]
     json: bool,
@@ -389,10 +402,20 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
             print(a.json, &rows, || {
                 rows.iter()
                     .map(|r| {
-                        format!(
-                            "{:>6}  {}  {:<10} {:<16} {:<14} {}\n",
-                            r.seq, r.at, r.actor, r.action, r.target, r.detail
-                        )
+                        if a.words {
+                            format!(
+                                "{:>6}  {}  {:<10} {}\n",
+                                r.seq,
+                                r.at,
+                                r.actor,
+                                line(&r.summary_text)
+                            )
+                        } else {
+                            format!(
+                                "{:>6}  {}  {:<10} {:<16} {:<14} {}\n",
+                                r.seq, r.at, r.actor, r.action, r.target, r.detail
+                            )
+                        }
                     })
                     .collect()
             })

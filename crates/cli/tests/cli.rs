@@ -62,6 +62,11 @@ fn init_with_a_name_shows_that_name_in_the_summary_and_audits_it() {
         "{audit}"
     );
     verify_ok(&named);
+    let words = common::text(&[&"audit", &named, &"--words"]);
+    assert!(
+        words.contains("Named the case “Smith v. Acme Corp.”"),
+        "{words}"
+    );
 
     let unnamed = new_case(dir.path());
     assert_eq!(json(&[&"summary", &unnamed])["name"], "case");

@@ -246,7 +246,13 @@ prev_hash: string,
 /**
  * Hash of this row.
  */
-hash: string, };
+hash: string, 
+/**
+ * The row in words, naming documents and events by their titles ("Cited “Complaint”,
+ * p. 5, for “Setting switched on by default”"); `action`, `target` and `detail` stay
+ * the record.
+ */
+summary_text: string, };
 
 /**
  * `dossier docs` filters.

@@ -111,7 +111,8 @@ function DocumentLine({ doc, childDocs }: { doc: DocListItem; childDocs: DocList
   );
 }
 
-function RecentActivity({ generation }: { generation: number }) {
+/** The last audit rows in words ("Cited “Complaint”, p. 5, for …"), the record on hover. */
+export function RecentActivity({ generation }: { generation: number }) {
   const audit = useCommand("audit", {}, `audit ${generation}`);
   if (audit.status !== "done") {
     return null;
@@ -123,8 +124,7 @@ function RecentActivity({ generation }: { generation: number }) {
       <ol class="activity">
         {recent.map((row) => (
           <li key={row.seq}>
-            <time dateTime={row.at}>{row.at.slice(0, 16).replace("T", " ")}</time> <strong>{row.action}</strong>{" "}
-            <span class="muted">{row.target}</span>
+            <time dateTime={row.at}>{row.at.slice(0, 16).replace("T", " ")}</time> <span title={`${row.action} ${row.target}`}>{row.summary_text}</span>
           </li>
         ))}
       </ol>
