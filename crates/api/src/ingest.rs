@@ -180,7 +180,7 @@ pub fn ingest(
     };
     let mut skipped: Vec<ItemError> = to_errors(report.skipped);
     skipped.extend(series.map(|p| p.skipped).unwrap_or_default());
-    let index_error = indexer.finish(&case, series_output.is_some());
+    let index_error = indexer.finish(&case, series_output.is_some(), events);
     Ok(IngestOutput {
         added: report.added,
         duplicates: report.duplicates,
@@ -190,4 +190,58 @@ pub fn ingest(
         series: series_output,
         index_error,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Mutex;
+
+    use super::*;
+
+    #[test]
+    fn progress_goes_on_after_the_last_item_until_every_document_is_searchable() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let case = dir.path().join("case");
+        crate::init(&case).expect("init");
+        let files = dir.path().join("files");
+        std::fs::create_dir_all(&files).expect("mkdir");
+        for name in ["a.txt", "b.txt", "c.txt"] {
+            std::fs::write(files.join(name), format!("the text of {name}")).expect("write");
+        }
+        let seen = Mutex::new(Vec::new());
+        let out = ingest(
+            case.as_path(),
+            &IngestRequest {
+                paths: vec![files],
+                ..Default::default()
+            },
+            &PathScope::Anything,
+            &|e| seen.lock().expect("events").push(e),
+        )
+        .expect("ingest");
+        assert_eq!(out.added, 3);
+
+        let seen = seen.into_inner().expect("events");
+        let phases: Vec<(&str, u64, u64)> = seen
+            .iter()
+            .filter_map(|e| match e {
+                Event::Progress {
+                    phase, done, total, ..
+                } => Some((phase.as_str(), *done, *total)),
+                Event::Waiting { .. } => None,
+            })
+            .collect();
+        let first_index = phases
+            .iter()
+            .position(|(phase, ..)| *phase == "index")
+            .expect("an index phase is reported");
+        assert!(
+            phases[..first_index]
+                .iter()
+                .all(|(phase, ..)| *phase == "ingest"),
+            "the index phase follows the ingest phase: {phases:?}"
+        );
+        assert_eq!(phases[first_index - 1], ("ingest", 3, 3), "{phases:?}");
+        assert_eq!(phases.last(), Some(&("index", 3, 3)), "{phases:?}");
+    }
 }

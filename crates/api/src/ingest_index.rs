@@ -17,6 +17,8 @@
 //! rebuild would make. Nothing fed is committed to the index before the batch holding it
 //! has committed to SQLite, so the index never shows a document the case does not have.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
@@ -26,7 +28,7 @@ use dossier_search::{self as search, SearchIndex, Writer};
 use dossier_store::{Case, Change, FeedDocument};
 
 use crate::search::open_index;
-use crate::{ApiError, ErrorCode};
+use crate::{ApiError, ErrorCode, Event};
 
 /// Indexing threads during an ingest. One: fed as the pipeline records, a single thread
 /// keeps pace, and it writes one segment where two threads wrote two, each with its own
@@ -63,6 +65,9 @@ const FEED_QUEUE: usize = 4;
 /// the index is behind until the next writer catches it up; the first such error is kept for the ingest's output.
 pub(crate) struct IngestIndexer {
     feeder: Option<Feeder>,
+    /// Documents sent to the feeder and documents it has indexed: the `index` phase's
+    /// progress once the pipeline has finished and the index is still catching up.
+    counts: Arc<IndexCounts>,
     /// The first indexing error met on this side of the feeder, if any.
     error: Option<String>,
 }
@@ -80,6 +85,16 @@ struct Feeder {
     sender: mpsc::SyncSender<Feed>,
     thread: JoinHandle<Fed>,
 }
+
+/// How far the feeder is behind the pipeline.
+#[derive(Default)]
+struct IndexCounts {
+    sent: AtomicU64,
+    indexed: AtomicU64,
+}
+
+/// How often the `index` phase reports while the feeder finishes.
+const INDEX_PROGRESS_EVERY: Duration = Duration::from_millis(200);
 
 /// What the feeder hands back when the ingest has sent everything.
 struct Fed {
@@ -108,6 +123,7 @@ impl IngestIndexer {
             Err(e) => {
                 return IngestIndexer {
                     feeder: None,
+                    counts: Arc::default(),
                     error: Some(e.message),
                 };
             }
@@ -123,16 +139,20 @@ impl IngestIndexer {
             writer,
             error: None,
         };
+        let counts = Arc::<IndexCounts>::default();
+        let feeder_counts = Arc::clone(&counts);
         let thread = std::thread::Builder::new()
             .name("dossier-index-feed".into())
-            .spawn(move || feed(received, fed));
+            .spawn(move || feed(received, fed, &feeder_counts));
         match thread {
             Ok(thread) => IngestIndexer {
                 feeder: Some(Feeder { sender, thread }),
+                counts,
                 error,
             },
             Err(e) => IngestIndexer {
                 feeder: None,
+                counts,
                 error: Some(format!("could not start the search index feeder: {e}")),
             },
         }
@@ -148,12 +168,37 @@ impl IngestIndexer {
     /// fingerprint, which on a large case costs more than the feeding did. Otherwise only
     /// what other processes changed meanwhile (a tag) is caught up, and the commit records
     /// the newest audit row.
-    pub(crate) fn finish(self, case: &Case, changed_after_batches: bool) -> Option<String> {
+    ///
+    /// Reports the `index` phase through `events` (documents indexed of those recorded)
+    /// while the feeder finishes, so a progress bar does not sit full and silent after the
+    /// pipeline's last item while the index catches up and commits.
+    pub(crate) fn finish(
+        self,
+        case: &Case,
+        changed_after_batches: bool,
+        events: &(dyn Fn(Event) + Sync),
+    ) -> Option<String> {
         let mut error = self.error;
         let Some(Feeder { sender, thread }) = self.feeder else {
             return error;
         };
         drop(sender);
+        let counts = &self.counts;
+        let report = || {
+            let total = counts.sent.load(Ordering::Relaxed);
+            events(Event::Progress {
+                phase: "index".into(),
+                done: counts.indexed.load(Ordering::Relaxed).min(total),
+                total,
+                item: None,
+            });
+        };
+        report();
+        while !thread.is_finished() {
+            std::thread::sleep(INDEX_PROGRESS_EVERY);
+            report();
+        }
+        report();
         let Ok(Fed {
             index,
             mut writer,
@@ -198,7 +243,12 @@ impl Follower for IngestIndexer {
             return;
         }
         match change.search_feed(ids) {
-            Ok(documents) => self.send(Feed::Documents(documents)),
+            Ok(documents) => {
+                self.counts
+                    .sent
+                    .fetch_add(documents.len() as u64, Ordering::Relaxed);
+                self.send(Feed::Documents(documents));
+            }
             Err(e) => {
                 self.error.get_or_insert(e.to_string());
             }
@@ -213,7 +263,7 @@ impl Follower for IngestIndexer {
 /// The feeder thread: indexes documents as they arrive and commits the index, at most every
 /// [`INDEX_COMMIT_INTERVAL`], once what it holds has committed to SQLite; ends when the
 /// ingest drops its sender.
-fn feed(received: mpsc::Receiver<Feed>, mut fed: Fed) -> Fed {
+fn feed(received: mpsc::Receiver<Feed>, mut fed: Fed, counts: &IndexCounts) -> Fed {
     let mut committed_at = Instant::now();
     for message in received {
         match message {
@@ -222,6 +272,7 @@ fn feed(received: mpsc::Receiver<Feed>, mut fed: Fed) -> Fed {
                     if let Err(e) = fed.writer.upsert(&search::feed_document(document)) {
                         fed.error.get_or_insert(e.to_string());
                     }
+                    counts.indexed.fetch_add(1, Ordering::Relaxed);
                 }
             }
             Feed::Committed if committed_at.elapsed() >= INDEX_COMMIT_INTERVAL => {

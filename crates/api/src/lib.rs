@@ -137,7 +137,8 @@ pub const COMMANDS: &[&str] = &[
 pub enum Event {
     /// Work advanced: `done` of `total` units of `phase`.
     Progress {
-        /// What is being done: `ingest`, `verify`.
+        /// What is being done: `ingest` (items recorded, each once extracted), `index` (after
+        /// an ingest's last item: documents made searchable of those recorded), `verify`.
         phase: String,
         /// Units finished.
         done: u64,

@@ -30,7 +30,8 @@ message: string, };
  */
 export type Event = { "event": "progress", 
 /**
- * What is being done: `ingest`, `verify`.
+ * What is being done: `ingest` (items recorded, each once extracted), `index` (after
+ * an ingest's last item: documents made searchable of those recorded), `verify`.
  */
 phase: string, 
 /**

@@ -29,6 +29,10 @@ describe("adding evidence from a browser", () => {
     expect(bar.hidden).toBe(false);
     expect([bar.value, bar.max]).toEqual([3, 4]);
 
+    backend.emit({ event: "progress", phase: "index", done: 120, total: 300, item: null });
+    await waitFor(() => expect(screen.getByRole("status").textContent).toBe("Making the new documents searchable: 120 of 300"));
+    expect([bar.value, bar.max]).toEqual([120, 300]);
+
     finish({
       added: 3,
       duplicates: 0,

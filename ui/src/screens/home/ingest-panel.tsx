@@ -76,6 +76,14 @@ export function IngestPanel({ onIngested }: { onIngested: () => void }) {
     const follow = (event: ProgressEvent): void => {
       if (event.event === "progress" && event.phase === "ingest") {
         setState({ phase: "running", done: event.done, total: event.total, message: `Ingesting: ${event.done} of ${event.total}` });
+      } else if (event.event === "progress" && event.phase === "index") {
+        // After the last item, the search index catches up: the bar starts again for it.
+        setState({
+          phase: "running",
+          done: event.done,
+          total: event.total,
+          message: `Making the new documents searchable: ${event.done} of ${event.total}`,
+        });
       } else if (event.event === "waiting") {
         setState((s) => (s.phase === "running" ? { ...s, message: event.message } : s));
       }
