@@ -48,7 +48,10 @@ pub use chronology::{
 };
 pub use demo::{DemoOutput, DemoRequest, SERIES as DEMO_SERIES, default_samples_dir, demo};
 pub use dispatch::{ShowRequest, dispatch};
-pub use documents::{DocListItem, DocsRequest, DocumentView, PageView, SourceView, docs, show};
+pub use documents::{
+    DocListItem, DocTableRow, DocsOutput, DocsPage, DocsRequest, DocumentView, MAX_PAGE, PageView,
+    SourceView, docs, document_list, document_table, show,
+};
 pub use dossier_ingest::{PathScope, Refusal, ScopeError};
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use exhibits::{

@@ -265,8 +265,9 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
         Command::Demo(a) => demo::demo(a),
         Command::Docs(a) => {
             let docs = api::docs(&a.case, &a.request)?;
-            print(a.json, &docs, || {
-                docs.iter()
+            print(a.json, &docs, || match &docs {
+                api::DocsOutput::List(list) => list
+                    .iter()
                     .map(|d| {
                         format!(
                             "{:>6}  {:<10} {:<10}  {}\n",
@@ -276,7 +277,29 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
                             d.title.as_deref().map_or("(untitled)".into(), line)
                         )
                     })
-                    .collect()
+                    .collect(),
+                api::DocsOutput::Page(page) => {
+                    let mut s = format!(
+                        "documents {}-{} of {}\n",
+                        (page.offset + 1).min(page.total),
+                        page.offset + page.documents.len() as u64,
+                        page.total
+                    );
+                    for d in &page.documents {
+                        s.push_str(&format!(
+                            "{:>6}  {:<10} {:<10}  {:<11} {}{}\n",
+                            d.id,
+                            d.kind,
+                            d.date.as_deref().map_or("-".into(), line),
+                            d.review,
+                            d.title.as_deref().map_or("(untitled)".into(), line),
+                            d.from
+                                .as_deref()
+                                .map_or(String::new(), |f| format!("  (from {})", line(f)))
+                        ));
+                    }
+                    s
+                }
             })
         }
         Command::Show(a) => {

@@ -64,10 +64,16 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0007_saved_searches.sql"),
         then: None,
     },
+    Migration {
+        version: 8,
+        name: "review_status",
+        sql: include_str!("../migrations/0008_review_status.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 7;
+pub const LATEST: u32 = 8;
 
 /// Every trigger the migrations make, as `(name, statement)`, the statement exactly as
 /// SQLite keeps it in `sqlite_master` (the text from `CREATE` to `END`): what `verify`
