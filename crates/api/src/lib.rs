@@ -23,6 +23,7 @@ mod ingest_index;
 mod original;
 mod policy;
 mod policy_trace;
+mod review;
 mod saved_searches;
 mod search;
 mod search_batch;
@@ -39,8 +40,8 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use case::{
-    AuditRow, CaseSummary, InitOutput, KindCount, Seal, VerifyOutput, VerifyProblem, VerifyRequest,
-    WithdrawnCitation, audit, case_summary, init, is_case, read_seal, seal, verify,
+    AuditRow, CaseSummary, InitOutput, KindCount, ReviewCount, Seal, VerifyOutput, VerifyProblem,
+    VerifyRequest, WithdrawnCitation, audit, case_summary, init, is_case, read_seal, seal, verify,
 };
 pub use chronology::{
     CitationRef, CiteOutput, CiteRequest, DateDraft, DateReading, EventAdd, EventChange,
@@ -70,6 +71,7 @@ pub use policy_trace::{
     Appeared, AsofHit, Disappeared, InForce, PolicyAsofOutput, PolicyAsofRequest,
     PolicyTraceOutput, PolicyTraceRequest, Span, policy_asof, policy_trace,
 };
+pub use review::{ReviewOutput, ReviewRequest, review};
 pub use saved_searches::{
     SavedSearchDeleteOutput, SavedSearchDeleteRequest, SavedSearchOutput, SavedSearchRequest,
     SavedSearchView, saved_search, saved_search_delete, saved_searches,
@@ -123,6 +125,7 @@ pub const COMMANDS: &[&str] = &[
     "timeline",
     "tag",
     "tags",
+    "review",
     "exhibit",
     "exhibits",
     "note",

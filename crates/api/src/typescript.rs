@@ -44,6 +44,7 @@ pub fn generated_typescript() -> String {
         InitOutput, KindCount, CaseSummary, Seal, VerifyRequest, VerifyProblem, WithdrawnCitation,
         VerifyOutput, AuditRow,
         // Documents.
+        ReviewRequest, ReviewOutput, ReviewCount,
         DocsRequest, DocListItem, DocTableRow, DocsPage, DocsOutput, ShowRequest, SourceView, PageView, DocumentView,
         OriginalRequest, OriginalOutput, ThreadRequest, ThreadMessageView, ThreadOutput,
         // Ingest.

@@ -92,6 +92,9 @@ enum Command {
     Tag(chronology::TagArgs),
     /// The case's tags, each with how many documents carry it.
     Tags(RequestArgs<api::TagsRequest>),
+    /// Give documents a review status (unreviewed, reviewed, second_look), by --docs or
+    /// --query, as one edit that one undo reverts.
+    Review(RequestArgs<api::ReviewRequest>),
     /// Make a document an exhibit: a number (PX-0001) and a Bates range over its pages.
     Exhibit(RequestArgs<api::ExhibitRequest>),
     /// The exhibit list: json, csv, or a Concordance DAT load file.
@@ -226,7 +229,22 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
                 for k in &s.by_kind {
                     text += &format!("  {:<10} {}\n", k.kind, k.count);
                 }
+                let review: Vec<String> = s
+                    .review
+                    .iter()
+                    .map(|r| format!("{} {}", r.count, r.status))
+                    .collect();
+                text += &format!("review: {}\n", review.join(", "));
                 text
+            })
+        }
+        Command::Review(a) => {
+            let out = api::review(&a.case, &a.request)?;
+            print(a.json, &out, || {
+                format!(
+                    "{} of {} documents set to {}\n",
+                    out.changed, out.documents, out.status
+                )
             })
         }
         Command::Serve(a) => serve::run(a).map(|()| Outcome::Done),

@@ -174,3 +174,207 @@ fn a_bad_sort_date_status_or_limit_is_refused_naming_the_value() {
     let e = fails(&[&"docs", &case, &"--limit", &"0"]);
     assert!(e.contains("limit 0"), "{e}");
 }
+
+/// The whole table as a reviewer would compare it before and after: every column.
+fn table(case: &Path) -> Value {
+    json(&[&"docs", &case, &"--limit", &"100"])
+}
+
+fn verify_is_clean(case: &Path) {
+    let report = json(&[&"verify", &case]);
+    assert_eq!(report["problems"], serde_json::json!([]), "{report}");
+}
+
+#[test]
+fn review_status_is_recorded_with_who_and_when_counted_in_summary_and_filtered_in_the_table() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = small_matter(dir.path());
+    let out = json(&[
+        &"review",
+        &case,
+        &"--status",
+        &"reviewed",
+        &"--docs",
+        &"1,3",
+    ]);
+    assert_eq!(out["documents"], 2);
+    assert_eq!(out["changed"], 2);
+    let again = json(&[&"review", &case, &"--status", &"reviewed", &"--docs", &"1"]);
+    assert_eq!(
+        again["changed"], 0,
+        "a status a document has already changes nothing"
+    );
+    json(&[
+        &"review",
+        &case,
+        &"--status",
+        &"second_look",
+        &"--docs",
+        &"3",
+    ]);
+
+    let reviewed = json(&[&"docs", &case, &"--limit", &"10", &"--review", &"reviewed"]);
+    assert_eq!(ids(&reviewed), [1]);
+    let row = &reviewed["documents"][0];
+    assert_eq!(row["review"], "reviewed");
+    assert_eq!(row["reviewed_by"], "test-runner");
+    assert!(
+        row["reviewed_at"]
+            .as_str()
+            .is_some_and(|at| at.starts_with("20")),
+        "{row}"
+    );
+    let second = json(&[
+        &"docs",
+        &case,
+        &"--limit",
+        &"10",
+        &"--review",
+        &"second_look",
+    ]);
+    assert_eq!(ids(&second), [3]);
+    let unreviewed = json(&[
+        &"docs",
+        &case,
+        &"--limit",
+        &"10",
+        &"--review",
+        &"unreviewed",
+    ]);
+    assert_eq!(ids(&unreviewed), [2]);
+
+    let summary = json(&[&"summary", &case]);
+    assert_eq!(
+        summary["review"],
+        serde_json::json!([
+            {"status": "unreviewed", "count": 1},
+            {"status": "reviewed", "count": 1},
+            {"status": "second_look", "count": 1},
+        ])
+    );
+    verify_is_clean(&case);
+}
+
+#[test]
+fn one_undo_reverts_a_bulk_review_and_puts_back_each_earlier_status_with_its_reviewer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = small_matter(dir.path());
+    json(&[
+        &"review",
+        &case,
+        &"--status",
+        &"second_look",
+        &"--docs",
+        &"2",
+    ]);
+    let before = table(&case);
+    let out = json(&[
+        &"review",
+        &case,
+        &"--status",
+        &"reviewed",
+        &"--docs",
+        &"1,2,3",
+    ]);
+    assert_eq!(out["changed"], 3);
+    json(&[&"undo", &case]);
+    assert_eq!(table(&case), before, "one undo restores every row exactly");
+    verify_is_clean(&case);
+}
+
+#[test]
+fn bulk_tagging_by_list_or_by_query_is_one_edit_that_one_undo_reverts_exactly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = small_matter(dir.path());
+    json(&[&"tag", &case, &"1", &"keep"]);
+    let before = table(&case);
+
+    let out = json(&[&"tag", &case, &"hot", &"keep", &"--docs", &"1,2,3"]);
+    assert_eq!(out["documents"], 3);
+    assert_eq!(out["changed"], 3);
+    assert_eq!(out["added"], serde_json::json!(["hot", "keep"]));
+    let hot = json(&[&"docs", &case, &"--limit", &"10", &"--tag", &"hot"]);
+    assert_eq!(ids(&hot), [1, 2, 3]);
+    json(&[&"undo", &case]);
+    assert_eq!(table(&case), before, "one undo takes back all three");
+    verify_is_clean(&case);
+
+    let found = json(&[&"tag", &case, &"budget-talk", &"--query", &"budget"]);
+    assert_eq!(
+        found["documents"], 2,
+        "both emails, every one the search finds"
+    );
+    let tagged = json(&[&"docs", &case, &"--limit", &"10", &"--tag", &"budget-talk"]);
+    assert_eq!(ids(&tagged), [1, 2]);
+    json(&[&"undo", &case]);
+    assert_eq!(table(&case), before);
+    verify_is_clean(&case);
+
+    // The old single-document form still works.
+    let one = json(&[&"tag", &case, &"3", &"memo"]);
+    assert_eq!(one["tags"], serde_json::json!(["memo"]));
+}
+
+#[test]
+fn review_by_query_marks_every_document_the_search_finds() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = small_matter(dir.path());
+    let out = json(&[
+        &"review",
+        &case,
+        &"--status",
+        &"reviewed",
+        &"--query",
+        &"merger",
+    ]);
+    assert_eq!(out["documents"], 1);
+    let reviewed = json(&[&"docs", &case, &"--limit", &"10", &"--review", &"reviewed"]);
+    assert_eq!(ids(&reviewed), [3]);
+}
+
+#[test]
+fn a_bad_review_status_or_unknown_document_is_refused_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = small_matter(dir.path());
+    let before = table(&case);
+    let e = fails(&[&"review", &case, &"--status", &"done", &"--docs", &"1"]);
+    assert!(e.contains("\"done\""), "{e}");
+    let e = fails(&[
+        &"review",
+        &case,
+        &"--status",
+        &"reviewed",
+        &"--docs",
+        &"1,99",
+    ]);
+    assert!(e.contains("no document 99"), "{e}");
+    let e = fails(&[&"tag", &case, &"hot", &"--docs", &"99"]);
+    assert!(e.contains("no document 99"), "{e}");
+    assert_eq!(table(&case), before);
+}
+
+#[test]
+fn verify_names_a_review_status_changed_behind_the_logs_back() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = small_matter(dir.path());
+    json(&[
+        &"review",
+        &case,
+        &"--status",
+        &"second_look",
+        &"--docs",
+        &"1",
+    ]);
+    let conn = rusqlite::Connection::open(case.join("dossier.sqlite")).expect("open");
+    conn.execute_batch(
+        "UPDATE document_review SET status = 'reviewed' WHERE document_id = 1;
+         INSERT INTO document_review (document_id, status, actor, at)
+             VALUES (2, 'reviewed', 'mallory', '2020-01-01T00:00:00Z');",
+    )
+    .expect("tamper");
+    drop(conn);
+    let (report, _) = common::json_exiting(&[&"verify", &case], 1);
+    let problems = report["problems"].to_string();
+    assert!(problems.contains("review:1"), "{problems}");
+    assert!(problems.contains("review:2"), "{problems}");
+}

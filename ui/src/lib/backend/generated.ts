@@ -95,7 +95,11 @@ by_kind: Array<KindCount>,
 /**
  * Schema version of the case database.
  */
-schema_version: number, };
+schema_version: number, 
+/**
+ * Documents per review status: unreviewed, reviewed, second_look, each listed.
+ */
+review: Array<ReviewCount>, };
 
 /**
  * The audit chain's head as `dossier seal` prints it: kept outside the case (an email to
@@ -247,6 +251,53 @@ prev_hash: string,
  * Hash of this row.
  */
 hash: string, };
+
+/**
+ * `review` arguments: a status and the documents to give it.
+ */
+export type ReviewRequest = { 
+/**
+ * unreviewed, reviewed or second_look.
+ */
+status: string, 
+/**
+ * The documents, by id (`--docs 1,2,3`).
+ */
+docs?: Array<number>, 
+/**
+ * Or every document this search finds (all of them, not a page).
+ */
+query?: string, };
+
+/**
+ * `review` output.
+ */
+export type ReviewOutput = { 
+/**
+ * The status given.
+ */
+status: string, 
+/**
+ * How many documents were selected.
+ */
+documents: number, 
+/**
+ * How many of them changed (the others had that status already).
+ */
+changed: number, };
+
+/**
+ * How many documents are in one review status.
+ */
+export type ReviewCount = { 
+/**
+ * unreviewed, reviewed or second_look.
+ */
+status: string, 
+/**
+ * How many documents.
+ */
+count: number, };
 
 /**
  * `dossier docs` filters, and with `limit` a page of the document table.
@@ -2024,6 +2075,14 @@ doc?: number,
  */
 event?: number, 
 /**
+ * Or many documents at once, as one edit that one undo reverts.
+ */
+docs?: Array<number>, 
+/**
+ * Or every document this search finds (all of them, not a page), as one edit.
+ */
+query?: string, 
+/**
  * Tags to add (to remove, with `remove`).
  */
 tags: Array<string>, 
@@ -2045,9 +2104,17 @@ added: Array<string>,
  */
 removed: Array<string>, 
 /**
- * All its tags now.
+ * All its tags now (one document or event; empty for many documents).
  */
-tags: Array<string>, };
+tags: Array<string>, 
+/**
+ * How many documents were selected (1 for one document, 0 for an event).
+ */
+documents: number, 
+/**
+ * How many of them changed.
+ */
+changed: number, };
 
 /**
  * `tags` arguments: none beyond the case.

@@ -21,6 +21,8 @@ import type {
   CiteRequest,
   DocListItem,
   DocsOutput,
+  ReviewOutput,
+  ReviewRequest,
   DocsRequest,
   DocumentView,
   ErrorCode,
@@ -94,6 +96,7 @@ export interface Commands {
   thread: { args: ThreadRequest; output: ThreadOutput };
   tag: { args: TagRequest; output: TagOutput };
   tags: { args: TagsRequest; output: TagCount[] };
+  review: { args: ReviewRequest; output: ReviewOutput };
   note: { args: NoteRequest; output: NoteView };
   notes: { args: NotesRequest; output: NoteView[] };
   note_delete: { args: NoteDeleteRequest; output: NoteDeleteOutput };
