@@ -15,5 +15,6 @@ CREATE INDEX document_review_status ON document_review(status);
 CREATE INDEX documents_date ON documents(doc_date, id);
 CREATE INDEX documents_title ON documents(title, id);
 CREATE INDEX documents_kind_id ON documents(kind, id);
+CREATE INDEX objects_size ON objects(size, sha256);
 CREATE INDEX sources_custodian ON sources(custodian, document_id);
 CREATE INDEX document_tags_tag ON document_tags(tag_id, document_id);
