@@ -378,3 +378,21 @@ fn verify_names_a_review_status_changed_behind_the_logs_back() {
     assert!(problems.contains("review:1"), "{problems}");
     assert!(problems.contains("review:2"), "{problems}");
 }
+
+#[test]
+fn a_review_status_leaves_the_search_index_current() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = small_matter(dir.path());
+    json(&[
+        &"review",
+        &case,
+        &"--status",
+        &"reviewed",
+        &"--docs",
+        &"1,2",
+    ]);
+    json(&[&"undo", &case]);
+    let (found, stderr) = common::json_with_stderr(&[&"search", &case, &"budget"]);
+    assert_eq!(found["total"], 2);
+    assert_eq!(found["index_behind"], false, "{stderr}");
+}
