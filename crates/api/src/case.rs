@@ -64,6 +64,17 @@ pub struct CaseSummary {
     pub by_kind: Vec<KindCount>,
     /// Schema version of the case database.
     pub schema_version: u32,
+    /// Documents per review status: unreviewed, reviewed, second_look, each listed.
+    pub review: Vec<ReviewCount>,
+}
+
+/// How many documents are in one review status.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ReviewCount {
+    /// unreviewed, reviewed or second_look.
+    pub status: String,
+    /// How many documents.
+    pub count: u64,
 }
 
 /// Summarises a case.
@@ -87,6 +98,14 @@ fn summarise(path: &(impl CaseAt + ?Sized), case: &Case) -> ApiResult<CaseSummar
         documents: by_kind.iter().map(|k| k.count).sum(),
         by_kind,
         schema_version: case.schema_version()?,
+        review: case
+            .review_counts()?
+            .into_iter()
+            .map(|(status, count)| ReviewCount {
+                status: status.as_str().into(),
+                count,
+            })
+            .collect(),
     })
 }
 

@@ -88,6 +88,7 @@ pub fn dispatch(
         "timeline" => to_json(crate::timeline(case, &parse(command, args)?)?),
         "tag" => to_json(crate::tag(case, &parse(command, args)?)?),
         "tags" => to_json(crate::tags(case, &parse(command, args)?)?),
+        "review" => to_json(crate::review(case, &parse(command, args)?)?),
         "exhibit" => to_json(crate::exhibit(case, &parse(command, args)?)?),
         "exhibits" => to_json(crate::exhibits(case, &parse(command, args)?)?),
         "note" => to_json(crate::note(case, &parse(command, args)?)?),

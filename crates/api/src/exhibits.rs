@@ -31,6 +31,14 @@ pub struct TagRequest {
     #[serde(default)]
     #[ts(optional)]
     pub event: Option<i64>,
+    /// Or many documents at once, as one edit that one undo reverts.
+    #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
+    pub docs: Vec<i64>,
+    /// Or every document this search finds (all of them, not a page), as one edit.
+    #[serde(default)]
+    #[ts(optional)]
+    pub query: Option<String>,
     /// Tags to add (to remove, with `remove`).
     pub tags: Vec<String>,
     /// Remove the tags instead of adding them.
@@ -46,8 +54,12 @@ pub struct TagOutput {
     pub added: Vec<String>,
     /// Tags it had and no longer has.
     pub removed: Vec<String>,
-    /// All its tags now.
+    /// All its tags now (one document or event; empty for many documents).
     pub tags: Vec<String>,
+    /// How many documents were selected (1 for one document, 0 for an event).
+    pub documents: u64,
+    /// How many of them changed.
+    pub changed: u64,
 }
 
 /// Tags a document or an event, or removes tags from it. A tag it already has (or, when
@@ -63,8 +75,40 @@ pub fn tag(path: &(impl CaseAt + ?Sized), request: &TagRequest) -> ApiResult<Tag
         .map(|t| t.trim())
         .filter(|t| !t.is_empty())
         .collect();
+    let many = !request.docs.is_empty() || request.query.is_some();
     match (request.doc, request.event) {
-        (Some(doc), None) => {
+        (None, None) if many => {
+            let ids =
+                crate::review::selected_documents(path, &request.docs, request.query.as_deref())?;
+            let change = case.begin_change()?;
+            let (mut added, mut removed, mut changed) = (Vec::new(), Vec::new(), 0);
+            for &id in &ids {
+                let (a, r) = if request.remove {
+                    (Vec::new(), change.untag_document(id, &request.tags)?)
+                } else {
+                    (change.tag_document(id, &request.tags)?, Vec::new())
+                };
+                if !a.is_empty() || !r.is_empty() {
+                    changed += 1;
+                }
+                added.extend(a);
+                removed.extend(r);
+            }
+            change.commit()?;
+            let _ = crate::session::catch_up_index(path, &case);
+            for list in [&mut added, &mut removed] {
+                list.sort();
+                list.dedup();
+            }
+            Ok(TagOutput {
+                added,
+                removed,
+                tags: Vec::new(),
+                documents: ids.len() as u64,
+                changed,
+            })
+        }
+        (Some(doc), None) if !many => {
             case.document(doc)?;
             let change = case.begin_change()?;
             let (added, removed) = if request.remove {
@@ -77,12 +121,14 @@ pub fn tag(path: &(impl CaseAt + ?Sized), request: &TagRequest) -> ApiResult<Tag
             // cannot, searches say it is behind until the next catch-up.
             let _ = crate::session::catch_up_index(path, &case);
             Ok(TagOutput {
+                changed: u64::from(!added.is_empty() || !removed.is_empty()),
                 added,
                 removed,
                 tags: case.document_tags(doc)?,
+                documents: 1,
             })
         }
-        (None, Some(event)) => {
+        (None, Some(event)) if !many => {
             let before = case.event(event)?.state.tags;
             let mut tags = before.clone();
             if request.remove {
@@ -116,12 +162,16 @@ pub fn tag(path: &(impl CaseAt + ?Sized), request: &TagRequest) -> ApiResult<Tag
                 change.commit()?;
             }
             Ok(TagOutput {
+                changed: 0,
+                documents: 0,
                 added,
                 removed,
                 tags: case.event(event)?.state.tags,
             })
         }
-        _ => Err(invalid("tag either a document (doc) or an event (event)")),
+        _ => Err(invalid(
+            "tag either a document (doc), documents (docs or query) or an event (event)",
+        )),
     }
 }
 

@@ -24,6 +24,7 @@ mod ingest_index;
 mod original;
 mod policy;
 mod policy_trace;
+mod review;
 mod saved_searches;
 mod search;
 mod search_batch;
@@ -40,8 +41,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use case::{
-    AuditRow, CaseSummary, InitOutput, KindCount, Seal, VerifyOutput, VerifyProblem, VerifyRequest,
-    WithdrawnCitation, audit, case_summary, init, init_named, is_case, read_seal, seal, verify,
+    AuditRow, CaseSummary, InitOutput, KindCount, ReviewCount, Seal, VerifyOutput, VerifyProblem,
+    VerifyRequest, WithdrawnCitation, audit, case_summary, init, init_named, is_case, read_seal,
+    seal, verify,
 };
 pub use chronology::{
     CitationRef, CiteOutput, CiteRequest, DateDraft, DateReading, EventAdd, EventChange,
@@ -49,7 +51,10 @@ pub use chronology::{
 };
 pub use demo::{DemoOutput, DemoRequest, SERIES as DEMO_SERIES, default_samples_dir, demo};
 pub use dispatch::{ShowRequest, dispatch};
-pub use documents::{DocListItem, DocsRequest, DocumentView, PageView, SourceView, docs, show};
+pub use documents::{
+    DocListItem, DocTableRow, DocsOutput, DocsPage, DocsRequest, DocumentView, MAX_PAGE, PageView,
+    SourceView, docs, document_list, document_table, show,
+};
 pub use dossier_ingest::{PathScope, Refusal, ScopeError};
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use exhibits::{
@@ -68,6 +73,7 @@ pub use policy_trace::{
     Appeared, AsofHit, Disappeared, InForce, PolicyAsofOutput, PolicyAsofRequest,
     PolicyTraceOutput, PolicyTraceRequest, Span, policy_asof, policy_trace,
 };
+pub use review::{ReviewOutput, ReviewRequest, review};
 pub use saved_searches::{
     SavedSearchDeleteOutput, SavedSearchDeleteRequest, SavedSearchOutput, SavedSearchRequest,
     SavedSearchView, saved_search, saved_search_delete, saved_searches,
@@ -121,6 +127,7 @@ pub const COMMANDS: &[&str] = &[
     "timeline",
     "tag",
     "tags",
+    "review",
     "exhibit",
     "exhibits",
     "note",

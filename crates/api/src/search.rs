@@ -173,6 +173,20 @@ pub fn search(
     search_in(&case, &index, request, limit)
 }
 
+/// Every document a query finds (all of them, in id order): what a bulk edit by query acts on.
+pub(crate) fn documents_found(
+    case_path: &(impl CaseAt + ?Sized),
+    query: &str,
+) -> ApiResult<Vec<i64>> {
+    let (case, index) = open_searchable(case_path)?;
+    let request = SearchRequest {
+        query: query.to_owned(),
+        ..Default::default()
+    };
+    let inner = engine_request(&case, &index, &request, 1)?;
+    Ok(index.matching_documents(&inner)?)
+}
+
 /// Opens a case and its index for searching: kept open by a session, opened for this call
 /// otherwise. Nothing is written; whether the index holds every change is for the search to
 /// say (`index_behind`).

@@ -46,6 +46,7 @@ mod tests {
                 event,
                 tags: tags.iter().map(|t| t.to_string()).collect(),
                 remove,
+                ..Default::default()
             },
         )
         .expect("tag");

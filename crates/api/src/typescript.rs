@@ -44,7 +44,8 @@ pub fn generated_typescript() -> String {
         InitOutput, KindCount, CaseSummary, Seal, VerifyRequest, VerifyProblem, WithdrawnCitation,
         VerifyOutput, AuditRow,
         // Documents.
-        DocsRequest, DocListItem, ShowRequest, SourceView, PageView, DocumentView,
+        ReviewRequest, ReviewOutput, ReviewCount,
+        DocsRequest, DocListItem, DocTableRow, DocsPage, DocsOutput, ShowRequest, SourceView, PageView, DocumentView,
         OriginalRequest, OriginalOutput, ThreadRequest, ThreadMessageView, ThreadOutput,
         // Ingest.
         IngestRequest, ItemError, SeriesIngestOutput, IngestOutput,

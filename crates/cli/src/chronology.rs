@@ -153,12 +153,18 @@ pub fn timeline(a: TimelineArgs) -> Result<Outcome, ApiError> {
 pub struct TagArgs {
     /// The case folder.
     case: PathBuf,
-    /// The document, then the tags (with --event, only tags).
+    /// The document, then the tags (with --event, --docs or --query, only tags).
     #[arg(required = true)]
     items: Vec<String>,
     /// Tag this event instead of a document.
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["docs", "query"])]
     event: Option<i64>,
+    /// Tag these documents (`--docs 1,2,3`), as one edit that one undo reverts.
+    #[arg(long, value_delimiter = ',', conflicts_with = "query")]
+    docs: Vec<i64>,
+    /// Tag every document this search finds (all of them), as one edit.
+    #[arg(long)]
+    query: Option<String>,
     /// Remove the tags instead of adding them.
     #[arg(long)]
     remove: bool,
@@ -169,8 +175,10 @@ pub struct TagArgs {
 
 /// `dossier tag CASE DOC TAG...` or `dossier tag CASE --event E TAG...`.
 pub fn tag(a: TagArgs) -> Result<Outcome, ApiError> {
+    let many = !a.docs.is_empty() || a.query.is_some();
     let (doc, tags) = match a.event {
         Some(_) => (None, a.items),
+        None if many => (None, a.items),
         None => {
             let (first, rest) = a
                 .items
@@ -192,9 +200,31 @@ pub fn tag(a: TagArgs) -> Result<Outcome, ApiError> {
             event: a.event,
             tags,
             remove: a.remove,
+            docs: a.docs,
+            query: a.query,
         },
     )?;
-    print(a.json, &out, || format!("tags: {}\n", out.tags.join(", ")))
+    print(a.json, &out, || {
+        if many {
+            let (verb, tags) = if a.remove {
+                ("untagged", &out.removed)
+            } else {
+                ("tagged", &out.added)
+            };
+            format!(
+                "{verb} {} of {} documents{}\n",
+                out.changed,
+                out.documents,
+                if tags.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", tags.join(", "))
+                }
+            )
+        } else {
+            format!("tags: {}\n", out.tags.join(", "))
+        }
+    })
 }
 
 /// `dossier exhibit CASE DOC`.

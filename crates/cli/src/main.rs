@@ -92,6 +92,9 @@ enum Command {
     Tag(chronology::TagArgs),
     /// The case's tags, each with how many documents carry it.
     Tags(RequestArgs<api::TagsRequest>),
+    /// Give documents a review status (unreviewed, reviewed, second_look), by --docs or
+    /// --query, as one edit that one undo reverts.
+    Review(RequestArgs<api::ReviewRequest>),
     /// Make a document an exhibit: a number (PX-0001) and a Bates range over its pages.
     Exhibit(RequestArgs<api::ExhibitRequest>),
     /// The exhibit list: json, csv, or a Concordance DAT load file.
@@ -261,7 +264,22 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
                 for k in &s.by_kind {
                     text += &format!("  {:<10} {}\n", k.kind, k.count);
                 }
+                let review: Vec<String> = s
+                    .review
+                    .iter()
+                    .map(|r| format!("{} {}", r.count, r.status))
+                    .collect();
+                text += &format!("review: {}\n", review.join(", "));
                 text
+            })
+        }
+        Command::Review(a) => {
+            let out = api::review(&a.case, &a.request)?;
+            print(a.json, &out, || {
+                format!(
+                    "{} of {} documents set to {}\n",
+                    out.changed, out.documents, out.status
+                )
             })
         }
         Command::Serve(a) => serve::run(a).map(|()| Outcome::Done),
@@ -300,8 +318,9 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
         Command::Demo(a) => demo::demo(a),
         Command::Docs(a) => {
             let docs = api::docs(&a.case, &a.request)?;
-            print(a.json, &docs, || {
-                docs.iter()
+            print(a.json, &docs, || match &docs {
+                api::DocsOutput::List(list) => list
+                    .iter()
                     .map(|d| {
                         format!(
                             "{:>6}  {:<10} {:<10}  {}\n",
@@ -311,7 +330,29 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
                             d.title.as_deref().map_or("(untitled)".into(), line)
                         )
                     })
-                    .collect()
+                    .collect(),
+                api::DocsOutput::Page(page) => {
+                    let mut s = format!(
+                        "documents {}-{} of {}\n",
+                        (page.offset + 1).min(page.total),
+                        page.offset + page.documents.len() as u64,
+                        page.total
+                    );
+                    for d in &page.documents {
+                        s.push_str(&format!(
+                            "{:>6}  {:<10} {:<10}  {:<11} {}{}\n",
+                            d.id,
+                            d.kind,
+                            d.date.as_deref().map_or("-".into(), line),
+                            d.review,
+                            d.title.as_deref().map_or("(untitled)".into(), line),
+                            d.from
+                                .as_deref()
+                                .map_or(String::new(), |f| format!("  (from {})", line(f)))
+                        ));
+                    }
+                    s
+                }
             })
         }
         Command::Show(a) => {

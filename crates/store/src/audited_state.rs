@@ -42,6 +42,8 @@ pub(crate) enum Audited {
     /// A saved search (`saved_searches.rs`): not a chronology row and never undone, but
     /// audited with its state all the same.
     SavedSearch(i64),
+    /// A document's review status (`review.rs`).
+    Review(i64),
 }
 
 impl Audited {
@@ -52,6 +54,7 @@ impl Audited {
             ("event", _) => Audited::Event(subject),
             ("citation", _) => Audited::Citation(subject),
             (_, "document.tag" | "document.untag") => Audited::Tags(subject),
+            (_, "document.review") => Audited::Review(subject),
             ("note", _) => Audited::Note(subject),
             ("exhibit", _) => Audited::Exhibit(subject),
             _ => return None,
@@ -67,6 +70,7 @@ impl Audited {
             Audited::Note(id) => format!("note:{id}"),
             Audited::Exhibit(id) => format!("exhibit:{id}"),
             Audited::SavedSearch(id) => format!("saved_search:{id}"),
+            Audited::Review(id) => format!("review:{id}"),
         }
     }
 
@@ -81,6 +85,7 @@ impl Audited {
             Audited::Note(id) => (NOTE_SQL, id),
             Audited::Exhibit(id) => (EXHIBIT_SQL, id),
             Audited::SavedSearch(id) => (SAVED_SEARCH_SQL, id),
+            Audited::Review(id) => (REVIEW_SQL, id),
         };
         let mut stmt = conn.prepare_cached(sql)?;
         let state = stmt
@@ -123,6 +128,9 @@ const EXHIBIT_SQL: &str = "SELECT document_id, prefix, n, bates_prefix, bates_fi
         designation, created_at, withdrawn_at
     FROM exhibits WHERE id = ?1";
 
+/// No row while unreviewed: an unreviewed document's state is empty.
+const REVIEW_SQL: &str = "SELECT status, actor, at FROM document_review WHERE document_id = ?1";
+
 const SAVED_SEARCH_SQL: &str = "SELECT name, request, created_at, updated_at, deleted_at
     FROM saved_searches WHERE id = ?1";
 
@@ -153,9 +161,11 @@ fn current(conn: &Connection) -> Result<BTreeMap<String, String>> {
         ("SELECT id FROM notes", Audited::Note),
         ("SELECT id FROM exhibits", Audited::Exhibit),
         ("SELECT id FROM saved_searches", Audited::SavedSearch),
+        ("SELECT document_id FROM document_review", Audited::Review),
     ] {
         // The baseline of schema 6 is taken before later tables exist.
-        if sql.ends_with("saved_searches") && !table_exists(conn, "saved_searches")? {
+        let table = sql.rsplit(' ').next().unwrap_or_default();
+        if matches!(table, "saved_searches" | "document_review") && !table_exists(conn, table)? {
             continue;
         }
         let mut stmt = conn.prepare(sql)?;
@@ -233,6 +243,8 @@ pub(crate) fn replay(conn: &Connection) -> Result<(u64, Vec<Difference>)> {
     }
     // A document whose last tag was removed is in the log with no tags and in no table.
     logged.retain(|key, (_, state)| !(key.starts_with("tags:") && state == "tags: null\n"));
+    // So is a document set back to unreviewed: its state is empty.
+    logged.retain(|key, (_, state)| !(key.starts_with("review:") && state.is_empty()));
     let now = current(conn)?;
     let mut differences = Vec::new();
     for (key, state) in &now {

@@ -30,6 +30,7 @@ mod audited_state;
 mod case;
 mod citations;
 mod clock;
+mod document_table;
 mod documents;
 mod error;
 mod events;
@@ -38,6 +39,7 @@ mod hash;
 mod leftovers;
 pub mod migrations;
 mod objects;
+mod review;
 mod runs;
 mod saved_searches;
 mod search_feed;
@@ -51,6 +53,7 @@ pub use annotations::NoteRecord;
 pub use case::{Case, CaseOptions, Change, DATABASE_FILE, LOCK_FILE, OBJECTS_DIR, WriterLock};
 pub use citations::{CitationRecord, NewCitation, SpanRecord};
 pub use clock::{Clock, FixedClock, SystemClock, timestamp};
+pub use document_table::{SortColumn, TablePage, TableQuery, TableRow};
 pub use documents::{
     DocStatus, DocumentFilter, DocumentRecord, DocumentSummary, NOT_EXTRACTED_YET, NewDocument,
     NewSource, SourceRecord,
@@ -60,6 +63,7 @@ pub use events::{EventEdit, EventRecord, EventState};
 pub use exhibits::{ExhibitRecord, NewExhibit};
 pub use hash::ContentHash;
 pub use objects::ObjectStore;
+pub use review::{ReviewRecord, ReviewStatus};
 pub use runs::{ItemOutcome, RunItem};
 pub use saved_searches::SavedSearchRecord;
 pub use search_feed::{DocumentLabels, FeedDocument, IndexedChanges};

@@ -65,6 +65,12 @@ const MIGRATIONS: &[Migration] = &[
         then: None,
     },
     Migration {
+        version: 8,
+        name: "review_status",
+        sql: include_str!("../migrations/0008_review_status.sql"),
+        then: None,
+    },
+    Migration {
         version: 9,
         name: "case_name",
         sql: include_str!("../migrations/0009_case_name.sql"),

@@ -63,9 +63,11 @@ const FINGERPRINT_SQL: &str = "d.sha256 || '|' || coalesce(d.extractor, '') || '
 const PIPELINE_ACTIONS: &[&str] = &["document.add", "document.source", "document.reextract"];
 
 /// The SQL condition on `audit_log` rows that may change indexed data: every `document.*`
-/// action (added, found again, re-extracted, tagged, untagged, made a policy capture) and a
-/// policy capture joining a series.
-const INDEXED_ACTIONS_SQL: &str = "(action LIKE 'document.%' OR action = 'series.capture')";
+/// action (added, found again, re-extracted, tagged, untagged, made a policy capture) but a
+/// review status (`document.review`, which the index does not hold), and a policy capture
+/// joining a series.
+const INDEXED_ACTIONS_SQL: &str = "((action LIKE 'document.%' AND action <> 'document.review')
+     OR action = 'series.capture')";
 
 /// The documents whose indexed data changed after some audit row, read from the audit log.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

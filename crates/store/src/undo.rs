@@ -257,6 +257,9 @@ impl Change<'_> {
             "citation.withdraw" => self.reinstate_citation(subject).map(drop),
             "document.tag" => self.untag_document(subject, &tags()).map(drop),
             "document.untag" => self.tag_document(subject, &tags()).map(drop),
+            "document.review" => self
+                .put_review(subject, crate::review::decode_step(detail)?)
+                .map(drop),
             "note.add" | "note.restore" => self.delete_note(subject),
             "note.delete" => self.restore_note(subject),
             "exhibit.add" | "exhibit.reinstate" => self.withdraw_exhibit(subject).map(drop),

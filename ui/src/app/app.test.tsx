@@ -12,6 +12,7 @@ const summary: CaseSummary = {
   documents: 18,
   by_kind: [{ kind: "email", count: 5 }],
   schema_version: 5,
+  review: [],
 };
 
 function Probe({ params }: { params: Record<string, string> }) {

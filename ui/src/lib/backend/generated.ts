@@ -96,7 +96,11 @@ by_kind: Array<KindCount>,
 /**
  * Schema version of the case database.
  */
-schema_version: number, };
+schema_version: number, 
+/**
+ * Documents per review status: unreviewed, reviewed, second_look, each listed.
+ */
+review: Array<ReviewCount>, };
 
 /**
  * The audit chain's head as `dossier seal` prints it: kept outside the case (an email to
@@ -256,7 +260,54 @@ hash: string,
 summary_text: string, };
 
 /**
- * `dossier docs` filters.
+ * `review` arguments: a status and the documents to give it.
+ */
+export type ReviewRequest = { 
+/**
+ * unreviewed, reviewed or second_look.
+ */
+status: string, 
+/**
+ * The documents, by id (`--docs 1,2,3`).
+ */
+docs?: Array<number>, 
+/**
+ * Or every document this search finds (all of them, not a page).
+ */
+query?: string, };
+
+/**
+ * `review` output.
+ */
+export type ReviewOutput = { 
+/**
+ * The status given.
+ */
+status: string, 
+/**
+ * How many documents were selected.
+ */
+documents: number, 
+/**
+ * How many of them changed (the others had that status already).
+ */
+changed: number, };
+
+/**
+ * How many documents are in one review status.
+ */
+export type ReviewCount = { 
+/**
+ * unreviewed, reviewed or second_look.
+ */
+status: string, 
+/**
+ * How many documents.
+ */
+count: number, };
+
+/**
+ * `dossier docs` filters, and with `limit` a page of the document table.
  */
 export type DocsRequest = { 
 /**
@@ -266,7 +317,44 @@ kind?: string,
 /**
  * Only documents with this tag.
  */
-tag?: string, };
+tag?: string, 
+/**
+ * A page of at most this many documents, as `{"total", "offset", "documents"}` with the
+ * table's columns; without it, every document in ingest order as a plain list.
+ */
+limit?: number, 
+/**
+ * How many matching documents to skip before the page (with `limit`).
+ */
+offset?: number, 
+/**
+ * The order: date, kind, title, size or id; `-date` for newest first (with `limit`;
+ * default id, ingest order).
+ */
+sort?: string, 
+/**
+ * Only documents with a source of this custodian (with `limit`).
+ */
+custodian?: string, 
+/**
+ * Only documents dated on or after this date: `2001`, `2001-05` or `2001-05-14`
+ * (with `limit`).
+ */
+since?: string, 
+/**
+ * Only documents dated on or before this date, whole year or month included
+ * (with `limit`).
+ */
+until?: string, 
+/**
+ * Only documents in this review status: unreviewed, reviewed or second_look
+ * (with `limit`).
+ */
+review?: string, 
+/**
+ * Only documents whose title contains this text, ASCII case ignored (with `limit`).
+ */
+title?: string, };
 
 /**
  * One line of `dossier docs`.
@@ -296,6 +384,89 @@ sha256: string,
  * Container document.
  */
 parent: number | null, };
+
+/**
+ * One row of the document table (`docs` with `limit`).
+ */
+export type DocTableRow = { 
+/**
+ * Document id.
+ */
+id: number, 
+/**
+ * The document's own date.
+ */
+date: string | null, 
+/**
+ * Kind.
+ */
+kind: string, 
+/**
+ * Title.
+ */
+title: string | null, 
+/**
+ * An email's sender.
+ */
+from: string | null, 
+/**
+ * An email's recipients.
+ */
+to: string | null, 
+/**
+ * Custodians of its sources, sorted.
+ */
+custodians: Array<string>, 
+/**
+ * Its tags, sorted.
+ */
+tags: Array<string>, 
+/**
+ * Its standing exhibit number (`PX-0007`).
+ */
+exhibit: string | null, 
+/**
+ * `unreviewed`, `reviewed` or `second_look`.
+ */
+review: string, 
+/**
+ * Who set the review status (null while unreviewed).
+ */
+reviewed_by: string | null, 
+/**
+ * When the review status was set (null while unreviewed).
+ */
+reviewed_at: string | null, 
+/**
+ * Size of the original in bytes.
+ */
+size: number, 
+/**
+ * Container document.
+ */
+parent: number | null, };
+
+/**
+ * A page of the document table.
+ */
+export type DocsPage = { 
+/**
+ * Documents matching the filters, all pages together.
+ */
+total: number, 
+/**
+ * How many matching documents come before this page.
+ */
+offset: number, 
+/**
+ * This page, in order.
+ */
+documents: Array<DocTableRow>, };
+
+/**
+ * `docs` output: the plain list without `limit`, a page of the table with it.
+ */
+export type DocsOutput = Array<DocListItem> | DocsPage;
 
 /**
  * Arguments of `show`.
@@ -1922,6 +2093,14 @@ doc?: number,
  */
 event?: number, 
 /**
+ * Or many documents at once, as one edit that one undo reverts.
+ */
+docs?: Array<number>, 
+/**
+ * Or every document this search finds (all of them, not a page), as one edit.
+ */
+query?: string, 
+/**
  * Tags to add (to remove, with `remove`).
  */
 tags: Array<string>, 
@@ -1943,9 +2122,17 @@ added: Array<string>,
  */
 removed: Array<string>, 
 /**
- * All its tags now.
+ * All its tags now (one document or event; empty for many documents).
  */
-tags: Array<string>, };
+tags: Array<string>, 
+/**
+ * How many documents were selected (1 for one document, 0 for an event).
+ */
+documents: number, 
+/**
+ * How many of them changed.
+ */
+changed: number, };
 
 /**
  * `tags` arguments: none beyond the case.

@@ -10,7 +10,7 @@ import { HttpBackend } from "./http";
 import { TauriBackend, tauriGlobal } from "./tauri";
 import { BackendError, type ArgsOf, type CaseSummary, type CommandName, type OutputOf, type ProgressEvent } from "./types";
 
-export { BackendError, isApiError, isTimelineEvent } from "./types";
+export { BackendError, documentList, isApiError, isTimelineEvent } from "./types";
 export type * from "./types";
 export { originalBytes } from "./original";
 

@@ -20,6 +20,9 @@ import type {
   CiteOutput,
   CiteRequest,
   DocListItem,
+  DocsOutput,
+  ReviewOutput,
+  ReviewRequest,
   DocsRequest,
   DocumentView,
   ErrorCode,
@@ -77,7 +80,8 @@ export interface Commands {
   audit: { args: NoArgs; output: AuditRow[] };
   seal: { args: NoArgs; output: Seal };
   verify: { args: VerifyRequest; output: VerifyOutput };
-  docs: { args: DocsRequest; output: DocListItem[] };
+  /** Every document without `limit`; one page of the document table with it. */
+  docs: { args: DocsRequest; output: DocsOutput };
   show: { args: ShowRequest; output: DocumentView };
   original: { args: OriginalRequest; output: OriginalOutput };
   ingest: { args: IngestRequest; output: IngestOutput };
@@ -92,6 +96,7 @@ export interface Commands {
   thread: { args: ThreadRequest; output: ThreadOutput };
   tag: { args: TagRequest; output: TagOutput };
   tags: { args: TagsRequest; output: TagCount[] };
+  review: { args: ReviewRequest; output: ReviewOutput };
   note: { args: NoteRequest; output: NoteView };
   notes: { args: NotesRequest; output: NoteView[] };
   note_delete: { args: NoteDeleteRequest; output: NoteDeleteOutput };
@@ -155,4 +160,15 @@ export function isApiError(value: unknown): value is { code: ErrorCode; message:
   }
   const record = value as Record<string, unknown>;
   return typeof record["code"] === "string" && typeof record["message"] === "string";
+}
+
+/**
+ * The plain list `docs` returns when called without `limit` (a page of the document table
+ * comes only with `limit`, so its arrival here is a caller's mistake, reported as such).
+ */
+export function documentList(output: DocsOutput): DocListItem[] {
+  if (!Array.isArray(output)) {
+    throw new Error("docs returned a page of the table: call it without limit for the whole list");
+  }
+  return output;
 }

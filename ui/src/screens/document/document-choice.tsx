@@ -3,7 +3,7 @@
 // form can be submitted as shown.
 
 import { useState } from "preact/hooks";
-import type { DocListItem } from "../../lib/backend";
+import { documentList, type DocListItem } from "../../lib/backend";
 import { useCommand } from "../../app/use-command";
 import { visible } from "../../lib/text/visible";
 
@@ -19,7 +19,7 @@ export interface DocumentChoice {
 export function useDocumentChoice(): DocumentChoice {
   const docs = useCommand("docs", {}, "docs");
   const [picked, choose] = useState("");
-  const list = docs.status === "done" ? docs.output : [];
+  const list = docs.status === "done" ? documentList(docs.output) : [];
   const chosen = picked === "" ? String(list[0]?.id ?? "") : picked;
   return { list, chosen, choose };
 }

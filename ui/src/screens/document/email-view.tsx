@@ -1,7 +1,7 @@
 // An email: its headers, its body, its attachments (the documents extracted from it), and the
 // thread it belongs to.
 
-import type { DocumentView } from "../../lib/backend";
+import { documentList, type DocumentView } from "../../lib/backend";
 import { useCommand } from "../../app/use-command";
 import { dayOf } from "../../app/format";
 import { documentHref } from "../../app/links";
@@ -44,7 +44,7 @@ function Attachments({ doc }: { doc: DocumentView }) {
   if (doc.children.length === 0 || docs.status !== "done") {
     return null;
   }
-  const attachments = docs.output.filter((d) => d.parent === doc.id);
+  const attachments = documentList(docs.output).filter((d) => d.parent === doc.id);
   return (
     <section class="attachments" aria-labelledby="attachments-heading">
       <h3 id="attachments-heading">Attachments</h3>

@@ -11,7 +11,7 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-const summary: CaseSummary = { name: "Linkwise privacy matter", path: "/cases/l", documents: 18, by_kind: [], schema_version: 5 };
+const summary: CaseSummary = { name: "Linkwise privacy matter", path: "/cases/l", documents: 18, by_kind: [], schema_version: 5, review: [] };
 
 const exhibit = (number: string, doc: number, withdrawn: string | null): ExhibitView => ({
   number,

@@ -2,7 +2,7 @@
 // changed lately (the audit log), and adding evidence.
 
 import { useState } from "preact/hooks";
-import type { AuditRow, CaseSummary, DocListItem } from "../../lib/backend";
+import { documentList, type AuditRow, type CaseSummary, type DocListItem } from "../../lib/backend";
 import { useBackend, useCase } from "../../app/context";
 import { useCommand } from "../../app/use-command";
 import { countOf, dayOf, formatNumber } from "../../app/format";
@@ -78,8 +78,9 @@ function DocumentList({ generation }: { generation: number }) {
     return docs.status === "failed" ? <p role="alert">Cannot list the documents: {docs.error.message}</p> : null;
   }
   // Children (messages of a mailbox, attachments) are listed under their container.
-  const top = docs.output.filter((d) => d.parent === null);
-  const childrenOf = (id: number): DocListItem[] => docs.output.filter((d) => d.parent === id);
+  const all = documentList(docs.output);
+  const top = all.filter((d) => d.parent === null);
+  const childrenOf = (id: number): DocListItem[] => all.filter((d) => d.parent === id);
   return (
     <section aria-labelledby="doc-list-heading">
       <h2 id="doc-list-heading">All documents</h2>

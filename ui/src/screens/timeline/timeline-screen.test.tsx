@@ -16,7 +16,7 @@ function backendWith(extra: Handlers = {}): ScriptedBackend {
   return new ScriptedBackend({ timeline: () => SAMPLE_EVENTS, docs: () => [], ...extra });
 }
 
-const summary: CaseSummary = { name: "Linkwise privacy matter", path: "/cases/l", documents: 18, by_kind: [], schema_version: 5 };
+const summary: CaseSummary = { name: "Linkwise privacy matter", path: "/cases/l", documents: 18, by_kind: [], schema_version: 5, review: [] };
 
 function renderAt(hash: string, backend: ScriptedBackend) {
   window.location.hash = hash;
@@ -199,7 +199,7 @@ describe("the timeline screen", () => {
   test("the selected event's citations can be withdrawn and its tags removed, each as one command", async () => {
     const backend = backendWith({
       event: () => SAMPLE_EVENTS[2]!,
-      tag: () => ({ added: [], removed: ["silent change"], tags: [] }),
+      tag: () => ({ added: [], removed: ["silent change"], tags: [], documents: 0, changed: 0 }),
     });
     renderAt("#/timeline?event=7", backend);
     const details = await screen.findByRole("region", { name: "Linkwise edits its FAQ (a silent change)" });
