@@ -24,6 +24,7 @@ const PAGES_PER_HIT: usize = 3;
 
 /// How hits are ordered.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::ValueEnum))]
 #[serde(rename_all = "lowercase")]
 pub enum SearchSort {
     /// Best match first.
@@ -33,6 +34,7 @@ pub enum SearchSort {
     Date,
     /// Oldest document first (also read as `-date`).
     #[serde(alias = "-date")]
+    #[cfg_attr(feature = "cli", value(alias = "-date"))]
     Oldest,
 }
 

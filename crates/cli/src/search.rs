@@ -3,23 +3,11 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use dossier_api::{self as api, ApiError, ErrorCode};
 
 use crate::visible::line;
 use crate::{Outcome, print};
-
-/// How hits are ordered.
-#[derive(Clone, Copy, ValueEnum)]
-pub enum Sort {
-    /// Best match first.
-    Relevance,
-    /// Newest first.
-    Date,
-    /// Oldest first (also `-date`).
-    #[value(alias = "-date")]
-    Oldest,
-}
 
 /// The query and filters shared by `search`, `search-export` and `saved-search`.
 #[derive(Args)]
@@ -90,7 +78,7 @@ pub struct SearchArgs {
         default_value = "relevance",
         allow_hyphen_values = true
     )]
-    sort: Sort,
+    sort: api::SearchSort,
     /// Print one JSON value on stdout.
     #[arg(long)]
     json: bool,
@@ -110,7 +98,7 @@ pub struct ExportArgs {
         default_value = "relevance",
         allow_hyphen_values = true
     )]
-    sort: Sort,
+    sort: api::SearchSort,
     /// Write the CSV to this file instead of stdout.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
@@ -158,14 +146,6 @@ pub struct DeleteSavedArgs {
     json: bool,
 }
 
-fn sort_of(sort: Sort) -> api::SearchSort {
-    match sort {
-        Sort::Relevance => api::SearchSort::Relevance,
-        Sort::Date => api::SearchSort::Date,
-        Sort::Oldest => api::SearchSort::Oldest,
-    }
-}
-
 /// Arguments of `dossier reindex`.
 #[derive(Args)]
 pub struct ReindexArgs {
@@ -181,7 +161,7 @@ pub fn search(a: SearchArgs) -> Result<Outcome, ApiError> {
     let request = api::SearchRequest {
         limit: Some(a.limit),
         offset: a.offset,
-        sort: sort_of(a.sort),
+        sort: a.sort,
         ..a.query.request()
     };
     let out = api::search(&a.case, &request)?;
@@ -228,7 +208,7 @@ pub fn reindex(a: ReindexArgs) -> Result<Outcome, ApiError> {
 /// Runs `dossier search-export`: every hit as CSV.
 pub fn export(a: ExportArgs) -> Result<Outcome, ApiError> {
     let request = api::SearchRequest {
-        sort: sort_of(a.sort),
+        sort: a.sort,
         ..a.query.request()
     };
     let csv = api::search_export(&a.case, &request)?;
