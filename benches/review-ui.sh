@@ -12,14 +12,14 @@
 #   CASE: a case folder to copy and serve (default $SERVE_LATENCY_DIR/case-0)
 # env:  SERVE_LATENCY_DIR  where serve-latency.sh keeps its case (default /tmp/serve-latency)
 #       REVIEW_UI_DIR      scratch folder for the copy (default: a temporary one, removed at the end)
-#       QUERY              the bulk tag's query (default: "gas", about 10,000 hits on that case)
+#       QUERY              the bulk tag's query (default: "california", 11,173 hits on that case)
 #       RUNS               runs per measure (default 5)
 #       DOSSIER_CHROMIUM   the Chromium to drive (default /usr/bin/chromium)
 set -euo pipefail
 dossier=$(realpath "$1")
 here=$(cd "$(dirname "$0")" && pwd)
 source_case=${2:-${SERVE_LATENCY_DIR:-/tmp/serve-latency}/case-0}
-query=${QUERY:-gas}
+query=${QUERY:-california}
 runs=${RUNS:-5}
 [ -f "$source_case/dossier.sqlite" ] || { echo "SKIPPED: no case at $source_case (run benches/serve-latency.sh first)" >&2; exit 0; }
 [ -x "${DOSSIER_CHROMIUM:-/usr/bin/chromium}" ] || { echo "SKIPPED: no Chromium" >&2; exit 0; }

@@ -74,6 +74,32 @@ describe("rows fetched a page at a time", () => {
   });
 });
 
+describe("pages wanted while scrolling", () => {
+  test("at most two are fetched at once, and a view scrolled past is never fetched", async () => {
+    const asked: number[] = [];
+    const answers: (() => void)[] = [];
+    const rows = new PagedRows<string>(
+      (offset) =>
+        new Promise((resolve) => {
+          asked.push(offset);
+          answers.push(() => resolve({ total: 300_000, rows: [`row ${offset}`] }));
+        }),
+      100,
+      () => undefined,
+    );
+    rows.want(0, 40);
+    rows.want(50_000, 50_040);
+    rows.want(120_000, 120_040);
+    rows.want(299_950, 299_999);
+    expect(asked).toEqual([0, 50_000]);
+    answers[0]!();
+    answers[1]!();
+    await new Promise((r) => setTimeout(r, 0));
+    // Only where the view stopped comes next; 120,000 was passed over.
+    expect(asked).toEqual([0, 50_000, 299_900]);
+  });
+});
+
 describe("the rows on screen", () => {
   test("are those the viewport covers, with the overscan either side, within the list", () => {
     expect(visibleRange(0, 560, 28, 300_000, 10)).toEqual({ first: 0, last: 30 });

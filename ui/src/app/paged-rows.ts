@@ -2,6 +2,9 @@
 // draws only the rows on screen and asks this for them, so opening a list of 300,000 documents
 // costs one page, and scrolling to its end costs the pages scrolled onto, never the whole list.
 
+/** Pages fetched at once for the rows on screen (`want`). */
+export const MAX_IN_FLIGHT = 2;
+
 /** One page as the backend returns it. */
 export interface FetchedPage<Row> {
   /** Rows in the whole list (all pages together). */
@@ -25,6 +28,8 @@ export class PagedRows<Row> {
   private readonly pages = new Map<number, Row[]>();
   private readonly pending = new Set<number>();
   private closed = false;
+  /** The rows on screen now (`want`): what the next fetch serves, older views forgotten. */
+  private wanted: { first: number; last: number } | undefined;
 
   constructor(
     private readonly fetchPage: PageFetcher<Row>,
@@ -54,6 +59,33 @@ export class PagedRows<Row> {
     return Promise.all(waits).then(() => undefined);
   }
 
+  /**
+   * Asks for the pages of the rows on screen, at most `MAX_IN_FLIGHT` at a time: when the view
+   * moves faster than pages arrive (the scrollbar dragged to the end of 300,000 rows), the pages
+   * it passed over are never fetched, and the rows where it stops come next, not behind a queue
+   * of pages no longer on screen.
+   */
+  want(first: number, last: number): void {
+    this.wanted = { first, last };
+    this.pump();
+  }
+
+  private pump(): void {
+    const wanted = this.wanted;
+    if (wanted === undefined || this.closed) {
+      return;
+    }
+    const bound = this.total === undefined ? wanted.last : Math.min(wanted.last, this.total - 1);
+    for (let page = Math.floor(Math.max(wanted.first, 0) / this.pageSize); page <= Math.floor(bound / this.pageSize); page++) {
+      if (this.pending.size >= MAX_IN_FLIGHT) {
+        return;
+      }
+      if (!this.pages.has(page) && !this.pending.has(page)) {
+        void this.fetch(page);
+      }
+    }
+  }
+
   /** Stops reporting: the list was replaced (a new order or filter) or is no longer shown. */
   close(): void {
     this.closed = true;
@@ -73,6 +105,7 @@ export class PagedRows<Row> {
     }
     if (!this.closed) {
       this.onChange();
+      this.pump();
     }
   }
 }

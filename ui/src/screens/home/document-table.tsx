@@ -108,9 +108,7 @@ export function DocumentTable({ request, generation, selection, onSelection, foc
 
   const total = rows.total;
   const range = visibleRange(viewport.top, viewport.height, ROW_HEIGHT, total ?? TABLE_PAGE, OVERSCAN);
-  useEffect(() => {
-    void rows.ensure(range.first, range.last);
-  }, [rows, range.first, range.last]);
+  useEffect(() => rows.want(range.first, range.last), [rows, range.first, range.last]);
   useEffect(() => {
     if (total !== undefined) {
       onTotal(total);
