@@ -370,11 +370,33 @@ pub struct AuditRow {
     pub summary_text: String,
 }
 
+/// `audit` arguments over the command surface.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct AuditRequest {
+    /// Only the newest this many rows (still oldest first); the whole log without it.
+    #[serde(default)]
+    #[ts(optional)]
+    pub last: Option<u64>,
+}
+
 /// The whole audit log, oldest first.
 pub fn audit(path: &(impl CaseAt + ?Sized)) -> ApiResult<Vec<AuditRow>> {
+    audit_rows(path, &AuditRequest::default())
+}
+
+/// The audit log, oldest first: all of it, or its newest `last` rows.
+pub fn audit_rows(
+    path: &(impl CaseAt + ?Sized),
+    request: &AuditRequest,
+) -> ApiResult<Vec<AuditRow>> {
     let case = open_case(path)?;
     let mut titles = crate::activity::CaseTitles::new(&case);
-    Ok(audit_log::entries(case.connection())?
+    let entries = match request.last {
+        Some(n) => audit_log::last_entries(case.connection(), n)?,
+        None => audit_log::entries(case.connection())?,
+    };
+    Ok(entries
         .into_iter()
         .map(|e| AuditRow {
             summary_text: crate::activity::describe(&e.action, &e.target, &e.detail, &mut titles),

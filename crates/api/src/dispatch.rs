@@ -57,10 +57,7 @@ pub fn dispatch(
             parse::<NoArgs>(command, args)?;
             to_json(crate::seal(case)?)
         }
-        "audit" => {
-            parse::<NoArgs>(command, args)?;
-            to_json(crate::audit(case)?)
-        }
+        "audit" => to_json(crate::audit_rows(case, &parse(command, args)?)?),
         "summary" => {
             parse::<NoArgs>(command, args)?;
             to_json(crate::case_summary(case)?)
@@ -89,6 +86,14 @@ pub fn dispatch(
         "tag" => to_json(crate::tag(case, &parse(command, args)?)?),
         "tags" => to_json(crate::tags(case, &parse(command, args)?)?),
         "review" => to_json(crate::review(case, &parse(command, args)?)?),
+        // Many documents at once (docs, query or matching in place of doc): one edit.
+        "exhibit"
+            if ["docs", "query", "matching"]
+                .iter()
+                .any(|k| args.get(k).is_some()) =>
+        {
+            to_json(crate::exhibit_many(case, &parse(command, args)?)?)
+        }
         "exhibit" => to_json(crate::exhibit(case, &parse(command, args)?)?),
         "exhibits" => to_json(crate::exhibits(case, &parse(command, args)?)?),
         "note" => to_json(crate::note(case, &parse(command, args)?)?),

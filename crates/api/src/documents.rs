@@ -230,25 +230,15 @@ fn day_of(what: &str, value: Option<&str>, last: bool) -> ApiResult<Option<Strin
         .transpose()
 }
 
-/// One page of the document table (`docs` with `limit`).
-pub fn document_table(
-    path: &(impl CaseAt + ?Sized),
-    request: &DocsRequest,
-    limit: u64,
-) -> ApiResult<DocsPage> {
-    if limit == 0 || limit > MAX_PAGE {
-        return Err(invalid(format!(
-            "limit {limit} is out of range: a page holds 1 to {MAX_PAGE} documents"
-        )));
-    }
+/// The store's query for a `docs` request's filters and order, checked.
+fn table_query(request: &DocsRequest, offset: u64, limit: u64) -> ApiResult<TableQuery> {
     let (sort, descending) = sort_of(request.sort.as_deref())?;
     let review = request
         .review
         .as_deref()
         .map(|r| r.parse::<ReviewStatus>().map_err(invalid))
         .transpose()?;
-    let offset = request.offset.unwrap_or(0);
-    let query = TableQuery {
+    Ok(TableQuery {
         kind: request.kind.clone(),
         tag: request.tag.clone(),
         custodian: request.custodian.clone(),
@@ -260,7 +250,33 @@ pub fn document_table(
         descending,
         offset,
         limit,
-    };
+    })
+}
+
+/// Every document the document table's filters match (`limit`, `offset` and `sort` aside),
+/// by id: a bulk edit's "all that match" sent as the filter rather than as a list of ids.
+pub(crate) fn documents_matching(
+    path: &(impl CaseAt + ?Sized),
+    request: &DocsRequest,
+) -> ApiResult<Vec<i64>> {
+    let query = table_query(request, 0, 0)?;
+    let case = open_case(path)?;
+    Ok(case.document_table_ids(&query)?)
+}
+
+/// One page of the document table (`docs` with `limit`).
+pub fn document_table(
+    path: &(impl CaseAt + ?Sized),
+    request: &DocsRequest,
+    limit: u64,
+) -> ApiResult<DocsPage> {
+    if limit == 0 || limit > MAX_PAGE {
+        return Err(invalid(format!(
+            "limit {limit} is out of range: a page holds 1 to {MAX_PAGE} documents"
+        )));
+    }
+    let offset = request.offset.unwrap_or(0);
+    let query = table_query(request, offset, limit)?;
     let case = open_case(path)?;
     let page = case.document_table(&query)?;
     Ok(DocsPage {
@@ -358,6 +374,12 @@ pub struct DocumentView {
     pub children: Vec<i64>,
     /// Its tags, sorted.
     pub tags: Vec<String>,
+    /// `unreviewed`, `reviewed` or `second_look`.
+    pub review: String,
+    /// Who set the review status (null while unreviewed).
+    pub reviewed_by: Option<String>,
+    /// When the review status was set (null while unreviewed).
+    pub reviewed_at: Option<String>,
 }
 
 /// Shows one document.
@@ -365,6 +387,7 @@ pub fn show(path: &(impl CaseAt + ?Sized), id: i64) -> ApiResult<DocumentView> {
     let case = open_case(path)?;
     let d = case.document(id)?;
     let tags = case.document_tags(id)?;
+    let review = case.review_of(id)?;
     Ok(DocumentView {
         id: d.summary.id,
         kind: d.summary.kind,
@@ -402,5 +425,12 @@ pub fn show(path: &(impl CaseAt + ?Sized), id: i64) -> ApiResult<DocumentView> {
         parent: d.summary.parent,
         children: d.children,
         tags,
+        review: review
+            .as_ref()
+            .map_or(ReviewStatus::Unreviewed, |r| r.status)
+            .as_str()
+            .to_owned(),
+        reviewed_by: review.as_ref().map(|r| r.actor.clone()),
+        reviewed_at: review.map(|r| r.at),
     })
 }

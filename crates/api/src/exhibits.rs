@@ -39,6 +39,10 @@ pub struct TagRequest {
     #[serde(default)]
     #[ts(optional)]
     pub query: Option<String>,
+    /// Or every document the document table's filters match, as one edit.
+    #[serde(default)]
+    #[ts(optional)]
+    pub matching: Option<crate::DocsRequest>,
     /// Tags to add (to remove, with `remove`).
     pub tags: Vec<String>,
     /// Remove the tags instead of adding them.
@@ -75,11 +79,15 @@ pub fn tag(path: &(impl CaseAt + ?Sized), request: &TagRequest) -> ApiResult<Tag
         .map(|t| t.trim())
         .filter(|t| !t.is_empty())
         .collect();
-    let many = !request.docs.is_empty() || request.query.is_some();
+    let many = !request.docs.is_empty() || request.query.is_some() || request.matching.is_some();
     match (request.doc, request.event) {
         (None, None) if many => {
-            let ids =
-                crate::review::selected_documents(path, &request.docs, request.query.as_deref())?;
+            let ids = crate::review::selected_documents(
+                path,
+                &request.docs,
+                request.query.as_deref(),
+                request.matching.as_ref(),
+            )?;
             let change = case.begin_change()?;
             let (mut added, mut removed, mut changed) = (Vec::new(), Vec::new(), 0);
             for &id in &ids {
@@ -320,6 +328,104 @@ pub fn exhibit(path: &(impl CaseAt + ?Sized), request: &ExhibitRequest) -> ApiRe
         .remove(&record.document)
         .unwrap_or_default();
     Ok(view(&record, events))
+}
+
+/// `exhibit` over many documents at once (`docs`, `query` or `matching` instead of `doc`):
+/// each gets the next free number of the prefix, in id order, as one edit that one undo
+/// reverts.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[serde(deny_unknown_fields)]
+pub struct ExhibitManyRequest {
+    /// The documents, by id.
+    #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
+    pub docs: Vec<i64>,
+    /// Or every document this search finds.
+    #[serde(default)]
+    #[ts(optional)]
+    pub query: Option<String>,
+    /// Or every document the document table's filters match.
+    #[serde(default)]
+    #[ts(optional)]
+    pub matching: Option<crate::DocsRequest>,
+    /// Number prefix (default PX).
+    #[serde(default)]
+    #[ts(optional)]
+    pub prefix: Option<String>,
+    /// Bates prefix (default DOSS).
+    #[serde(default)]
+    #[ts(optional)]
+    pub bates_prefix: Option<String>,
+    /// Designation given to each.
+    #[serde(default)]
+    #[ts(optional)]
+    pub designation: Option<String>,
+}
+
+/// What `exhibit` over many documents did.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct ExhibitManyOutput {
+    /// How many documents were selected.
+    pub documents: u64,
+    /// The exhibits made, in id order.
+    pub made: Vec<ExhibitView>,
+    /// Documents passed over because they are exhibits already.
+    pub already: Vec<i64>,
+}
+
+/// Makes every selected document that is not one yet an exhibit, as one edit.
+pub fn exhibit_many(
+    path: &(impl CaseAt + ?Sized),
+    request: &ExhibitManyRequest,
+) -> ApiResult<ExhibitManyOutput> {
+    let ids = crate::review::selected_documents(
+        path,
+        &request.docs,
+        request.query.as_deref(),
+        request.matching.as_ref(),
+    )?;
+    let prefix = prefix_of(
+        request.prefix.as_deref(),
+        exhibits::DEFAULT_PREFIX,
+        "prefix",
+    )?;
+    let bates_prefix = prefix_of(
+        request.bates_prefix.as_deref(),
+        exhibits::DEFAULT_BATES_PREFIX,
+        "Bates prefix",
+    )?;
+    let designation = request.designation.clone().filter(|d| !d.trim().is_empty());
+    let mut case = open_case(path)?;
+    let mut already = Vec::new();
+    let mut fresh = Vec::new();
+    for &id in &ids {
+        if case.standing_exhibit(id)?.is_some() {
+            already.push(id);
+        } else {
+            fresh.push(id);
+        }
+    }
+    let mut records = Vec::new();
+    let change = case.begin_change()?;
+    for id in fresh {
+        records.push(change.add_exhibit(&NewExhibit {
+            document: id,
+            prefix: prefix.clone(),
+            n: None,
+            bates_prefix: bates_prefix.clone(),
+            designation: designation.clone(),
+        })?);
+    }
+    change.commit()?;
+    let mut events = supported_events(&case)?;
+    Ok(ExhibitManyOutput {
+        documents: ids.len() as u64,
+        made: records
+            .iter()
+            .map(|x| view(x, events.remove(&x.document).unwrap_or_default()))
+            .collect(),
+        already,
+    })
 }
 
 /// For each document, the events (not deleted) that cite it as support.
@@ -615,4 +721,182 @@ pub fn note_delete(
         doc,
         text,
     })
+}
+
+#[cfg(test)]
+mod bulk_tests {
+    use std::path::{Path, PathBuf};
+
+    use super::*;
+    use crate::{DocsRequest, IngestRequest, PathScope, ReviewRequest, UndoRequest, VerifyRequest};
+
+    /// A case of three text files (ids 1, 2, 3) titled by their names.
+    fn three_documents(dir: &Path) -> PathBuf {
+        let case = dir.join("case");
+        crate::init(&case).expect("init");
+        let files = dir.join("files");
+        std::fs::create_dir_all(&files).expect("mkdir");
+        for name in ["budget.txt", "budget-draft.txt", "memo.txt"] {
+            std::fs::write(files.join(name), format!("the text of {name}")).expect("write");
+        }
+        crate::ingest(
+            &case,
+            &IngestRequest {
+                paths: vec![files],
+                ..Default::default()
+            },
+            &PathScope::Anything,
+            &|_| {},
+        )
+        .expect("ingest");
+        case
+    }
+
+    fn titled(words: &str) -> DocsRequest {
+        DocsRequest {
+            title: Some(words.into()),
+            ..Default::default()
+        }
+    }
+
+    fn tags_of(case: &Path) -> Vec<(String, u64)> {
+        crate::tags(case, &crate::TagsRequest {})
+            .expect("tags")
+            .into_iter()
+            .map(|t| (t.tag, t.documents))
+            .collect()
+    }
+
+    fn verify_is_clean(case: &Path) {
+        let out = crate::verify(case, &VerifyRequest::default(), &|_| {}).expect("verify");
+        assert!(out.ok, "verify: {:?}", out.problems);
+    }
+
+    #[test]
+    fn tagging_all_that_a_table_filter_matches_tags_those_documents_and_one_undo_untags_them() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let case = three_documents(dir.path());
+        let out = tag(
+            &case,
+            &TagRequest {
+                matching: Some(titled("budget")),
+                tags: vec!["finance".into()],
+                ..Default::default()
+            },
+        )
+        .expect("tag");
+        assert_eq!((out.documents, out.changed), (2, 2));
+        assert_eq!(tags_of(&case), [("finance".to_string(), 2)]);
+        crate::undo(&case, &UndoRequest::default()).expect("undo");
+        assert_eq!(tags_of(&case), []);
+        verify_is_clean(&case);
+    }
+
+    #[test]
+    fn a_review_status_given_to_all_that_a_filter_matches_leaves_the_others_unreviewed() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let case = three_documents(dir.path());
+        let out = crate::review(
+            &case,
+            &ReviewRequest {
+                status: "second_look".into(),
+                matching: Some(titled("memo")),
+                ..Default::default()
+            },
+        )
+        .expect("review");
+        assert_eq!((out.documents, out.changed), (1, 1));
+        let summary = crate::case_summary(&case).expect("summary");
+        let counts: Vec<(String, u64)> = summary
+            .review
+            .into_iter()
+            .map(|r| (r.status, r.count))
+            .collect();
+        assert_eq!(
+            counts,
+            [
+                ("unreviewed".to_string(), 2),
+                ("reviewed".to_string(), 0),
+                ("second_look".to_string(), 1)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_selection_given_two_ways_is_refused() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let case = three_documents(dir.path());
+        let err = tag(
+            &case,
+            &TagRequest {
+                docs: vec![1],
+                matching: Some(titled("memo")),
+                tags: vec!["x".into()],
+                ..Default::default()
+            },
+        )
+        .expect_err("two selections");
+        assert!(err.message.contains("not several"), "{}", err.message);
+        assert_eq!(tags_of(&case), []);
+    }
+
+    #[test]
+    fn making_many_exhibits_numbers_them_in_order_passes_over_standing_ones_and_one_undo_reverts_all()
+     {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let case = three_documents(dir.path());
+        exhibit(
+            &case,
+            &ExhibitRequest {
+                doc: 2,
+                ..Default::default()
+            },
+        )
+        .expect("one exhibit");
+        let out = exhibit_many(
+            &case,
+            &ExhibitManyRequest {
+                docs: vec![3, 1, 2],
+                ..Default::default()
+            },
+        )
+        .expect("exhibits");
+        assert_eq!(out.documents, 3);
+        assert_eq!(out.already, [2]);
+        let made: Vec<(i64, &str)> = out
+            .made
+            .iter()
+            .map(|x| (x.doc, x.number.as_str()))
+            .collect();
+        assert_eq!(made, [(1, "PX-0002"), (3, "PX-0003")]);
+
+        crate::undo(&case, &UndoRequest::default()).expect("undo");
+        let ExhibitsOutput::List(left) =
+            exhibits(&case, &ExhibitsRequest::default()).expect("exhibits")
+        else {
+            panic!("a list");
+        };
+        let standing: Vec<i64> = left
+            .iter()
+            .filter(|x| x.withdrawn_at.is_none())
+            .map(|x| x.doc)
+            .collect();
+        assert_eq!(
+            standing,
+            [2],
+            "the undo took back both new exhibits, not the old one"
+        );
+        verify_is_clean(&case);
+    }
+
+    #[test]
+    fn recent_activity_reads_only_the_newest_audit_rows_oldest_first() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let case = three_documents(dir.path());
+        let all = crate::audit(&case).expect("audit");
+        let last = crate::audit_rows(&case, &crate::AuditRequest { last: Some(2) }).expect("audit");
+        let seqs: Vec<i64> = last.iter().map(|r| r.seq).collect();
+        let expected: Vec<i64> = all[all.len() - 2..].iter().map(|r| r.seq).collect();
+        assert_eq!(seqs, expected);
+    }
 }

@@ -41,9 +41,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use case::{
-    AuditRow, CaseSummary, InitOutput, KindCount, ReviewCount, Seal, VerifyOutput, VerifyProblem,
-    VerifyRequest, WithdrawnCitation, audit, case_summary, init, init_named, is_case, read_seal,
-    seal, verify,
+    AuditRequest, AuditRow, CaseSummary, InitOutput, KindCount, ReviewCount, Seal, VerifyOutput,
+    VerifyProblem, VerifyRequest, WithdrawnCitation, audit, audit_rows, case_summary, init,
+    init_named, is_case, read_seal, seal, verify,
 };
 pub use chronology::{
     CitationRef, CiteOutput, CiteRequest, DateDraft, DateReading, EventAdd, EventChange,
@@ -58,9 +58,9 @@ pub use documents::{
 pub use dossier_ingest::{PathScope, Refusal, ScopeError};
 pub use error::{ApiError, ApiResult, ErrorCode};
 pub use exhibits::{
-    ExhibitRequest, ExhibitView, ExhibitsOutput, ExhibitsRequest, NoteDeleteOutput,
-    NoteDeleteRequest, NoteRequest, NoteView, NotesRequest, TagOutput, TagRequest, exhibit,
-    exhibits, note, note_delete, notes, tag,
+    ExhibitManyOutput, ExhibitManyRequest, ExhibitRequest, ExhibitView, ExhibitsOutput,
+    ExhibitsRequest, NoteDeleteOutput, NoteDeleteRequest, NoteRequest, NoteView, NotesRequest,
+    TagOutput, TagRequest, exhibit, exhibit_many, exhibits, note, note_delete, notes, tag,
 };
 pub use ingest::{IngestOutput, IngestRequest, ItemError, ingest};
 pub use original::{MAX_ORIGINAL_BYTES, OriginalOutput, OriginalRequest, original, original_bytes};

@@ -6,7 +6,7 @@ use dossier_store::ReviewStatus;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{ApiError, ApiResult, CaseAt, ErrorCode, open_case};
+use crate::{ApiError, ApiResult, CaseAt, DocsRequest, ErrorCode, open_case};
 
 /// `review` arguments: a status and the documents to give it.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -29,6 +29,12 @@ pub struct ReviewRequest {
     #[ts(optional)]
     #[cfg_attr(feature = "cli", arg(long, conflicts_with = "docs"))]
     pub query: Option<String>,
+    /// Or every document the document table's filters match (kind, tag, custodian, dates,
+    /// review status, title; its order and paging are ignored).
+    #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(skip))]
+    pub matching: Option<DocsRequest>,
 }
 
 /// `review` output.
@@ -46,15 +52,30 @@ fn invalid(message: String) -> ApiError {
     ApiError::new(ErrorCode::InvalidInput, message)
 }
 
-/// The documents a bulk edit acts on: the ids given, each checked, or every document the
-/// query finds. Exactly one of the two.
+/// The documents a bulk edit acts on: the ids given, each checked; or every document the
+/// query finds; or every document the document table's filters match (`matching`, the
+/// table's "select all that match" sent as its filter, not as thousands of ids). Exactly
+/// one of the three.
 pub(crate) fn selected_documents(
     path: &(impl CaseAt + ?Sized),
     docs: &[i64],
     query: Option<&str>,
+    matching: Option<&DocsRequest>,
 ) -> ApiResult<Vec<i64>> {
+    let given = usize::from(!docs.is_empty())
+        + usize::from(query.is_some())
+        + usize::from(matching.is_some());
+    if given > 1 {
+        return Err(invalid(
+            "give one of documents (docs), a query or a table filter (matching), not several"
+                .into(),
+        ));
+    }
+    if let Some(filter) = matching {
+        return crate::documents::documents_matching(path, filter);
+    }
     match (docs.is_empty(), query) {
-        (false, None) => {
+        (false, _) => {
             let case = open_case(path)?;
             let unknown = case.unknown_documents(docs)?;
             if !unknown.is_empty() {
@@ -74,10 +95,9 @@ pub(crate) fn selected_documents(
         }
         (true, Some(_)) => Err(invalid("the query is empty".into())),
         (true, None) => Err(invalid(
-            "name the documents (docs) or a search that finds them (query)".into(),
-        )),
-        (false, Some(_)) => Err(invalid(
-            "give either documents (docs) or a query, not both".into(),
+            "name the documents (docs), a search that finds them (query) or a table filter \
+             (matching)"
+                .into(),
         )),
     }
 }
@@ -85,7 +105,12 @@ pub(crate) fn selected_documents(
 /// Gives documents a review status, as one audited edit that one undo reverts.
 pub fn review(path: &(impl CaseAt + ?Sized), request: &ReviewRequest) -> ApiResult<ReviewOutput> {
     let status: ReviewStatus = request.status.parse().map_err(invalid)?;
-    let ids = selected_documents(path, &request.docs, request.query.as_deref())?;
+    let ids = selected_documents(
+        path,
+        &request.docs,
+        request.query.as_deref(),
+        request.matching.as_ref(),
+    )?;
     let mut case = open_case(path)?;
     let change = case.begin_change()?;
     let mut changed = 0;

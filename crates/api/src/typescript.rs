@@ -42,7 +42,7 @@ pub fn generated_typescript() -> String {
         ErrorCode, ApiError, Event,
         // The case.
         InitOutput, KindCount, CaseSummary, Seal, VerifyRequest, VerifyProblem, WithdrawnCitation,
-        VerifyOutput, AuditRow,
+        VerifyOutput, AuditRequest, AuditRow,
         // Documents.
         ReviewRequest, ReviewOutput, ReviewCount,
         DocsRequest, DocListItem, DocTableRow, DocsPage, DocsOutput, ShowRequest, SourceView, PageView, DocumentView,
@@ -66,7 +66,7 @@ pub fn generated_typescript() -> String {
         Accepted, SuggestOutput,
         // Tags, notes and exhibits.
         TagRequest, TagOutput, TagsRequest, TagCount, NoteRequest, NoteView, NotesRequest, NoteDeleteRequest,
-        NoteDeleteOutput, ExhibitRequest, ExhibitView, ExhibitsRequest, ExhibitsOutput,
+        NoteDeleteOutput, ExhibitRequest, ExhibitManyRequest, ExhibitManyOutput, ExhibitView, ExhibitsRequest, ExhibitsOutput,
     );
     out
 }

@@ -202,6 +202,7 @@ pub fn tag(a: TagArgs) -> Result<Outcome, ApiError> {
             remove: a.remove,
             docs: a.docs,
             query: a.query,
+            matching: None,
         },
     )?;
     print(a.json, &out, || {

@@ -135,6 +135,15 @@ pub fn entries(conn: &Connection) -> Result<Vec<AuditEntry>> {
     select(conn, "ORDER BY seq")
 }
 
+/// The newest `n` rows, oldest first: what "recent activity" shows, read without the
+/// rest of the log (hundreds of thousands of rows after a large ingest).
+pub fn last_entries(conn: &Connection, n: u64) -> Result<Vec<AuditEntry>> {
+    let n = n.min(i64::MAX as u64);
+    let mut rows = select(conn, &format!("ORDER BY seq DESC LIMIT {n}"))?;
+    rows.reverse();
+    Ok(rows)
+}
+
 fn select(conn: &Connection, order: &str) -> Result<Vec<AuditEntry>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT seq, at, actor, action, target, detail, prev_hash, hash, state_of, state

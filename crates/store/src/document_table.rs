@@ -201,6 +201,20 @@ impl Case {
         })
     }
 
+    /// Every document the query's filters match, by id (its order, offset and limit are
+    /// ignored): what "select all that match" acts on, without paging through the rows.
+    pub fn document_table_ids(&self, query: &TableQuery) -> Result<Vec<i64>> {
+        let (filter, values) = filters(query);
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT d.id FROM documents d {} ORDER BY d.id",
+            filter.replace("+d.kind", "d.kind")
+        ))?;
+        let ids = stmt
+            .query_map(params_from_iter(values.iter()), |r| r.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        Ok(ids)
+    }
+
     /// The table's columns for one document.
     fn table_row(&self, id: i64) -> Result<TableRow> {
         let conn = &self.conn;

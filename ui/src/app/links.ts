@@ -12,6 +12,8 @@ export interface DocumentPlace {
   terms?: readonly string[];
   /** The search that led here, for the way back. */
   query?: string;
+  /** Its position in the list it was opened from (review-list.ts), for next/previous. */
+  at?: number;
 }
 
 /** Opens the document viewer at a page, with a quote or search terms highlighted. */
@@ -21,18 +23,27 @@ export function documentHref(doc: number, at: DocumentPlace = {}): string {
     quote: at.quote ?? undefined,
     hl: at.terms !== undefined && at.terms.length > 0 ? at.terms.join("|") : undefined,
     q: at.query,
+    at: at.at,
   });
 }
 
 /** What documentHref put in the hash's query. */
-export function placeFromQuery(query: URLSearchParams): { page: number | undefined; quote: string | undefined; terms: string[]; query: string | undefined } {
+export function placeFromQuery(query: URLSearchParams): {
+  page: number | undefined;
+  quote: string | undefined;
+  terms: string[];
+  query: string | undefined;
+  at: number | undefined;
+} {
   const page = Number.parseInt(query.get("page") ?? "", 10);
+  const at = Number.parseInt(query.get("at") ?? "", 10);
   const terms = (query.get("hl") ?? "").split("|").filter((t) => t !== "");
   return {
     page: Number.isFinite(page) && page > 0 ? page : undefined,
     quote: query.get("quote") ?? undefined,
     terms,
     query: query.get("q") ?? undefined,
+    at: Number.isFinite(at) && at >= 0 ? at : undefined,
   };
 }
 

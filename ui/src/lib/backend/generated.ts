@@ -217,6 +217,15 @@ withdrawn: Array<WithdrawnCitation>,
 notes_checked: number, };
 
 /**
+ * `audit` arguments over the command surface.
+ */
+export type AuditRequest = { 
+/**
+ * Only the newest this many rows (still oldest first); the whole log without it.
+ */
+last?: number, };
+
+/**
  * One row of the audit log.
  */
 export type AuditRow = { 
@@ -274,7 +283,12 @@ docs?: Array<number>,
 /**
  * Or every document this search finds (all of them, not a page).
  */
-query?: string, };
+query?: string, 
+/**
+ * Or every document the document table's filters match (kind, tag, custodian, dates,
+ * review status, title; its order and paging are ignored).
+ */
+matching?: DocsRequest, };
 
 /**
  * `review` output.
@@ -598,7 +612,19 @@ children: Array<number>,
 /**
  * Its tags, sorted.
  */
-tags: Array<string>, };
+tags: Array<string>, 
+/**
+ * `unreviewed`, `reviewed` or `second_look`.
+ */
+review: string, 
+/**
+ * Who set the review status (null while unreviewed).
+ */
+reviewed_by: string | null, 
+/**
+ * When the review status was set (null while unreviewed).
+ */
+reviewed_at: string | null, };
 
 /**
  * `original` arguments.
@@ -2101,6 +2127,10 @@ docs?: Array<number>,
  */
 query?: string, 
 /**
+ * Or every document the document table's filters match, as one edit.
+ */
+matching?: DocsRequest, 
+/**
  * Tags to add (to remove, with `remove`).
  */
 tags: Array<string>, 
@@ -2278,6 +2308,54 @@ designation?: string,
  * and is listed as withdrawn.
  */
 withdraw?: boolean, };
+
+/**
+ * `exhibit` over many documents at once (`docs`, `query` or `matching` instead of `doc`):
+ * each gets the next free number of the prefix, in id order, as one edit that one undo
+ * reverts.
+ */
+export type ExhibitManyRequest = { 
+/**
+ * The documents, by id.
+ */
+docs?: Array<number>, 
+/**
+ * Or every document this search finds.
+ */
+query?: string, 
+/**
+ * Or every document the document table's filters match.
+ */
+matching?: DocsRequest, 
+/**
+ * Number prefix (default PX).
+ */
+prefix?: string, 
+/**
+ * Bates prefix (default DOSS).
+ */
+bates_prefix?: string, 
+/**
+ * Designation given to each.
+ */
+designation?: string, };
+
+/**
+ * What `exhibit` over many documents did.
+ */
+export type ExhibitManyOutput = { 
+/**
+ * How many documents were selected.
+ */
+documents: number, 
+/**
+ * The exhibits made, in id order.
+ */
+made: Array<ExhibitView>, 
+/**
+ * Documents passed over because they are exhibits already.
+ */
+already: Array<number>, };
 
 /**
  * An exhibit as listed.

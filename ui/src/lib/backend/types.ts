@@ -15,6 +15,7 @@
 // the policy, exhibit and suggestion commands belong with the screens that use them.
 
 import type {
+  AuditRequest,
   AuditRow,
   CaseSummary,
   CiteOutput,
@@ -77,7 +78,8 @@ export type NoArgs = Record<string, never>;
  */
 export interface Commands {
   summary: { args: NoArgs; output: CaseSummary };
-  audit: { args: NoArgs; output: AuditRow[] };
+  /** The audit log, oldest first; with `last`, only its newest rows. */
+  audit: { args: AuditRequest; output: AuditRow[] };
   seal: { args: NoArgs; output: Seal };
   verify: { args: VerifyRequest; output: VerifyOutput };
   /** Every document without `limit`; one page of the document table with it. */

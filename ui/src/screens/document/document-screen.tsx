@@ -20,13 +20,27 @@ import { TagsPanel } from "./tags-panel";
 import { NotesPanel } from "./notes-panel";
 import { CitePanel } from "./cite-panel";
 import { visible } from "../../lib/text/visible";
+import { SplitPanes } from "../../app/split-panes";
+import { ReviewBar } from "./review-bar";
 
 export function DocumentScreen({ params, query }: ScreenProps) {
   const id = Number.parseInt(params["id"] ?? "", 10);
-  const shown = useCommand("show", Number.isFinite(id) ? { doc: id } : undefined, `show ${id}`);
   if (!Number.isFinite(id)) {
     return <p role="alert">There is no document “{params["id"]}”.</p>;
   }
+  return <ShownDocument id={id} query={query} />;
+}
+
+/**
+ * A document beside the document table (the case home's preview pane): the viewer without its
+ * keys (the table has its own) and with `onReviewed` told when its review status changes.
+ */
+export function DocumentPreview({ id, at, onReviewed }: { id: number; at: number; onReviewed: () => void }) {
+  return <ShownDocument id={id} query={new URLSearchParams({ at: String(at) })} embedded={{ onReviewed }} />;
+}
+
+function ShownDocument({ id, query, embedded }: { id: number; query: URLSearchParams; embedded?: { onReviewed: () => void } }) {
+  const shown = useCommand("show", { doc: id }, `show ${id}`);
   if (shown.status === "loading") {
     return <p class="status">Opening document {id}…</p>;
   }
@@ -38,7 +52,7 @@ export function DocumentScreen({ params, query }: ScreenProps) {
       </section>
     );
   }
-  return <DocumentPage key={id} doc={shown.output} query={query} />;
+  return <DocumentPage key={id} doc={shown.output} query={query} embedded={embedded} />;
 }
 
 /**
@@ -59,7 +73,7 @@ export function viewFor(doc: DocumentView): "pdf" | "article" | "email" | "text"
   return "text";
 }
 
-function DocumentPage({ doc, query }: { doc: DocumentView; query: URLSearchParams }) {
+function DocumentPage({ doc, query, embedded }: { doc: DocumentView; query: URLSearchParams; embedded: { onReviewed: () => void } | undefined }) {
   const place = placeFromQuery(query);
   const view = viewFor(doc);
   const [selection, setSelection] = useState<TextSelection | undefined>();
@@ -95,6 +109,7 @@ function DocumentPage({ doc, query }: { doc: DocumentView; query: URLSearchParam
           </p>
         )}
         <h2 id="doc-title">{title}</h2>
+        <ReviewBar doc={doc} at={place.at} keys={embedded === undefined} onReviewed={embedded?.onReviewed} />
         <p class="muted">
           <span class="kind-badge">{doc.kind}</span> {dayOf(doc.date)} · document {doc.id}
           {place.quote !== undefined && <> · showing the quote “{place.quote}”</>}
@@ -111,7 +126,7 @@ function DocumentPage({ doc, query }: { doc: DocumentView; query: URLSearchParam
           </div>
         )}
       </header>
-      <div class="doc-layout">
+      <SplitPanes name="document" initial={[352]} growing={0} labels={["Resize the document and its metadata"]}>
         <div class="doc-body" ref={body} aria-label="Document content" role="region">
           {view === "pdf" && (
             <PdfViewer doc={doc.id} page={place.page ?? 1} quote={place.quote} terms={place.terms} onPageChange={goToPage} />
@@ -131,7 +146,7 @@ function DocumentPage({ doc, query }: { doc: DocumentView; query: URLSearchParam
           <NotesPanel doc={doc.id} selection={selection} />
           <MetadataPanel doc={doc} />
         </aside>
-      </div>
+      </SplitPanes>
     </article>
   );
 }

@@ -1,7 +1,9 @@
 // An email: its headers, its body, its attachments (the documents extracted from it), and the
 // thread it belongs to.
 
-import { documentList, type DocumentView } from "../../lib/backend";
+import { useEffect, useState } from "preact/hooks";
+import type { DocumentView } from "../../lib/backend";
+import { useBackend } from "../../app/context";
 import { useCommand } from "../../app/use-command";
 import { dayOf } from "../../app/format";
 import { documentHref } from "../../app/links";
@@ -39,12 +41,26 @@ export function EmailView({ doc, quote, terms }: { doc: DocumentView; quote: str
   );
 }
 
+/** How many attachments an email lists (each is one `show`; a mailbox's messages are not attachments). */
+const ATTACHMENTS_SHOWN = 50;
+
 function Attachments({ doc }: { doc: DocumentView }) {
-  const docs = useCommand("docs", doc.children.length > 0 ? {} : undefined, `children of ${doc.id}`);
-  if (doc.children.length === 0 || docs.status !== "done") {
+  const backend = useBackend();
+  const [attachments, setAttachments] = useState<DocumentView[] | undefined>();
+  useEffect(() => {
+    let current = true;
+    const wanted = doc.children.slice(0, ATTACHMENTS_SHOWN);
+    void Promise.all(wanted.map((child) => backend.call("show", { doc: child }))).then(
+      (shown) => current && setAttachments(shown),
+      () => current && setAttachments([]),
+    );
+    return () => {
+      current = false;
+    };
+  }, [backend, doc.id]);
+  if (doc.children.length === 0 || attachments === undefined) {
     return null;
   }
-  const attachments = documentList(docs.output).filter((d) => d.parent === doc.id);
   return (
     <section class="attachments" aria-labelledby="attachments-heading">
       <h3 id="attachments-heading">Attachments</h3>
@@ -55,6 +71,7 @@ function Attachments({ doc }: { doc: DocumentView }) {
           </li>
         ))}
       </ul>
+      {doc.children.length > attachments.length && <p class="muted">and {doc.children.length - attachments.length} more</p>}
     </section>
   );
 }

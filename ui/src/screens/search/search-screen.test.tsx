@@ -58,13 +58,13 @@ describe("the search screen", () => {
     const backend = new ScriptedBackend({ search: answer });
     renderAt("#/search?q=stored", backend);
     const hit = await screen.findByRole("link", { name: "Class Action Complaint" });
-    expect(hit.getAttribute("href")).toBe("#/doc/5?page=8&hl=stored&q=stored");
+    expect(hit.getAttribute("href")).toBe("#/doc/5?page=8&hl=stored&q=stored&at=0");
     expect(screen.getByText("· page 8", { exact: false })).toBeTruthy();
     const snippet = document.querySelector(".snippet");
     expect(snippet?.querySelector("mark")?.textContent).toBe("Stored");
     expect(snippet?.textContent).toBe("violated the Stored Act <b>");
     expect(snippet?.querySelector("b")).toBeNull();
-    expect(screen.getByRole("link", { name: "page 4" }).getAttribute("href")).toBe("#/doc/5?page=4&hl=stored&q=stored");
+    expect(screen.getByRole("link", { name: "page 4" }).getAttribute("href")).toBe("#/doc/5?page=4&hl=stored&q=stored&at=0");
     expect(backend.argsOf("search")).toEqual([{ query: "stored", limit: 50 }]);
   });
 

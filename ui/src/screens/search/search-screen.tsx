@@ -15,6 +15,9 @@ import { FACETS, PAGE_SIZE, atOffset, filtersFromQuery, hrefForFilters, requestF
 import { ExportHits, Pager, SavedSearches, SortChoice, rangeText } from "./review-tools";
 import { QueryHelp } from "./query-help";
 import { visible } from "../../lib/text/visible";
+import { BulkActions, type BulkTarget } from "../../app/bulk-actions";
+import { NOTHING_SELECTED, clickRow, isSelected, selectedCount, selectedIds, type RowSelection } from "../../app/row-selection";
+import { rememberReviewList } from "../../app/review-list";
 
 /** How long typing pauses before the results follow. */
 const TYPING_PAUSE_MS = 250;
@@ -22,10 +25,29 @@ const TYPING_PAUSE_MS = 250;
 export function SearchScreen({ query }: ScreenProps) {
   const filters = filtersFromQuery(query);
   const request = requestFor(filters);
-  const results = useCommand("search", request, JSON.stringify(request ?? null));
   const [typed, setTyped] = useState(filters.q);
   const box = useRef<HTMLInputElement>(null);
   const list = useRef<HTMLOListElement>(null);
+  const [selection, setSelection] = useState<RowSelection>(NOTHING_SELECTED);
+  const [generation, setGeneration] = useState(0);
+  const results = useCommand("search", request, `${JSON.stringify(request ?? null)} ${generation}`);
+  // The list the viewer moves through (j/k): every hit of this search, in this order.
+  const listRequest = request === undefined ? undefined : (({ limit: _limit, offset: _offset, ...rest }) => rest)(request);
+  const listKey = JSON.stringify(listRequest ?? null);
+  useEffect(() => setSelection(NOTHING_SELECTED), [listKey]);
+  // The total of the last answer, kept while the results are fetched again after an edit.
+  const [shownTotal, setShownTotal] = useState<number | undefined>();
+  useEffect(() => setShownTotal(undefined), [listKey]);
+  useEffect(() => {
+    if (listRequest !== undefined && results.status === "done") {
+      setShownTotal(results.output.total);
+      rememberReviewList({ kind: "search", request: listRequest, total: results.output.total });
+    }
+  }, [listKey, results.status]);
+  // "All that match" is sent as the query: only a search without filters finds exactly those.
+  const filtered = listRequest !== undefined && Object.keys(listRequest).some((k) => k !== "query" && k !== "sort");
+  const target: BulkTarget | undefined =
+    selection.kind === "all" ? (listRequest === undefined ? undefined : { query: listRequest.query }) : { docs: selectedIds(selection) };
 
   // The box follows the hash when it changes from outside (back button, a link).
   useEffect(() => setTyped(filters.q), [filters.q]);
@@ -101,6 +123,23 @@ export function SearchScreen({ query }: ScreenProps) {
         </aside>
         <section class="results" aria-labelledby="results-heading" aria-busy={results.status === "loading" && request !== undefined}>
           <h3 id="results-heading">Results</h3>
+          {request !== undefined && (
+            <p class="selection-bar">
+              {!filtered && shownTotal !== undefined && shownTotal > 0 && (
+                <button type="button" onClick={() => setSelection({ kind: "all", total: shownTotal })}>
+                  Select all {formatNumber(shownTotal)} that match
+                </button>
+              )}{" "}
+              {selectedCount(selection) > 0 && (
+                <button type="button" onClick={() => setSelection(NOTHING_SELECTED)}>
+                  Clear selection
+                </button>
+              )}
+            </p>
+          )}
+          {selectedCount(selection) > 0 && target !== undefined && (
+            <BulkActions target={target} count={selectedCount(selection)} onChanged={() => setGeneration((g) => g + 1)} />
+          )}
           {request === undefined ? (
             <p class="hint">Type words to search every document of the case.</p>
           ) : results.status === "failed" ? (
@@ -109,7 +148,7 @@ export function SearchScreen({ query }: ScreenProps) {
             </p>
           ) : results.status === "done" ? (
             <>
-              <Hits output={results.output} filters={filters} list={list} onKeyDown={onListKey} />
+              <Hits output={results.output} filters={filters} list={list} onKeyDown={onListKey} selection={selection} onSelection={setSelection} />
               <Pager filters={filters} offset={results.output.offset} shown={results.output.hits.length} total={results.output.total} pageSize={PAGE_SIZE} />
               <ExportHits request={request} />
             </>
@@ -185,12 +224,17 @@ function Hits({
   filters,
   list,
   onKeyDown,
+  selection,
+  onSelection,
 }: {
   output: SearchOutput;
   filters: SearchFilters;
   list: RefObject<HTMLOListElement | null>;
   onKeyDown: (event: KeyboardEvent) => void;
+  selection: RowSelection;
+  onSelection: (selection: RowSelection) => void;
 }) {
+  const idAt = (index: number): number | undefined => output.hits[index - output.offset]?.doc;
   return (
     <>
       <p class="result-count" role="status">
@@ -205,20 +249,33 @@ function Hits({
         </p>
       )}
       <ol class="hits" ref={list} onKeyDown={onKeyDown} start={output.offset + 1}>
-        {output.hits.map((hit) => (
-          <HitItem key={hit.doc} hit={hit} query={filters.q} />
+        {output.hits.map((hit, i) => (
+          <HitItem
+            key={hit.doc}
+            hit={hit}
+            query={filters.q}
+            at={output.offset + i}
+            selected={isSelected(selection, output.offset + i)}
+            onClick={(event) => {
+              if ((event.target as HTMLElement).closest("a") !== null && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
+                return;
+              }
+              event.preventDefault();
+              onSelection(clickRow(selection, output.offset + i, hit.doc, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey }, idAt));
+            }}
+          />
         ))}
       </ol>
     </>
   );
 }
 
-function HitItem({ hit, query }: { hit: SearchHit; query: string }) {
+function HitItem({ hit, query, at, selected, onClick }: { hit: SearchHit; query: string; at: number; selected: boolean; onClick: (event: MouseEvent) => void }) {
   const terms = markedTerms(hit.snippet);
   const href = (page: number | null, snippet: string): string =>
-    documentHref(hit.doc, { page, query, terms: markedTerms(snippet).length > 0 ? markedTerms(snippet) : terms });
+    documentHref(hit.doc, { page, query, terms: markedTerms(snippet).length > 0 ? markedTerms(snippet) : terms, at });
   return (
-    <li class="hit">
+    <li class={`hit${selected ? " selected" : ""}`} aria-selected={selected} onClick={onClick}>
       <a class="hit-link" href={href(hit.page, hit.snippet)}>
         <span class="hit-title">{visible(hit.title ?? `Document ${hit.doc}`)}</span>
       </a>{" "}
