@@ -3,16 +3,18 @@
 #
 # Both read every record of the same files with digests checked and every payload decoded
 # (HTTP de-chunked and decompressed): warcio 1.8.2's ArchiveIterator(check_digests=True)
-# reading each record's content_stream(), against `dossier-eval warc-read` (the reader the
-# WARC container uses in ingest). The input is the corpus's WARC and ARC files that warcio
+# reading each record's content_stream(), against the `warc_read` example of dossier-extract
+# (the reader the WARC container uses in ingest). The input is the corpus's WARC and ARC files that warcio
 # reads without error, plus a larger file made in a temporary folder by concatenating
 # pywb_iana.warc.gz COPIES times (gzip members concatenate into a valid .warc.gz), so the
 # times are long enough to measure. Rounds alternate; medians and the ratio are printed
 # (goal: >= 5x). Both sides must count the same records.
 #
-# usage: benches/warc-vs-warcio.sh PATH/TO/dossier-eval [ROUNDS] [COPIES]
+# usage: benches/warc-vs-warcio.sh PATH/TO/warc_read [ROUNDS] [COPIES]
+#   (build it: cargo build --release -p dossier-extract --example warc_read; it is then
+#   target/release/examples/warc_read)
 set -euo pipefail
-eval_bin=$1
+reader=$1
 rounds=${2:-3}
 copies=${3:-16}
 corpus=${DOSSIER_CORPUS:-$(cd "$(dirname "$0")/.." && pwd)/../shared/corpus}
@@ -50,7 +52,7 @@ for i in $(seq "$rounds"); do
   t0=$(now)
   theirs=$(python3 "$work/read.py" "${files[@]}" 2>/dev/null)
   t1=$(now)
-  mine=$("$eval_bin" warc-read "${files[@]}")
+  mine=$("$reader" "${files[@]}")
   t2=$(now)
   [ "${theirs%% *}" = "${mine%% *}" ] || { echo "records differ: warcio $theirs, dossier $mine" >&2; exit 1; }
   py+=("$(echo "$t1 - $t0" | bc)")
@@ -63,6 +65,6 @@ mo=$(median "${ours[@]}")
 printf '%s files, %s bytes, %s records (warcio: %s), %s rounds, medians:\n' \
   "${#files[@]}" "$bytes" "${mine%% *}" "$theirs" "$rounds"
 printf '  warcio ArchiveIterator(check_digests) + content_stream : %.3f s  %7.1f MB/s\n' "$mp" "$(echo "$bytes / $mp / 1000000" | bc -l)"
-printf '  dossier-eval warc-read                                 : %.3f s  %7.1f MB/s\n' "$mo" "$(echo "$bytes / $mo / 1000000" | bc -l)"
+printf '  dossier warc_read (the ingest reader)                  : %.3f s  %7.1f MB/s\n' "$mo" "$(echo "$bytes / $mo / 1000000" | bc -l)"
 printf '  dossier speed / warcio speed: %.2fx of the medians; %.2fx median of the rounds'"'"' ratios (%s) (goal: at least 5x)\n' \
   "$(echo "$mp / $mo" | bc -l)" "$(median "${ratios[@]}")" "$(printf '%.2f ' "${ratios[@]}" | sed 's/ $//')"

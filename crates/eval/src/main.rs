@@ -6,8 +6,6 @@
 //! dossier-eval speed [pdfs|articles]  PDF ingest vs a pdftotext loop; articles vs dom_smoothie alone
 //! dossier-eval charsets        exact-match rate of legacy-charset text decoded without a declaration
 //! dossier-eval warc [-v]     WARC/ARC/WACZ records vs warcio's (types, addresses, dates, digests)
-//! dossier-eval warc-read FILE...  read every record with digests checked and payloads decoded
-//!                              (the Dossier side of benches/warc-vs-warcio.sh)
 //! dossier-eval all             everything
 //! dossier-eval text FILE...    Dossier's text of one PDF or HTML page, to compare by eye
 //! dossier-eval exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]
@@ -48,7 +46,6 @@ fn main() -> Result<()> {
         },
         Some("charsets") => charsets::run(&corpus),
         Some("warc") => warc::run(&corpus, verbose),
-        Some("warc-read") => warc::read_files(&args[1..]),
         Some("all") => {
             pdfs::run(&corpus)?;
             println!();

@@ -88,25 +88,6 @@ pub fn run(corpus: &Path, verbose: bool) -> Result<()> {
     Ok(())
 }
 
-/// Reads every record of each file as ingest does (digests checked, payloads de-chunked and
-/// decompressed) and prints the record count and payload bytes: what the bench times.
-pub fn read_files(files: &[String]) -> Result<()> {
-    let (mut records, mut bytes) = (0u64, 0u64);
-    for file in files {
-        let reader = dossier_extract::warc::RecordReader::new(std::io::BufReader::with_capacity(
-            256 << 10,
-            std::fs::File::open(file).with_context(|| format!("opening {file}"))?,
-        ))?;
-        for record in reader {
-            let Ok(record) = record else { break };
-            records += 1;
-            bytes += record.decoded_payload(usize::MAX).0.len() as u64;
-        }
-    }
-    println!("{records} {bytes}");
-    Ok(())
-}
-
 fn compare_records(ours: &[Record], error: Option<String>, expected: &Value) -> Outcome {
     let mut out = Outcome::default();
     let theirs = expected["records"].as_array().cloned().unwrap_or_default();
