@@ -3,12 +3,18 @@
 //! A file is one capture, dated by `--captured` or by its name (`2024-08-05.md`); a folder is
 //! a whole series laid out as the shared corpus is (`YYYY-MM-DD.md` or `YYYY-MM-DD_N.md`,
 //! plus an optional `versions.csv` whose `source_url` column gives each capture's URL).
+//! A web archive (WARC, ARC or WACZ) holds its own captures: each capture of the series'
+//! address (`--url`, or the one page address it holds) is a version dated by its WARC-Date,
+//! so the observation windows come from the archive's capture times, not from file names.
 //! The files go through the ordinary ingest pipeline (so an identical capture is the same
 //! original, stored once); membership of the series is then recorded in one audited change.
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
+use std::io::Read;
+
+use dossier_extract::{Container, Probe, WaczContainer, WarcContainer};
 use dossier_ingest::PathScope;
 use dossier_policy::{
     Format, Normalised, VERSIONS_CSV, capture_name, check_iso_date, claimed_date,
@@ -36,10 +42,17 @@ pub struct SeriesIngestOutput {
 /// One file to record as a capture.
 #[derive(Debug, Clone)]
 pub(crate) struct PlannedCapture {
+    /// The file, or for a capture inside a web archive `ARCHIVE#LOCATOR` (the path the
+    /// pipeline records the capture's document under).
     path: PathBuf,
     captured: String,
     ordinal: u32,
     url: Option<String>,
+    /// The name the capture's format is told by: the file's, or for a capture inside an
+    /// archive the name the archive gives it (`privacy.html`).
+    format_name: Option<String>,
+    /// Whether it is inside a web archive (the pipeline is given the archive, not it).
+    in_archive: bool,
 }
 
 /// The captures a series ingest will record, worked out before anything is written.
@@ -48,6 +61,8 @@ pub(crate) struct SeriesPlan {
     name: String,
     url: Option<String>,
     captures: Vec<PlannedCapture>,
+    /// Web archives whose captures are planned: the pipeline reads each whole.
+    archives: Vec<PathBuf>,
     /// Paths given that could not be planned (missing files): the pipeline reports them.
     passthrough: Vec<PathBuf>,
     /// Files in a series folder that are not captures.
@@ -59,7 +74,9 @@ impl SeriesPlan {
     pub fn paths(&self) -> Vec<PathBuf> {
         self.captures
             .iter()
+            .filter(|c| !c.in_archive)
             .map(|c| c.path.clone())
+            .chain(self.archives.iter().cloned())
             .chain(self.passthrough.iter().cloned())
             .collect()
     }
@@ -92,6 +109,7 @@ pub(crate) fn plan(request: &IngestRequest, scope: &PathScope) -> ApiResult<Opti
         name: name.to_owned(),
         url: request.url.clone(),
         captures: Vec::new(),
+        archives: Vec::new(),
         passthrough: Vec::new(),
         skipped: Vec::new(),
     };
@@ -100,6 +118,8 @@ pub(crate) fn plan(request: &IngestRequest, scope: &PathScope) -> ApiResult<Opti
         let path = std::path::absolute(&path).unwrap_or(path);
         if path.is_dir() {
             plan_folder(&path, request, scope, &mut plan)?;
+        } else if let Some(container) = web_archive(&path) {
+            plan_archive(&path, container, request, &mut plan)?;
         } else if path.exists() {
             let from_name = file_name(&path).and_then(|n| capture_name(&n));
             let (captured, ordinal) = match (&request.captured, from_name) {
@@ -113,16 +133,128 @@ pub(crate) fn plan(request: &IngestRequest, scope: &PathScope) -> ApiResult<Opti
                 }
             };
             plan.captures.push(PlannedCapture {
+                format_name: file_name(&path),
                 path,
                 captured,
                 ordinal,
                 url: request.url.clone(),
+                in_archive: false,
             });
         } else {
             plan.passthrough.push(path);
         }
     }
     Ok(Some(plan))
+}
+
+/// The streamed container that reads this file, when it is a web archive (WARC, ARC, WACZ).
+fn web_archive(path: &Path) -> Option<&'static dyn Container> {
+    let mut head = Vec::with_capacity(8192);
+    std::fs::File::open(path)
+        .ok()?
+        .take(8192)
+        .read_to_end(&mut head)
+        .ok()?;
+    let name = file_name(path);
+    let probe = Probe {
+        file_name: name.as_deref(),
+        head: &head,
+        declared_kind: None,
+    };
+    [&WarcContainer as &'static dyn Container, &WaczContainer]
+        .into_iter()
+        .filter(|c| c.bid(&probe) > 0)
+        .max_by_key(|c| c.bid(&probe))
+}
+
+/// Lists the captures of the series' address in a web archive, dated by their WARC-Date.
+/// Without `--url` the archive must hold pages of one address only (its other files, the
+/// images and scripts of the page, are not captures of it).
+fn plan_archive(
+    path: &Path,
+    container: &dyn Container,
+    request: &IngestRequest,
+    plan: &mut SeriesPlan,
+) -> ApiResult<()> {
+    if request.captured.is_some() {
+        return Err(invalid(format!(
+            "{}: is a web archive; each capture in it is dated by its WARC-Date, so --captured does not apply",
+            path.display()
+        )));
+    }
+    let file = std::fs::File::open(path)
+        .map_err(|e| ApiError::new(ErrorCode::Io, format!("{}: {e}", path.display())))?;
+    // (locator, captured, address, name, is a page)
+    let mut found: Vec<(String, String, String, Option<String>, bool)> = Vec::new();
+    for child in container.split(Box::new(std::io::BufReader::with_capacity(256 << 10, file))) {
+        let Ok(child) = child else { break }; // the ingest reports what cannot be read
+        let (Some(captured), Some(address)) = (child.captured_at, child.source_url) else {
+            continue;
+        };
+        if child.failure.is_some() || check_iso_date(&captured).is_err() {
+            continue;
+        }
+        let page = child
+            .media_type
+            .as_deref()
+            .is_some_and(|m| m == "text/html" || m == "application/xhtml+xml" || m == "text/plain");
+        found.push((child.locator, captured, address, child.name, page));
+    }
+    let same = |a: &str, b: &str| a.trim_end_matches('/') == b.trim_end_matches('/');
+    let url = match plan.url.clone() {
+        Some(url) => url,
+        None => {
+            let mut pages: Vec<&str> = found.iter().filter(|f| f.4).map(|f| f.2.as_str()).collect();
+            pages.sort_unstable();
+            pages.dedup();
+            match pages.as_slice() {
+                [one] => (*one).to_owned(),
+                [] => {
+                    return Err(invalid(format!(
+                        "{}: holds no captured page to record in a series",
+                        path.display()
+                    )));
+                }
+                many => {
+                    return Err(invalid(format!(
+                        "{}: holds captures of {} addresses; choose the series' page with --url (for example {})",
+                        path.display(),
+                        many.len(),
+                        many.iter().take(5).copied().collect::<Vec<_>>().join(", ")
+                    )));
+                }
+            }
+        }
+    };
+    plan.url.get_or_insert_with(|| url.clone());
+    let mut captures: Vec<PlannedCapture> = found
+        .into_iter()
+        .filter(|f| same(&f.2, &url))
+        .map(|(locator, captured, address, name, _)| PlannedCapture {
+            path: PathBuf::from(format!("{}#{locator}", path.display())),
+            captured,
+            ordinal: 0,
+            url: Some(address),
+            format_name: name,
+            in_archive: true,
+        })
+        .collect();
+    if captures.is_empty() {
+        return Err(invalid(format!(
+            "{}: holds no capture of {url}",
+            path.display()
+        )));
+    }
+    captures.sort_by(|a, b| a.captured.cmp(&b.captured));
+    // Two captures in the same second keep their order in the archive.
+    for i in 1..captures.len() {
+        if captures[i].captured == captures[i - 1].captured {
+            captures[i].ordinal = captures[i - 1].ordinal + 1;
+        }
+    }
+    plan.captures.extend(captures);
+    plan.archives.push(path.to_owned());
+    Ok(())
 }
 
 /// A path's last component as text (lossily), as capture names are read from it.
@@ -169,9 +301,11 @@ fn plan_folder(
         match capture_name(&name).filter(|_| path.is_file()) {
             Some((captured, ordinal)) => found.push(PlannedCapture {
                 url: urls.get(&name).cloned().or_else(|| request.url.clone()),
+                format_name: Some(name.clone()),
                 path,
                 captured,
                 ordinal,
+                in_archive: false,
             }),
             None => plan.skipped.push(ItemError {
                 path: path.display().to_string(),
@@ -218,8 +352,8 @@ pub(crate) fn record(
             continue; // it failed; the ingest output says why
         };
         let text = case.document(doc)?.text.unwrap_or_default();
-        let name = file_name(&capture.path);
-        let normalised = Normalised::new(&text, Format::detect(name.as_deref(), &text));
+        let name = capture.format_name.as_deref();
+        let normalised = Normalised::new(&text, Format::detect(name, &text));
         let claim = claimed_date(&normalised).map(|c| c.date);
         planned.push((capture, doc, claim));
     }

@@ -5,6 +5,7 @@
 //! dossier-eval articles [-v]   token F1 per suite, trafilatura snippets, published dates
 //! dossier-eval speed [pdfs|articles]  PDF ingest vs a pdftotext loop; articles vs dom_smoothie alone
 //! dossier-eval charsets        exact-match rate of legacy-charset text decoded without a declaration
+//! dossier-eval warc [-v]     WARC/ARC/WACZ records vs warcio's (types, addresses, dates, digests)
 //! dossier-eval all             everything
 //! dossier-eval text FILE...    Dossier's text of one PDF or HTML page, to compare by eye
 //! dossier-eval exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]
@@ -23,6 +24,7 @@ mod exactness;
 mod pdfs;
 mod score;
 mod speed;
+mod warc;
 
 use anyhow::{Context, Result, bail};
 
@@ -43,6 +45,7 @@ fn main() -> Result<()> {
             }
         },
         Some("charsets") => charsets::run(&corpus),
+        Some("warc") => warc::run(&corpus, verbose),
         Some("all") => {
             pdfs::run(&corpus)?;
             println!();

@@ -26,6 +26,15 @@ pub struct Child {
     /// megabytes, or larger than a message may be): its `bytes` are empty, and the pipeline
     /// records it as a failed item with this reason instead of an empty document.
     pub failure: Option<String>,
+    /// When it was captured, ISO 8601 (a WARC record's `WARC-Date`): the document's
+    /// `captured_at`.
+    pub captured_at: Option<String>,
+    /// The address it was captured from (a WARC record's `WARC-Target-URI`): the
+    /// document's source address, over any the extractor finds in the bytes.
+    pub source_url: Option<String>,
+    /// Provenance the container knows and the bytes do not (a WARC record's id and
+    /// digests, the request that fetched it), added to the document's metadata.
+    pub meta: std::collections::BTreeMap<String, String>,
 }
 
 /// The next child of a streamed container, or why the container cannot be read further.

@@ -459,6 +459,7 @@ fn read_attachments(message: &Message<'_>, body_parts: &[u32], out: &mut Extract
             bytes: part.contents().to_vec(),
             warnings,
             failure: None,
+            ..Child::default()
         });
     }
     if !out.children.is_empty() {

@@ -24,6 +24,7 @@ mod mbox;
 pub mod pdf;
 mod registry;
 mod text;
+pub mod warc;
 
 use std::collections::BTreeMap;
 
@@ -35,6 +36,7 @@ pub use mbox::{MAX_LINE_BYTES, MboxContainer, MboxSplitter};
 pub use pdf::{PdfExtractor, frame as pdf_frame};
 pub use registry::{Registry, extract};
 pub use text::PlainTextExtractor;
+pub use warc::{WaczContainer, WarcContainer};
 
 /// The largest original (or item inside one) an extractor is handed: extractors read their
 /// input whole, so a larger one is stored and recorded without text, its reason said,

@@ -23,7 +23,11 @@ impl Registry {
                 Box::new(crate::PdfExtractor::default()),
                 Box::new(crate::HtmlExtractor),
             ],
-            containers: vec![Box::new(MboxContainer)],
+            containers: vec![
+                Box::new(MboxContainer),
+                Box::new(crate::WarcContainer),
+                Box::new(crate::WaczContainer),
+            ],
         }
     }
 

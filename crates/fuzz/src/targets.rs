@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use dossier_extract::{
     Child, Container, EmailExtractor, ExtractError, Extractor, Hints, HtmlExtractor, MboxContainer,
-    PdfExtractor, PlainTextExtractor, Probe, Registry,
+    PdfExtractor, PlainTextExtractor, Probe, Registry, WaczContainer, WarcContainer,
 };
 use std::path::Path;
 
@@ -62,6 +62,28 @@ pub struct Target {
     /// The format's own tokens, inserted and repeated by the mutator.
     pub tokens: &'static [&'static str],
 }
+
+/// WARC and ARC syntax: record starts, the headers the reader acts on, HTTP framing.
+const WARC_TOKENS: &[&str] = &[
+    "WARC/1.0\r\n",
+    "WARC-Type: response\r\n",
+    "WARC-Type: request\r\n",
+    "WARC-Type: revisit\r\n",
+    "WARC-Target-URI: http://example.com/\r\n",
+    "WARC-Concurrent-To: <urn:uuid:1>\r\n",
+    "WARC-Payload-Digest: sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ\r\n",
+    "WARC-Block-Digest: sha256:",
+    "Content-Length: 0\r\n",
+    "Content-Length: 99999999999\r\n",
+    "\r\n\r\n",
+    "HTTP/1.1 200 OK\r\n",
+    "Transfer-Encoding: chunked\r\n",
+    "Content-Encoding: gzip\r\n",
+    "Content-Encoding: br\r\n",
+    "ffffffff\r\n",
+    "filedesc://x.arc 0.0.0.0 20140101000000 text/plain 76\n",
+    "PK\x03\x04",
+];
 
 const EMAIL_TOKENS: &[&str] = &[
     "\r\n",
@@ -251,6 +273,20 @@ pub const TARGETS: &[Target] = &[
         file_name: "fuzz.mbox",
         seeds: &[corpus("emails", &["mbox"])],
         tokens: MBOX_TOKENS,
+    },
+    Target {
+        name: "warc",
+        kind: Kind::Container(|| Box::new(WarcContainer)),
+        file_name: "fuzz.warc",
+        seeds: &[corpus("warc", &["warc", "gz", "arc", "bad"])],
+        tokens: WARC_TOKENS,
+    },
+    Target {
+        name: "wacz",
+        kind: Kind::Container(|| Box::new(WaczContainer)),
+        file_name: "fuzz.wacz",
+        seeds: &[corpus("warc", &["wacz"])],
+        tokens: WARC_TOKENS,
     },
     Target {
         name: "html",

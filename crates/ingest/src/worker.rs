@@ -530,7 +530,7 @@ impl Worker<'_> {
             return Processed::Failed { path, reason };
         }
         let name = probe_name(&child);
-        self.store_and_extract(
+        let mut processed = self.store_and_extract(
             path,
             &child.bytes,
             name.as_deref(),
@@ -538,7 +538,13 @@ impl Worker<'_> {
             depth,
             child.warnings,
             budget,
-        )
+        );
+        if let Processed::New { document, .. } | Processed::Reextracted { document, .. } =
+            &mut processed
+        {
+            add_provenance(document, child.captured_at, child.source_url, child.meta);
+        }
+        processed
     }
 
     /// Streams a container: stores it, sends its document, then each child as it is cut.
@@ -788,6 +794,24 @@ fn apply(doc: &mut NewDocument, x: Extraction) {
     doc.meta = x.meta;
     doc.text = Some(x.text);
     doc.pages = x.pages;
+}
+
+/// Puts what the container knows of a child (a web capture's time, address, record id and
+/// digests) on its document, over what the extractor read from the bytes: the archive's
+/// record of where and when is the provenance, a page's own claims are not.
+fn add_provenance(
+    doc: &mut NewDocument,
+    captured_at: Option<String>,
+    source_url: Option<String>,
+    meta: std::collections::BTreeMap<String, String>,
+) {
+    if captured_at.is_some() {
+        doc.captured_at = captured_at;
+    }
+    if source_url.is_some() {
+        doc.source_url = source_url;
+    }
+    doc.meta.extend(meta);
 }
 
 /// Adds warnings (from cutting a child out of its container) to a document's detail.

@@ -4,6 +4,7 @@
 import type { DocumentView } from "../../lib/backend";
 import { formatBytes } from "../../app/format";
 import { documentHref } from "../../app/links";
+import { WebCapture } from "./web-capture";
 
 /** Metadata shown elsewhere (the reader view) or too long for the panel. */
 const HIDDEN_META = new Set(["rendition.html"]);
@@ -51,6 +52,7 @@ export function MetadataPanel({ doc }: { doc: DocumentView }) {
         )}
       </dl>
       <h4>Provenance</h4>
+      <WebCapture meta={doc.meta} />
       <ul class="sources">
         {doc.sources.map((s) => (
           <li key={`${s.path} ${s.ingested_at}`}>

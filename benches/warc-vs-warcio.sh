@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Benchmark: reading web archives, Dossier against warcio, side by side in one run.
+#
+# Both read every record of the same files with digests checked and every payload decoded
+# (HTTP de-chunked and decompressed): warcio 1.8.2's ArchiveIterator(check_digests=True)
+# reading each record's content_stream(), against the `warc_read` example of dossier-extract
+# (the reader the WARC container uses in ingest). The input is the corpus's WARC and ARC files that warcio
+# reads without error, plus a larger file made in a temporary folder by concatenating
+# pywb_iana.warc.gz COPIES times (gzip members concatenate into a valid .warc.gz), so the
+# times are long enough to measure. Rounds alternate; medians and the ratio are printed
+# (goal: >= 5x). Both sides must count the same records.
+#
+# usage: benches/warc-vs-warcio.sh PATH/TO/warc_read [ROUNDS] [COPIES]
+#   (build it: cargo build --release -p dossier-extract --example warc_read; it is then
+#   target/release/examples/warc_read)
+set -euo pipefail
+reader=$1
+rounds=${2:-3}
+copies=${3:-16}
+corpus=${DOSSIER_CORPUS:-$(cd "$(dirname "$0")/.." && pwd)/../shared/corpus}
+dir="$corpus/warc"
+[ -d "$dir" ] || { echo "SKIPPED: no corpus at $dir" >&2; exit 0; }
+python3 -c 'import warcio' 2>/dev/null || { echo "SKIPPED: warcio is not installed (pip install warcio)" >&2; exit 0; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+files=()
+while IFS=$'\t' read -r name kind summary; do
+  [ "$kind" = "warc/arc" ] || continue
+  case "$summary" in *'"error": null'*) files+=("$dir/$name") ;; esac
+done < <(tail -n +2 "$dir/expected/INDEX.tsv")
+for _ in $(seq "$copies"); do cat "$dir/pywb_iana.warc.gz"; done >"$work/iana-x$copies.warc.gz"
+files+=("$work/iana-x$copies.warc.gz")
+bytes=$(cat "${files[@]}" | wc -c)
+
+cat >"$work/read.py" <<'PY'
+import sys
+from warcio.archiveiterator import ArchiveIterator
+
+records = payload = 0
+for path in sys.argv[1:]:
+    with open(path, "rb") as f:
+        for record in ArchiveIterator(f, check_digests=True):
+            records += 1
+            payload += len(record.content_stream().read())
+print(records, payload)
+PY
+
+now() { date +%s.%N; }
+py=() ours=() ratios=()
+for i in $(seq "$rounds"); do
+  t0=$(now)
+  theirs=$(python3 "$work/read.py" "${files[@]}" 2>/dev/null)
+  t1=$(now)
+  mine=$("$reader" "${files[@]}")
+  t2=$(now)
+  [ "${theirs%% *}" = "${mine%% *}" ] || { echo "records differ: warcio $theirs, dossier $mine" >&2; exit 1; }
+  py+=("$(echo "$t1 - $t0" | bc)")
+  ours+=("$(echo "$t2 - $t1" | bc)")
+  ratios+=("$(echo "${py[-1]} / ${ours[-1]}" | bc -l)")
+done
+median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+mp=$(median "${py[@]}")
+mo=$(median "${ours[@]}")
+printf '%s files, %s bytes, %s records (warcio: %s), %s rounds, medians:\n' \
+  "${#files[@]}" "$bytes" "${mine%% *}" "$theirs" "$rounds"
+printf '  warcio ArchiveIterator(check_digests) + content_stream : %.3f s  %7.1f MB/s\n' "$mp" "$(echo "$bytes / $mp / 1000000" | bc -l)"
+printf '  dossier warc_read (the ingest reader)                  : %.3f s  %7.1f MB/s\n' "$mo" "$(echo "$bytes / $mo / 1000000" | bc -l)"
+printf '  dossier speed / warcio speed: %.2fx of the medians; %.2fx median of the rounds'"'"' ratios (%s) (goal: at least 5x)\n' \
+  "$(echo "$mp / $mo" | bc -l)" "$(median "${ratios[@]}")" "$(printf '%.2f ' "${ratios[@]}" | sed 's/ $//')"

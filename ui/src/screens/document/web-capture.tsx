@@ -1,0 +1,32 @@
+// A web capture's provenance (a page taken out of a WARC, ARC or WACZ): where and when it was
+// captured, the archive record it is, and whether the archive's own digests verified, said in
+// words at the top of the provenance, since that is what a court or a reader asks first.
+
+/** The provenance of a web capture read from its `warc.*` metadata; null for other documents. */
+export function webCapture(meta: Record<string, string>): string[] | null {
+  const record = meta["warc.record_id"];
+  const type = meta["warc.type"];
+  if (record === undefined && type === undefined) return null;
+  const lines = [`Archived ${meta["warc.format"] === "arc" ? "ARC" : "WARC"} ${type ?? "record"}${record !== undefined ? ` ${record}` : ""}`];
+  const check = meta["warc.digest_check"];
+  if (check === "pass") lines.push("The archive's digests verify: the bytes are those the archive recorded.");
+  else if (check === "FAIL") lines.push("WARNING: a digest the archive declares does not match its bytes.");
+  else if (check !== undefined) lines.push(`Digests: ${check}.`);
+  if (meta["warc.http_status"] !== undefined) lines.push(`HTTP status ${meta["warc.http_status"]}`);
+  if (meta["warc.request"] !== undefined) lines.push(`Request: ${meta["warc.request"]}`);
+  if (meta["warc.software"] !== undefined) lines.push(`Captured with ${meta["warc.software"]}`);
+  if (meta["warc.block_sha256"] !== undefined) lines.push(`Record SHA-256 ${meta["warc.block_sha256"]}`);
+  return lines;
+}
+
+export function WebCapture({ meta }: { meta: Record<string, string> }) {
+  const lines = webCapture(meta);
+  if (lines === null) return null;
+  return (
+    <ul class="web-capture">
+      {lines.map((line) => (
+        <li key={line}>{line}</li>
+      ))}
+    </ul>
+  );
+}
