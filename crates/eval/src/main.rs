@@ -6,6 +6,8 @@
 //! dossier-eval speed [pdfs|articles]  PDF ingest vs a pdftotext loop; articles vs dom_smoothie alone
 //! dossier-eval charsets        exact-match rate of legacy-charset text decoded without a declaration
 //! dossier-eval warc [-v]     WARC/ARC/WACZ records vs warcio's (types, addresses, dates, digests)
+//! dossier-eval office [-v]     token F1 per office format and archive listing vs office/expected
+//! dossier-eval office-speed [ROUNDS]  extraction of the DOCX/XLSX/PPTX files ROUNDS times: `files seconds`
 //! dossier-eval all             everything
 //! dossier-eval text FILE...    Dossier's text of one PDF or HTML page, to compare by eye
 //! dossier-eval exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]
@@ -21,6 +23,7 @@
 mod articles;
 mod charsets;
 mod exactness;
+mod office;
 mod pdfs;
 mod score;
 mod speed;
@@ -46,6 +49,11 @@ fn main() -> Result<()> {
         },
         Some("charsets") => charsets::run(&corpus),
         Some("warc") => warc::run(&corpus, verbose),
+        Some("office") => office::run(&corpus, verbose),
+        Some("office-speed") => {
+            let rounds = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(20);
+            office::speed(&corpus, rounds)
+        }
         Some("all") => {
             pdfs::run(&corpus)?;
             println!();
@@ -54,7 +62,9 @@ fn main() -> Result<()> {
             speed::pdfs(&corpus)?;
             speed::articles(&corpus, 5)?;
             println!();
-            charsets::run(&corpus)
+            charsets::run(&corpus)?;
+            println!();
+            office::run(&corpus, verbose)
         }
         Some("text") => {
             for file in &args[1..] {
@@ -84,7 +94,7 @@ fn main() -> Result<()> {
             exactness::run(&corpus, case, queries, seed, via)
         }
         _ => bail!(
-            "usage: dossier-eval pdfs | articles [-v] | speed | charsets | all | text FILE... | exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]"
+            "usage: dossier-eval pdfs | articles [-v] | speed | charsets | warc [-v] | office [-v] | office-speed [ROUNDS] | all | text FILE... | exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]"
         ),
     }
 }

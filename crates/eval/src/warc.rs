@@ -197,7 +197,10 @@ fn compare_wacz(path: &Path, expected: &Value) -> Result<Outcome> {
     let mut archives = BTreeMap::new();
     for i in 0..zip.len() {
         let mut entry = zip.by_index(i)?;
-        let name = entry.name().to_owned();
+        let name = entry
+            .name()
+            .map(|n| n.into_owned())
+            .unwrap_or_else(|_| String::from_utf8_lossy(entry.name_raw()).into_owned());
         let mut bytes = Vec::new();
         entry.read_to_end(&mut bytes)?;
         let hash: String = sha2::Sha256::digest(&bytes)

@@ -16,11 +16,13 @@
 //! a reader, so memory stays bounded. Either way the ingest pipeline sends every child back
 //! through the registry, so an attachment is read by whichever extractor bids highest on it.
 
+mod archive;
 mod charset;
 mod container;
 mod email;
 pub mod html;
 mod mbox;
+mod office;
 pub mod pdf;
 mod registry;
 mod text;
@@ -28,11 +30,19 @@ pub mod warc;
 
 use std::collections::BTreeMap;
 
+pub use archive::{
+    MAX_ENTRIES, MAX_ENTRY_RATIO, MAX_EXPANSION_RATIO, MIN_EXPANSION_BYTES, TarExtractor,
+    ZipExtractor,
+};
 pub use charset::{Decoded, decode_text, detect_legacy, looks_like_text};
 pub use container::{Child, Container};
 pub use email::{EmailExtractor, is_maildir_name, looks_like_message, parse_address_line};
 pub use html::{HtmlExtractor, normalize_date, sanitize_html};
 pub use mbox::{MAX_LINE_BYTES, MboxContainer, MboxSplitter};
+pub use office::{
+    DocxExtractor, LegacyOfficeExtractor, OdfExtractor, PptxExtractor, RtfExtractor,
+    SpreadsheetExtractor, rtf_to_text,
+};
 pub use pdf::{PdfExtractor, frame as pdf_frame};
 pub use registry::{Registry, extract};
 pub use text::PlainTextExtractor;
@@ -92,7 +102,8 @@ pub struct Hints {
 /// What an extractor found in an original.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Extraction {
-    /// Document kind: `text`, `article`, `filing`, `email`, `policy`, `attachment`.
+    /// Document kind: `text`, `article`, `filing`, `email`, `policy`, `attachment`,
+    /// `document`, `spreadsheet`, `presentation`, `archive`.
     pub kind: String,
     /// The media type recognised.
     pub media_type: String,

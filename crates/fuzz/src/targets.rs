@@ -11,8 +11,10 @@ use std::io::Cursor;
 use std::time::Duration;
 
 use dossier_extract::{
-    Child, Container, EmailExtractor, ExtractError, Extractor, Hints, HtmlExtractor, MboxContainer,
-    PdfExtractor, PlainTextExtractor, Probe, Registry, WaczContainer, WarcContainer,
+    Child, Container, DocxExtractor, EmailExtractor, ExtractError, Extractor, Hints, HtmlExtractor,
+    LegacyOfficeExtractor, MboxContainer, OdfExtractor, PdfExtractor, PlainTextExtractor,
+    PptxExtractor, Probe, Registry, RtfExtractor, SpreadsheetExtractor, TarExtractor,
+    WaczContainer, WarcContainer, ZipExtractor,
 };
 use std::path::Path;
 
@@ -238,6 +240,46 @@ const QUERY_TOKENS: &[&str] = &[
     "中文",
 ];
 
+/// Zip packages: local headers, part names that steer the office readers, XML fragments.
+const ZIP_TOKENS: &[&str] = &[
+    "PK\x03\x04",
+    "PK\x01\x02",
+    "PK\x05\x06",
+    "PK\x06\x06",
+    "word/document.xml",
+    "xl/workbook.xml",
+    "ppt/presentation.xml",
+    "content.xml",
+    "<w:t>",
+    "</w:p>",
+    "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>",
+    "&e;",
+    "../../",
+];
+
+const RTF_TOKENS: &[&str] = &[
+    "{\\rtf1",
+    "{",
+    "}",
+    "\\par ",
+    "\\'e9",
+    "\\u-3913?",
+    "\\uc2 ",
+    "\\bin99999 ",
+    "{\\*\\fldinst ",
+    "\\ansicpg1251",
+    "{\\fonttbl{\\f0\\fcharset128 x;}}",
+    "\\cell ",
+];
+
+const TAR_TOKENS: &[&str] = &[
+    "ustar\x0000",
+    "ustar  \x00",
+    "\x1f",
+    "../../",
+    "0000644\x00",
+];
+
 /// Every target. `all` runs those that are not self-tests, in this order.
 pub const TARGETS: &[Target] = &[
     Target {
@@ -301,6 +343,62 @@ pub const TARGETS: &[Target] = &[
         file_name: "fuzz.pdf",
         seeds: &[corpus("pdfs", &["pdf"])],
         tokens: PDF_TOKENS,
+    },
+    Target {
+        name: "docx",
+        kind: Kind::Extractor(|| Box::new(DocxExtractor)),
+        file_name: "fuzz.docx",
+        seeds: &[corpus("office", &["docx"])],
+        tokens: ZIP_TOKENS,
+    },
+    Target {
+        name: "odf",
+        kind: Kind::Extractor(|| Box::new(OdfExtractor)),
+        file_name: "fuzz.odt",
+        seeds: &[corpus("office", &["odt", "odp"])],
+        tokens: ZIP_TOKENS,
+    },
+    Target {
+        name: "pptx",
+        kind: Kind::Extractor(|| Box::new(PptxExtractor)),
+        file_name: "fuzz.pptx",
+        seeds: &[corpus("office", &["pptx"])],
+        tokens: ZIP_TOKENS,
+    },
+    Target {
+        name: "spreadsheet",
+        kind: Kind::Extractor(|| Box::new(SpreadsheetExtractor)),
+        file_name: "fuzz.xlsx",
+        seeds: &[corpus("office", &["xlsx", "xlsm", "xlsb", "xls", "ods"])],
+        tokens: ZIP_TOKENS,
+    },
+    Target {
+        name: "rtf",
+        kind: Kind::Extractor(|| Box::new(RtfExtractor)),
+        file_name: "fuzz.rtf",
+        seeds: &[corpus("office", &["rtf"])],
+        tokens: RTF_TOKENS,
+    },
+    Target {
+        name: "legacy-office",
+        kind: Kind::Extractor(|| Box::new(LegacyOfficeExtractor)),
+        file_name: "fuzz.doc",
+        seeds: &[corpus("office", &["doc", "ppt"])],
+        tokens: &[],
+    },
+    Target {
+        name: "zip",
+        kind: Kind::Extractor(|| Box::new(ZipExtractor)),
+        file_name: "fuzz.zip",
+        seeds: &[corpus("office", &["zip"])],
+        tokens: ZIP_TOKENS,
+    },
+    Target {
+        name: "tar",
+        kind: Kind::Extractor(|| Box::new(TarExtractor)),
+        file_name: "fuzz.tar.gz",
+        seeds: &[corpus("warc", &["gz"])],
+        tokens: TAR_TOKENS,
     },
     Target {
         name: "query",

@@ -80,7 +80,10 @@ impl WaczEntries<'_> {
         let Some(mut entry) = entry else {
             return Ok(false);
         };
-        let name = entry.name().to_owned();
+        let name = entry
+            .name()
+            .map(|n| n.into_owned())
+            .unwrap_or_else(|_| String::from_utf8_lossy(entry.name_raw()).into_owned());
         let lower = name.to_ascii_lowercase();
         let is_archive = lower.starts_with("archive/")
             && [".warc", ".warc.gz", ".arc", ".arc.gz"]
