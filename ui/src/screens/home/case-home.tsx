@@ -2,16 +2,17 @@
 // changed lately (the audit log), and adding evidence.
 
 import { useState } from "preact/hooks";
-import { documentList, type AuditRow, type CaseSummary, type DocListItem } from "../../lib/backend";
+import { documentList, type CaseSummary, type DocListItem } from "../../lib/backend";
 import { useBackend, useCase } from "../../app/context";
 import { useCommand } from "../../app/use-command";
 import { countOf, dayOf, formatNumber } from "../../app/format";
 import { documentHref } from "../../app/links";
 import { IngestPanel } from "./ingest-panel";
 import { CaseActions } from "./case-actions";
+import { FolderPanel } from "./folder-tree";
 import { visible } from "../../lib/text/visible";
 
-/** How many audit rows "Recent activity" shows. */
+/** How many lines "Recent activity" shows. */
 const RECENT_ACTIVITY = 8;
 
 export function CaseHome() {
@@ -32,6 +33,7 @@ export function CaseHome() {
         </div>
         <div>
           <IngestPanel onIngested={afterIngest} />
+          <FolderPanel generation={generation} />
           <RecentActivity generation={generation} />
           {backend.desktop !== undefined && (
             <CaseActions desktop={backend.desktop} onSwitched={() => window.location.reload()} />
@@ -112,20 +114,25 @@ function DocumentLine({ doc, childDocs }: { doc: DocListItem; childDocs: DocList
   );
 }
 
-/** The last audit rows in words ("Cited “Complaint”, p. 5, for …"), the record on hover. */
+/**
+ * The latest activity in words ("Cited “Complaint”, p. 5, for …"), a run of similar changes as
+ * one line ("Tagged 5,246 documents privileged"), the audit record on hover.
+ */
 export function RecentActivity({ generation }: { generation: number }) {
-  const audit = useCommand("audit", {}, `audit ${generation}`);
-  if (audit.status !== "done") {
+  const activity = useCommand("activity", { limit: RECENT_ACTIVITY }, `activity ${generation}`);
+  if (activity.status !== "done") {
     return null;
   }
-  const recent: AuditRow[] = audit.output.slice(-RECENT_ACTIVITY).reverse();
   return (
     <section aria-labelledby="activity-heading">
       <h2 id="activity-heading">Recent activity</h2>
       <ol class="activity">
-        {recent.map((row) => (
-          <li key={row.seq}>
-            <time dateTime={row.at}>{row.at.slice(0, 16).replace("T", " ")}</time> <span title={`${row.action} ${row.target}`}>{row.summary_text}</span>
+        {activity.output.map((line) => (
+          <li key={line.last_seq}>
+            <time dateTime={line.at}>{line.at.slice(0, 16).replace("T", " ")}</time>{" "}
+            <span title={line.count > 1 ? `${line.count} audit rows, ${line.first_seq} to ${line.last_seq} (${line.action})` : `${line.action} ${line.target}`}>
+              {line.summary_text}
+            </span>
           </li>
         ))}
       </ol>
