@@ -58,7 +58,11 @@ export type InitOutput = {
 /**
  * The case folder.
  */
-case: string, };
+case: string, 
+/**
+ * The case's name: the one given, else its folder's name (as `summary` shows it).
+ */
+name: string, };
 
 /**
  * How many documents of one kind.
