@@ -15,6 +15,9 @@
 //! which the UI sets once the case summary has loaded, so tests can see from outside that data
 //! arrived.
 //!
+//! The window opens where the user left it, or large on its screen (`window_place.rs`), and
+//! remembers its place when it closes.
+//!
 //! GTK needs a display: without one the app panics at start with "Failed to initialize GTK".
 //! Tests run it under Xvfb (`tests/desktop/smoke.sh`).
 
@@ -22,8 +25,12 @@ mod commands;
 mod open_case;
 mod recent;
 mod save_export;
+mod window_place;
 
-use tauri::{WebviewUrl, WebviewWindowBuilder};
+use tauri::{
+    Manager, PhysicalPosition, PhysicalSize, WebviewUrl, WebviewWindow, WebviewWindowBuilder,
+    WindowEvent,
+};
 
 use crate::open_case::{CASE_ENV, OpenCase};
 
@@ -37,10 +44,16 @@ fn main() {
         .manage(case)
         .invoke_handler(commands::handler())
         .setup(move |app| {
-            WebviewWindowBuilder::new(app, "main", WebviewUrl::default())
+            let placement_file = app
+                .path()
+                .app_config_dir()
+                .ok()
+                .map(|d| window_place::file(&d));
+            let window = WebviewWindowBuilder::new(app, "main", WebviewUrl::default())
                 .title(&title)
                 .inner_size(1100.0, 760.0)
                 .min_inner_size(480.0, 360.0)
+                .visible(false)
                 .on_document_title_changed(|window, page_title| {
                     if page_title.is_empty() {
                         return;
@@ -50,6 +63,16 @@ fn main() {
                     }
                 })
                 .build()?;
+            place(&window, placement_file.as_deref());
+            if let Some(file) = placement_file {
+                let closing = window.clone();
+                window.on_window_event(move |event| {
+                    if let WindowEvent::CloseRequested { .. } = event {
+                        remember_place(&closing, &file);
+                    }
+                });
+            }
+            window.show()?;
             Ok(())
         })
         .run(tauri::generate_context!());
@@ -57,5 +80,65 @@ fn main() {
     if let Err(e) = result {
         eprintln!("dossier-desktop: {e}");
         std::process::exit(1);
+    }
+}
+
+/// Puts the window where it was left, or large on its screen; a failure leaves it at its
+/// built size, and says why.
+fn place(window: &WebviewWindow, file: Option<&std::path::Path>) {
+    let screen = |m: &tauri::Monitor| window_place::Screen {
+        x: m.position().x,
+        y: m.position().y,
+        width: m.size().width,
+        height: m.size().height,
+    };
+    let screens: Vec<_> = window
+        .available_monitors()
+        .unwrap_or_default()
+        .iter()
+        .map(screen)
+        .collect();
+    let Some(current) = window
+        .current_monitor()
+        .ok()
+        .flatten()
+        .or_else(|| window.primary_monitor().ok().flatten())
+        .map(|m| screen(&m))
+    else {
+        return; // no screen to measure: the built size stands
+    };
+    let p = window_place::choose(file.and_then(window_place::load), &screens, current);
+    let placed = window
+        .set_size(PhysicalSize::new(p.width, p.height))
+        .and_then(|()| window.set_position(PhysicalPosition::new(p.x, p.y)))
+        .and_then(|()| {
+            if p.maximized {
+                window.maximize()
+            } else {
+                Ok(())
+            }
+        });
+    if let Err(e) = placed {
+        eprintln!("dossier-desktop: cannot place the window: {e}");
+    }
+}
+
+/// Saves the window's place and size for the next start.
+fn remember_place(window: &WebviewWindow, file: &std::path::Path) {
+    let (Ok(position), Ok(size)) = (window.outer_position(), window.inner_size()) else {
+        return;
+    };
+    let placement = window_place::Placement {
+        x: position.x,
+        y: position.y,
+        width: size.width,
+        height: size.height,
+        maximized: window.is_maximized().unwrap_or(false),
+    };
+    if let Err(e) = window_place::save(file, &placement) {
+        eprintln!(
+            "dossier-desktop: cannot remember the window's place in {}: {e}",
+            file.display()
+        );
     }
 }

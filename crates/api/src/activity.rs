@@ -131,6 +131,16 @@ pub(crate) fn describe(
         ),
         ("document.tag", Some(id)) => format!("Tagged document {id} {detail}"),
         ("document.untag", Some(id)) => format!("Removed the tag {detail} from document {id}"),
+        ("document.review", Some(id)) => {
+            format!(
+                "Marked {} {}",
+                document_named(titles, id),
+                review_words(detail)
+            )
+        }
+        ("chronology.baseline", _) => {
+            "Recorded the state of a chronology row when the case was upgraded".into()
+        }
         ("document.reextract", Some(id)) => {
             format!("Extracted the text of {} again", document_named(titles, id))
         }
@@ -226,8 +236,19 @@ pub(crate) fn describe(
         ("series.url", _) => format!("Set the address of the series {detail}"),
         ("case.undo", _) => format!("Undid an edit ({detail})"),
         ("case.redo", _) => format!("Redid an edit ({detail})"),
-        _ if detail.is_empty() => format!("{action} {target}"),
-        _ => format!("{action} {target}: {detail}"),
+        // An action this wording does not know yet: said without its internal name (the
+        // record stays in `action` and `target`).
+        _ => format!("Changed {}", target.replace(':', " ")),
+    }
+}
+
+/// A review status as the words after "Marked …": "as reviewed", "for a second look".
+pub(crate) fn review_words(status: &str) -> String {
+    match status {
+        "reviewed" => "as reviewed".into(),
+        "second_look" => "for a second look".into(),
+        "unreviewed" => "as unreviewed".into(),
+        other => format!("as {}", other.replace('_', " ")),
     }
 }
 
@@ -409,7 +430,12 @@ mod tests {
         );
         assert_eq!(
             words("something.new", "thing:1", "why"),
-            "something.new thing:1: why"
+            "Changed thing 1",
+            "an action not known yet is said without its internal name"
+        );
+        assert_eq!(
+            words("document.review", "document:4", "second_look"),
+            "Marked “Complaint” for a second look"
         );
     }
 }

@@ -14,6 +14,8 @@ use crate::{ApiError, ApiResult, ErrorCode, Event, open_case};
 pub struct InitOutput {
     /// The case folder.
     pub case: String,
+    /// The case's name: the one given, else its folder's name (as `summary` shows it).
+    pub name: String,
 }
 
 /// Creates a case folder.
@@ -39,6 +41,7 @@ pub fn init_named(path: &Path, name: Option<&str>) -> ApiResult<InitOutput> {
     }
     Ok(InitOutput {
         case: path.display().to_string(),
+        name: case.name()?,
     })
 }
 

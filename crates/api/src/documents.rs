@@ -64,6 +64,11 @@ pub struct DocsRequest {
     #[ts(optional)]
     #[cfg_attr(feature = "cli", arg(long, requires = "limit"))]
     pub title: Option<String>,
+    /// Only documents found in this folder or a folder below it, as `folders` names it
+    /// (`maildir/lay-k/inbox`; with `limit`).
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long, requires = "limit"))]
+    pub folder: Option<String>,
 }
 
 /// One line of `dossier docs`.
@@ -75,7 +80,8 @@ pub struct DocListItem {
     pub kind: String,
     /// Title.
     pub title: Option<String>,
-    /// The document's own date.
+    /// The document's own date, or for a capture without one (a policy version) its capture
+    /// date, as search dates it.
     pub date: Option<String>,
     /// SHA-256 of the original.
     pub sha256: String,
@@ -88,7 +94,8 @@ pub struct DocListItem {
 pub struct DocTableRow {
     /// Document id.
     pub id: i64,
-    /// The document's own date.
+    /// The document's own date, or for a capture without one (a policy version) its capture
+    /// date.
     pub date: Option<String>,
     /// Kind.
     pub kind: String,
@@ -150,6 +157,7 @@ pub fn docs(path: &(impl CaseAt + ?Sized), request: &DocsRequest) -> ApiResult<D
                 ("until", request.until.is_some()),
                 ("review", request.review.is_some()),
                 ("title", request.title.is_some()),
+                ("folder", request.folder.is_some()),
             ];
             if let Some((name, _)) = paging_only.iter().find(|(_, given)| *given) {
                 return Err(ApiError::new(
@@ -246,6 +254,10 @@ fn table_query(request: &DocsRequest, offset: u64, limit: u64) -> ApiResult<Tabl
         until: day_of("until", request.until.as_deref(), true)?,
         review,
         title: request.title.clone().filter(|t| !t.is_empty()),
+        folder: request
+            .folder
+            .clone()
+            .filter(|f| !f.trim_matches('/').is_empty()),
         sort,
         descending,
         offset,

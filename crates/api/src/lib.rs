@@ -19,11 +19,13 @@ mod documents;
 mod error;
 mod event_import;
 mod exhibits;
+mod folders;
 mod ingest;
 mod ingest_index;
 mod original;
 mod policy;
 mod policy_trace;
+mod recent_activity;
 mod review;
 mod saved_searches;
 mod search;
@@ -62,6 +64,7 @@ pub use exhibits::{
     ExhibitsRequest, NoteDeleteOutput, NoteDeleteRequest, NoteRequest, NoteView, NotesRequest,
     TagOutput, TagRequest, exhibit, exhibit_many, exhibits, note, note_delete, notes, tag,
 };
+pub use folders::{FolderNode, FoldersRequest, folders};
 pub use ingest::{IngestOutput, IngestRequest, ItemError, ingest};
 pub use original::{MAX_ORIGINAL_BYTES, OriginalOutput, OriginalRequest, original, original_bytes};
 pub use policy::{
@@ -73,6 +76,7 @@ pub use policy_trace::{
     Appeared, AsofHit, Disappeared, InForce, PolicyAsofOutput, PolicyAsofRequest,
     PolicyTraceOutput, PolicyTraceRequest, Span, policy_asof, policy_trace,
 };
+pub use recent_activity::{ActivityLine, ActivityRequest, activity};
 pub use review::{ReviewOutput, ReviewRequest, review};
 pub use saved_searches::{
     SavedSearchDeleteOutput, SavedSearchDeleteRequest, SavedSearchOutput, SavedSearchRequest,
@@ -127,6 +131,8 @@ pub const COMMANDS: &[&str] = &[
     "timeline",
     "tag",
     "tags",
+    "folders",
+    "activity",
     "review",
     "exhibit",
     "exhibits",

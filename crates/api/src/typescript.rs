@@ -65,7 +65,7 @@ pub fn generated_typescript() -> String {
         UndoRequest, UndoStep, UndoOutput, SuggestRequest, SuggestedCitation, Suggestion,
         Accepted, SuggestOutput,
         // Tags, notes and exhibits.
-        TagRequest, TagOutput, TagsRequest, TagCount, NoteRequest, NoteView, NotesRequest, NoteDeleteRequest,
+        TagRequest, TagOutput, TagsRequest, TagCount, FoldersRequest, FolderNode, ActivityRequest, ActivityLine, NoteRequest, NoteView, NotesRequest, NoteDeleteRequest,
         NoteDeleteOutput, ExhibitRequest, ExhibitManyRequest, ExhibitManyOutput, ExhibitView, ExhibitsRequest, ExhibitsOutput,
     );
     out

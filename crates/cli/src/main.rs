@@ -92,6 +92,12 @@ enum Command {
     Tag(chronology::TagArgs),
     /// The case's tags, each with how many documents carry it.
     Tags(RequestArgs<api::TagsRequest>),
+    /// The folders of what was ingested (a mailbox's folders), each with how many documents
+    /// it and the folders below it hold; `docs --folder PATH --limit N` lists one.
+    Folders(RequestArgs<api::FoldersRequest>),
+    /// What happened lately, newest first, a run of similar changes (a bulk tag, an
+    /// ingest's documents) as one line.
+    Activity(RequestArgs<api::ActivityRequest>),
     /// Give documents a review status (unreviewed, reviewed, second_look), by --docs or
     /// --query, as one edit that one undo reverts.
     Review(RequestArgs<api::ReviewRequest>),
@@ -303,6 +309,25 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
             print(a.json, &tags, || {
                 tags.iter()
                     .map(|t| format!("{:>6}  {}\n", t.documents, line(&t.tag)))
+                    .collect()
+            })
+        }
+        Command::Folders(a) => {
+            let folders = api::folders(&a.case, &a.request)?;
+            print(a.json, &folders, || folder_lines(&folders, 0))
+        }
+        Command::Activity(a) => {
+            let lines = api::activity(&a.case, &a.request)?;
+            print(a.json, &lines, || {
+                lines
+                    .iter()
+                    .map(|l| {
+                        format!(
+                            "{}  {}\n",
+                            &l.at[..l.at.len().min(16)],
+                            line(&l.summary_text)
+                        )
+                    })
                     .collect()
             })
         }
@@ -536,4 +561,21 @@ fn print<T: Serialize>(
     // A closed pipe (`dossier docs | head`) is not an error worth reporting.
     let _ = out.write_all(text.as_bytes()).and_then(|()| out.flush());
     Ok(Outcome::Done)
+}
+
+/// The folder tree for people: one folder a line, indented under its parent, with the
+/// documents in it and below it.
+fn folder_lines(folders: &[api::FolderNode], depth: usize) -> String {
+    folders
+        .iter()
+        .map(|f| {
+            format!(
+                "{:>7}  {}{}\n{}",
+                f.total,
+                "  ".repeat(depth),
+                line(&f.name),
+                folder_lines(&f.children, depth + 1)
+            )
+        })
+        .collect()
 }

@@ -52,7 +52,15 @@ fn init_creates_a_case_folder_and_refuses_a_folder_in_use() {
 fn init_with_a_name_shows_that_name_in_the_summary_and_audits_it() {
     let dir = tempfile::tempdir().expect("temp dir");
     let named = dir.path().join("matter-2024-017");
-    json(&[&"init", &named, &"--name", &"Smith v. Acme Corp."]);
+    let created = json(&[&"init", &named, &"--name", &"Smith v. Acme Corp."]);
+    assert_eq!(
+        (&created["case"], &created["name"]),
+        (
+            &serde_json::json!(named.display().to_string()),
+            &serde_json::json!("Smith v. Acme Corp.")
+        ),
+        "init prints {{\"case\", \"name\"}} as the CLI contract says"
+    );
     assert_eq!(json(&[&"summary", &named])["name"], "Smith v. Acme Corp.");
     let audit = json(&[&"audit", &named]);
     let rows = audit.as_array().expect("audit is a list");
@@ -70,6 +78,11 @@ fn init_with_a_name_shows_that_name_in_the_summary_and_audits_it() {
 
     let unnamed = new_case(dir.path());
     assert_eq!(json(&[&"summary", &unnamed])["name"], "case");
+    let folder_named = json(&[&"init", &dir.path().join("jones-2025")]);
+    assert_eq!(
+        folder_named["name"], "jones-2025",
+        "unnamed, a case takes its folder's name"
+    );
 
     let empty = dir.path().join("empty-name");
     let refused = common::fails(&[&"init", &empty, &"--name", &"  "]);

@@ -333,6 +333,56 @@ fn silent_changes_empty_bumps_and_formatting_are_told_apart_on_captures_written_
 }
 
 #[test]
+fn every_list_of_documents_dates_the_linkedin_captures_by_the_day_each_was_captured() {
+    let Some(root) = dossier_tests::corpus_path("policies") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = new_case(dir.path(), "case");
+    let folder = root.join("linkedin/privacy-policy");
+    json(&[&"ingest", &case, &folder, &"--series", &"LinkedIn privacy"]);
+    let series = json(&[&"policy", &case, &"LinkedIn privacy"]);
+    let captured: std::collections::BTreeMap<i64, String> = series["versions"]
+        .as_array()
+        .expect("versions")
+        .iter()
+        .map(|v| {
+            let doc = v["doc"].as_i64().expect("doc");
+            (doc, v["captured"].as_str().expect("date")[..10].to_owned())
+        })
+        .collect();
+    assert_eq!(captured.len(), 18, "18 versions of the LinkedIn policy");
+
+    let list = json(&[&"docs", &case, &"--kind", &"policy"]);
+    let page = json(&[&"docs", &case, &"--kind", &"policy", &"--limit", &"100"]);
+    for (what, rows) in [("the list", &list), ("the table", &page["documents"])] {
+        let dated: std::collections::BTreeMap<i64, String> = rows
+            .as_array()
+            .expect("rows")
+            .iter()
+            .map(|d| {
+                let date = d["date"]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{what}: {d} has a date"));
+                (d["id"].as_i64().expect("id"), date[..10].to_owned())
+            })
+            .collect();
+        assert_eq!(
+            dated, captured,
+            "{what} dates each capture by its capture day"
+        );
+    }
+    let first = captured.keys().next().expect("a version").to_string();
+    let shown = json(&[&"show", &case, &first]);
+    assert_eq!(
+        shown["date"],
+        serde_json::Value::Null,
+        "the document itself still keeps its own date apart from its capture date"
+    );
+    assert!(shown["captured_at"].is_string());
+}
+
+#[test]
 fn an_identical_capture_ingested_later_is_an_observation_that_narrows_the_window() {
     let dir = tempfile::tempdir().expect("temp dir");
     let case = new_case(dir.path(), "case");

@@ -18,6 +18,7 @@
 //!
 //! The caller must hold the case's writer lock for the whole run.
 
+mod folders;
 #[cfg(test)]
 mod follow_tests;
 mod globs;
@@ -35,6 +36,7 @@ use std::time::{Duration, Instant};
 
 use dossier_extract::Registry;
 use dossier_store::{Case, Change, DocStatus, ItemOutcome, NewDocument, NewSource, StoreError};
+use folders::SourceFolders;
 
 pub use globs::{GlobError, GlobFilter, Verdict};
 use in_order::InOrder;
@@ -218,7 +220,7 @@ pub fn ingest_with_hook(
     } else {
         options.workers
     };
-    let actor = case.actor().to_owned();
+    let folders = SourceFolders::new(inputs, &options.scope);
 
     let (work_tx, work_rx) = crossbeam_channel::unbounded::<(usize, Found)>();
     // Bounded, so workers cannot run far ahead of the writer and hold many files in memory.
@@ -269,7 +271,7 @@ pub fn ingest_with_hook(
             case,
             InOrder::new(result_rx, &turn),
             options,
-            &actor,
+            &folders,
             walked,
             progress,
             follower,
@@ -282,7 +284,7 @@ fn record_all(
     case: &mut Case,
     mut results: InOrder<'_>,
     options: &IngestOptions,
-    actor: &str,
+    folders: &SourceFolders,
     walked: &AtomicU64,
     progress: &dyn Fn(&IngestProgress),
     follower: &mut dyn Follower,
@@ -293,16 +295,17 @@ fn record_all(
         n => n,
     };
     let mut report = IngestReport::default();
+    let actor = case.actor().to_owned();
     {
         let change = case.begin_change()?;
-        report.run_id = change.start_ingest_run(actor, custodian)?;
+        report.run_id = change.start_ingest_run(&actor, custodian)?;
         change.commit()?;
     }
     let mut done = 0u64;
     let mut exhausted = false;
-    // The document of the streamed container whose children are arriving (an mbox); it
-    // outlives batches, since a large container spans many.
-    let mut container: Option<Option<i64>> = None;
+    // The document of the streamed container whose children are arriving (an mbox), and
+    // the folder they are in; it outlives batches, since a large container spans many.
+    let mut container: Option<(Option<i64>, Option<String>)> = None;
     while !exhausted {
         // Documents recorded in this batch that the follower has not been told about yet.
         let mut unfollowed = report.documents.len();
@@ -318,22 +321,30 @@ fn record_all(
                 change: &change,
                 results: &mut results,
                 custodian,
+                folders,
                 password_given: options.password.is_some(),
                 report: &mut report,
             };
             let path = match chunk {
                 Chunk::Whole(item) => {
                     done += 1;
-                    record_one(ctx, item, None)?.0
+                    let folder = folders.of_file(item.path());
+                    record_one(ctx, item, None, folder.as_deref())?.0
                 }
                 Chunk::Open(item) => {
-                    let (path, id) = record_one(ctx, item, None)?;
-                    container = Some(id);
+                    let folder = folders.of_file(item.path());
+                    let mailbox = item.kind() == Some("mailbox");
+                    let (path, id) = record_one(ctx, item, None, folder.as_deref())?;
+                    // A streamed mailbox (an mbox) is the folder of its messages.
+                    container = Some((id, mailbox.then(|| folders.of_mailbox(&path))));
                     path
                 }
                 Chunk::Child(item) => {
-                    let parent = container.flatten();
-                    record_one(ctx, item, parent)?.0
+                    let (parent, folder) = match &container {
+                        Some((id, folder)) => (*id, folder.as_deref()),
+                        None => (None, None),
+                    };
+                    record_one(ctx, item, parent, folder)?.0
                 }
                 Chunk::End => {
                     container = None;
@@ -417,13 +428,16 @@ struct Recording<'a, 'c, 't> {
     change: &'a Change<'c>,
     results: &'a mut InOrder<'t>,
     custodian: Option<&'a str>,
+    /// Where each source was found, within what was named.
+    folders: &'a SourceFolders,
     /// Whether this run was given a password (says why a document was extracted again).
     password_given: bool,
     report: &'a mut IngestReport,
 }
 
 /// Records one item and, depth first, everything inside it, with `parent` as its
-/// container. Returns its path (for progress) and its document id, if it has one.
+/// container and `folder` as the folder its source is in. Returns its path (for progress)
+/// and its document id, if it has one.
 ///
 /// Children are recorded right after their parent, in the order their container listed
 /// them, so ids stay deterministic inside a container too. A duplicate child (the same
@@ -433,11 +447,20 @@ fn record_one(
     ctx: &mut Recording<'_, '_, '_>,
     processed: Processed,
     parent: Option<i64>,
+    folder: Option<&str>,
 ) -> Result<(String, Option<i64>), IngestError> {
     let run = ctx.report.run_id;
     let source = |path: &str| NewSource {
         path: path.to_owned(),
         custodian: ctx.custodian.map(str::to_owned),
+        folder: folder.map(str::to_owned),
+    };
+    // The messages of a mailbox are in the mailbox's folder; what is inside anything else
+    // (an email's attachments) is in no folder, as a mail client's folder lists messages,
+    // and is reached through its container.
+    let folders = ctx.folders;
+    let children_folder = |path: &str, document: &NewDocument| -> Option<String> {
+        (document.kind == "mailbox").then(|| folders.of_mailbox(path))
     };
     match processed {
         Processed::New {
@@ -464,8 +487,9 @@ fn record_one(
             ctx.report.added += 1;
             ctx.report.documents.push(id);
             report_unextracted(ctx.report, &path, id, &document);
+            let inside = children_folder(&path, &document);
             for child in children {
-                record_one(ctx, child, Some(id))?;
+                record_one(ctx, child, Some(id), inside.as_deref())?;
             }
             Ok((path, Some(id)))
         }
@@ -513,6 +537,7 @@ fn record_one(
                             children,
                         },
                         parent,
+                        folder,
                     )
                 }
                 _ => {
@@ -546,7 +571,7 @@ fn record_one(
                     staged: None,
                     children,
                 };
-                return record_one(ctx, new, parent);
+                return record_one(ctx, new, parent, folder);
             };
             if titled_by_file_name(&document, &path) {
                 // Whichever of the document's files a worker read it again from, it keeps
@@ -574,8 +599,9 @@ fn record_one(
             ctx.report.duplicates += 1;
             ctx.report.documents.push(id);
             report_unextracted(ctx.report, &path, id, &document);
+            let inside = children_folder(&path, &document);
             for child in children {
-                record_one(ctx, child, Some(id))?;
+                record_one(ctx, child, Some(id), inside.as_deref())?;
             }
             Ok((path, Some(id)))
         }

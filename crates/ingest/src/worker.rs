@@ -103,6 +103,29 @@ pub(crate) enum Processed {
     Skipped { path: String, reason: String },
 }
 
+impl Processed {
+    /// The path the item was found at (a child's: its container's, then `#` and its place).
+    pub(crate) fn path(&self) -> &str {
+        match self {
+            Processed::New { path, .. }
+            | Processed::Duplicate { path, .. }
+            | Processed::Reextracted { path, .. }
+            | Processed::Failed { path, .. }
+            | Processed::Skipped { path, .. } => path,
+        }
+    }
+
+    /// The kind of document it makes, if it makes one now (`mailbox`, `email`…).
+    pub(crate) fn kind(&self) -> Option<&str> {
+        match self {
+            Processed::New { document, .. } | Processed::Reextracted { document, .. } => {
+                Some(&document.kind)
+            }
+            _ => None,
+        }
+    }
+}
+
 /// What a worker sends the writer for one input item, in order.
 pub(crate) enum Chunk {
     /// The whole item, with any children it carries.

@@ -7,7 +7,7 @@
 //! edits the file by hand), [`check_chain`] finds the first row whose stored hash no longer
 //! matches its content or its predecessor, and `verify` reports a missing trigger.
 
-use rusqlite::Connection;
+use rusqlite::{Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 use crate::case::execute_cached;
@@ -142,6 +142,60 @@ pub fn last_entries(conn: &Connection, n: u64) -> Result<Vec<AuditEntry>> {
     let mut rows = select(conn, &format!("ORDER BY seq DESC LIMIT {n}"))?;
     rows.reverse();
     Ok(rows)
+}
+
+/// The newest row before `before` (the newest of all without it).
+pub fn newest_before(conn: &Connection, before: Option<i64>) -> Result<Option<AuditEntry>> {
+    let before = before.unwrap_or(i64::MAX);
+    Ok(select(
+        conn,
+        &format!("WHERE seq < {before} ORDER BY seq DESC LIMIT 1"),
+    )?
+    .pop())
+}
+
+/// The row at `seq`.
+pub fn entry(conn: &Connection, seq: i64) -> Result<Option<AuditEntry>> {
+    Ok(select(conn, &format!("WHERE seq = {seq}"))?.pop())
+}
+
+/// The run of rows that ends with `newest`, going back while each has its actor and action
+/// (and, with `same_detail`, its detail): the first row's seq and how many rows the run
+/// holds. One query that walks the log backwards inside SQLite, so a bulk edit of 300,000
+/// rows is counted without reading them out.
+pub fn run_ending_at(
+    conn: &Connection,
+    newest: &AuditEntry,
+    same_detail: bool,
+) -> Result<(i64, u64)> {
+    // Walks back from `newest` and stops at the first row outside the run.
+    let boundary: i64 = conn
+        .query_row(
+            "SELECT seq FROM audit_log
+             WHERE seq < ?1 AND (actor <> ?2 OR action <> ?3 OR (?4 AND detail <> ?5))
+             ORDER BY seq DESC LIMIT 1",
+            rusqlite::params![
+                newest.seq,
+                newest.actor,
+                newest.action,
+                same_detail,
+                newest.detail
+            ],
+            |r| r.get(0),
+        )
+        .optional()?
+        .unwrap_or(0);
+    let count: i64 = conn.query_row(
+        "SELECT count(*) FROM audit_log WHERE seq > ?1 AND seq <= ?2",
+        [boundary, newest.seq],
+        |r| r.get(0),
+    )?;
+    let first: i64 = conn.query_row(
+        "SELECT min(seq) FROM audit_log WHERE seq > ?1 AND seq <= ?2",
+        [boundary, newest.seq],
+        |r| r.get(0),
+    )?;
+    Ok((first, count.unsigned_abs()))
 }
 
 fn select(conn: &Connection, order: &str) -> Result<Vec<AuditEntry>> {

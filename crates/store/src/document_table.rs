@@ -44,6 +44,8 @@ pub struct TableQuery {
     pub review: Option<ReviewStatus>,
     /// Only documents whose title contains this text (ASCII case ignored).
     pub title: Option<String>,
+    /// Only documents with a source in this folder or a folder below it (`folders.rs`).
+    pub folder: Option<String>,
     /// The order.
     pub sort: SortColumn,
     /// Largest first.
@@ -63,7 +65,8 @@ pub struct TableRow {
     pub kind: String,
     /// Title.
     pub title: Option<String>,
-    /// The document's own date.
+    /// The document's own date, or for a capture without one (a policy version) the day it
+    /// was captured, as search dates it: a list of 18 captures must tell them apart.
     pub date: Option<String>,
     /// An email's sender, as its metadata records it.
     pub from: Option<String>,
@@ -138,6 +141,11 @@ fn filters(query: &TableQuery) -> (String, Vec<Value>) {
                 .push("d.id IN (SELECT r.document_id FROM document_review r WHERE r.status = ?)");
             values.push(Value::Text(status.as_str().into()));
         }
+    }
+    if let Some(folder) = &query.folder {
+        let (sql, within) = crate::folders::within_folder(folder);
+        clauses.push(sql);
+        values.extend(within);
     }
     if let Some(title) = &query.title {
         clauses.push("d.title LIKE ? ESCAPE '\\'");
@@ -226,7 +234,7 @@ impl Case {
             i64,
         ) = conn
             .prepare_cached(
-                "SELECT d.kind, d.title, d.doc_date, d.parent_id, o.size
+                "SELECT d.kind, d.title, coalesce(d.doc_date, d.captured_at), d.parent_id, o.size
                  FROM documents d JOIN objects o ON o.sha256 = d.sha256 WHERE d.id = ?1",
             )?
             .query_row([id], |r| {

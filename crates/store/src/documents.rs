@@ -134,6 +134,9 @@ pub struct NewSource {
     pub path: String,
     /// Whose files these were.
     pub custodian: Option<String>,
+    /// The folder it was found in, within what was ingested (`maildir/lay-k/inbox`); for a
+    /// message of a mailbox file, the mailbox's path. None for a file named by itself.
+    pub folder: Option<String>,
 }
 
 /// A line in a document listing.
@@ -409,8 +412,15 @@ impl Change<'_> {
     fn insert_source(&self, document_id: i64, source: &NewSource) -> Result<()> {
         execute_cached(
             &self.tx,
-            "INSERT INTO sources (document_id, path, custodian, ingested_at) VALUES (?1, ?2, ?3, ?4)",
-            params![document_id, source.path, source.custodian, self.at],
+            "INSERT INTO sources (document_id, path, custodian, ingested_at, folder)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                document_id,
+                source.path,
+                source.custodian,
+                self.at,
+                source.folder
+            ],
         )?;
         Ok(())
     }
@@ -437,16 +447,19 @@ fn summary_from_row(r: &Row<'_>) -> rusqlite::Result<DocumentSummary> {
 }
 
 impl Case {
-    /// Documents in ingest order, filtered.
+    /// Documents in ingest order, filtered; each dated as a list shows it (own date, else
+    /// capture date).
     pub fn documents(&self, filter: &DocumentFilter) -> Result<Vec<DocumentSummary>> {
-        let sql = format!(
-            "SELECT {SUMMARY_COLUMNS} FROM documents d
+        // A list dates a capture without its own date (a policy version) by its capture, as
+        // search does; `document` keeps the four dates apart.
+        let sql =
+            "SELECT d.id, d.kind, d.title, coalesce(d.doc_date, d.captured_at), d.sha256, d.parent_id
+             FROM documents d
              WHERE (?1 IS NULL OR d.kind = ?1)
                AND (?2 IS NULL OR EXISTS (SELECT 1 FROM document_tags dt JOIN tags t ON t.id = dt.tag_id
                                           WHERE dt.document_id = d.id AND t.name = ?2))
-             ORDER BY d.id"
-        );
-        let mut stmt = self.conn.prepare(&sql)?;
+             ORDER BY d.id";
+        let mut stmt = self.conn.prepare(sql)?;
         let rows = stmt.query_map(params![filter.kind, filter.tag], summary_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }

@@ -489,6 +489,7 @@ pub(crate) mod tests {
                 &NewSource {
                     path: "complaint.pdf".into(),
                     custodian: None,
+                    folder: None,
                 },
             )
             .expect("document");

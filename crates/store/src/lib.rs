@@ -35,6 +35,7 @@ mod documents;
 mod error;
 mod events;
 mod exhibits;
+mod folders;
 mod hash;
 mod leftovers;
 pub mod migrations;

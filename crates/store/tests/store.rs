@@ -200,6 +200,7 @@ fn a_change_that_is_not_committed_leaves_no_trace_not_even_in_the_audit_log() {
         let source = NewSource {
             path: "/tmp/draft.txt".into(),
             custodian: None,
+            folder: None,
         };
         change
             .add_document(&text_document(bytes, "draft"), &source)
@@ -254,6 +255,7 @@ fn a_change_of_many_staged_originals_names_them_all_and_a_dropped_one_leaves_no_
             let source = NewSource {
                 path: format!("/evidence/exhibit-{i}.txt"),
                 custodian: None,
+                folder: None,
             };
             change
                 .add_document(&text_document(bytes, "invoice"), &source)
@@ -317,6 +319,7 @@ fn every_document_added_writes_its_audit_row_with_the_injected_clock_and_actor()
             &NewSource {
                 path: "/evidence/settlement.txt".into(),
                 custodian: Some("counsel".into()),
+                folder: None,
             },
         )
         .expect("add");
@@ -349,6 +352,7 @@ fn recording_a_document_whose_original_was_not_stored_is_refused() {
             &NewSource {
                 path: "/x".into(),
                 custodian: None,
+                folder: None,
             },
         )
         .expect_err("refused");
@@ -370,6 +374,7 @@ fn a_capture_of_an_existing_original_is_an_audited_observation_not_a_second_docu
             &NewSource {
                 path: "/captures/2024-05-02.md".into(),
                 custodian: None,
+                folder: None,
             },
         )
         .expect("add");
@@ -495,6 +500,7 @@ fn the_search_feed_reads_many_documents_at_once_each_once_in_the_order_asked() {
             &NewSource {
                 path: "/mail/1.eml".into(),
                 custodian: Some("Sam".into()),
+                folder: None,
             },
         )
         .expect("add email");
@@ -504,6 +510,7 @@ fn the_search_feed_reads_many_documents_at_once_each_once_in_the_order_asked() {
             &NewSource {
                 path: "/other/1.eml".into(),
                 custodian: Some("Dana".into()),
+                folder: None,
             },
         )
         .expect("second custodian");
@@ -523,6 +530,7 @@ fn the_search_feed_reads_many_documents_at_once_each_once_in_the_order_asked() {
             &NewSource {
                 path: "/policy/2024-08-01.txt".into(),
                 custodian: None,
+                folder: None,
             },
         )
         .expect("add memo");

@@ -71,7 +71,7 @@ describe("files dropped on the desktop window", () => {
     const backend = new ScriptedBackend({
       summary: () => summary,
       docs: () => [],
-      audit: () => [],
+      activity: () => [],
       ingest: ({ paths }) => ({ added: paths.length, duplicates: 0, failed: [], skipped: [], documents: [19] }),
     });
     const { actions, drop, listening } = desktopDropTarget();

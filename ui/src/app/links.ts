@@ -51,3 +51,8 @@ export function placeFromQuery(query: URLSearchParams): {
 export function searchHref(query: string): string {
   return hrefTo("search", { q: query });
 }
+
+/** Opens a policy series, with an optional diff (`from`, `to`) and layout (`view`). */
+export function seriesHref(series: string, query: Record<string, string | number | undefined> = {}): string {
+  return hrefTo(`policy/${encodeURIComponent(series)}`, query);
+}

@@ -58,7 +58,11 @@ export type InitOutput = {
 /**
  * The case folder.
  */
-case: string, };
+case: string, 
+/**
+ * The case's name: the one given, else its folder's name (as `summary` shows it).
+ */
+name: string, };
 
 /**
  * How many documents of one kind.
@@ -368,7 +372,12 @@ review?: string,
 /**
  * Only documents whose title contains this text, ASCII case ignored (with `limit`).
  */
-title?: string, };
+title?: string, 
+/**
+ * Only documents found in this folder or a folder below it, as `folders` names it
+ * (`maildir/lay-k/inbox`; with `limit`).
+ */
+folder?: string, };
 
 /**
  * One line of `dossier docs`.
@@ -387,7 +396,8 @@ kind: string,
  */
 title: string | null, 
 /**
- * The document's own date.
+ * The document's own date, or for a capture without one (a policy version) its capture
+ * date, as search dates it.
  */
 date: string | null, 
 /**
@@ -408,7 +418,8 @@ export type DocTableRow = {
  */
 id: number, 
 /**
- * The document's own date.
+ * The document's own date, or for a capture without one (a policy version) its capture
+ * date.
  */
 date: string | null, 
 /**
@@ -2181,6 +2192,86 @@ tag: string,
  * How many documents carry it (0 for a tag only events carry).
  */
 documents: number, };
+
+/**
+ * `folders` arguments: none beyond the case.
+ */
+export type FoldersRequest = Record<symbol, never>;
+
+/**
+ * One folder and the folders below it.
+ */
+export type FolderNode = { 
+/**
+ * Its own name (`inbox`).
+ */
+name: string, 
+/**
+ * Its whole path, as `docs --folder` takes it (`maildir/lay-k/inbox`).
+ */
+path: string, 
+/**
+ * Documents found directly in it.
+ */
+documents: number, 
+/**
+ * Documents in it and in every folder below it (one found in two folders counts twice).
+ */
+total: number, 
+/**
+ * The folders directly below it, by name.
+ */
+children: Array<FolderNode>, };
+
+/**
+ * `activity` arguments.
+ */
+export type ActivityRequest = { 
+/**
+ * How many lines, newest first (default 8, at most 500).
+ */
+limit?: number, };
+
+/**
+ * One line of recent activity: one audit row, or a run of similar ones.
+ */
+export type ActivityLine = { 
+/**
+ * The line in words ("Tagged 5,246 documents privileged").
+ */
+summary_text: string, 
+/**
+ * How many audit rows it stands for.
+ */
+count: number, 
+/**
+ * The first row's position in the log.
+ */
+first_seq: number, 
+/**
+ * The newest row's position in the log.
+ */
+last_seq: number, 
+/**
+ * When the first row was written.
+ */
+first_at: string, 
+/**
+ * When the newest row was written.
+ */
+at: string, 
+/**
+ * Who.
+ */
+actor: string, 
+/**
+ * The newest row's action, for the record (`document.tag`).
+ */
+action: string, 
+/**
+ * The newest row's target, for the record (`document:42`).
+ */
+target: string, };
 
 /**
  * `note` arguments: a note on the span of a document where a quote is.

@@ -53,6 +53,10 @@ import type {
   SearchRequest,
   ShowRequest,
   TagCount,
+  FolderNode,
+  FoldersRequest,
+  ActivityLine,
+  ActivityRequest,
   TagOutput,
   TagRequest,
   TagsRequest,
@@ -98,6 +102,10 @@ export interface Commands {
   thread: { args: ThreadRequest; output: ThreadOutput };
   tag: { args: TagRequest; output: TagOutput };
   tags: { args: TagsRequest; output: TagCount[] };
+  /** The folder tree of what was ingested (a mailbox's folders), with counts. */
+  folders: { args: FoldersRequest; output: FolderNode[] };
+  /** Recent activity in words, a run of similar changes as one line. */
+  activity: { args: ActivityRequest; output: ActivityLine[] };
   review: { args: ReviewRequest; output: ReviewOutput };
   note: { args: NoteRequest; output: NoteView };
   notes: { args: NotesRequest; output: NoteView[] };

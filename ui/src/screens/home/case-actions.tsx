@@ -7,7 +7,7 @@ import { BackendError, type DesktopActions } from "../../lib/backend";
 export function CaseActions({ desktop, onSwitched }: { desktop: DesktopActions; onSwitched: () => void }) {
   const [message, setMessage] = useState("");
   const [recent, setRecent] = useState<string[]>([]);
-  // The name "New case…" gives the case it creates; empty: the folder's name.
+  // The name the new case is given; empty: the folder's name.
   const [newName, setNewName] = useState("");
   useEffect(() => {
     void desktop.recentCases().then(setRecent, () => setRecent([]));
@@ -24,15 +24,18 @@ export function CaseActions({ desktop, onSwitched }: { desktop: DesktopActions; 
       setMessage(BackendError.from(reason).message);
     }
   };
+  // "New case…" first asks for the case's name, then for its folder.
+  const [naming, setNaming] = useState(false);
   const create = async (): Promise<void> => {
+    const name = newName.trim();
     const path = await desktop.pickFolder("Choose an empty folder for the new case");
     if (path === undefined) {
       return;
     }
     try {
-      const name = newName.trim();
       await desktop.createCase(path, name === "" ? undefined : name);
       setNewName("");
+      setNaming(false);
       await open(path);
     } catch (reason) {
       setMessage(BackendError.from(reason).message);
@@ -45,19 +48,32 @@ export function CaseActions({ desktop, onSwitched }: { desktop: DesktopActions; 
         <button type="button" onClick={() => void desktop.pickFolder("Open a case folder").then(open)}>
           Open case…
         </button>{" "}
-        <button type="button" onClick={() => void create()}>
+        <button type="button" aria-expanded={naming} onClick={() => setNaming((n) => !n)}>
           New case…
-        </button>{" "}
-        <label>
-          named{" "}
+        </button>
+      </p>
+      {naming && (
+        <form
+          class="new-case"
+          aria-label="New case"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void create();
+          }}
+        >
+          <label for="new-case-name">Case name</label>{" "}
           <input
+            id="new-case-name"
             type="text"
             value={newName}
-            placeholder="the folder's name"
+            placeholder="Smith v. Acme"
+            autoFocus
             onInput={(e) => setNewName(e.currentTarget.value)}
-          />
-        </label>
-      </p>
+          />{" "}
+          <button type="submit">Choose its folder and create</button>
+          <p class="hint">The name heads the case's window and reports; left empty, the case takes its folder's name.</p>
+        </form>
+      )}
       <ul class="recent-cases" aria-label="Recent cases">
         {recent.map((path) => (
           <li key={path}>

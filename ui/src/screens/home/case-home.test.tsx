@@ -54,7 +54,7 @@ function backendWith(extra: Handlers = {}): ScriptedBackend {
       return { total, offset, documents: Array.from({ length: Math.min(limit, total - offset) }, (_, i) => row(offset + i + 1)) };
     },
     tags: () => [{ tag: "hot", documents: 2 }],
-    audit: () => [],
+    activity: () => [],
     ...extra,
   });
 }
@@ -81,8 +81,8 @@ describe("the document table on the case home", () => {
     const drawn = document.querySelectorAll(".doc-table-body .doc-row").length;
     expect(drawn).toBeGreaterThan(10);
     expect(drawn).toBeLessThan(100);
-    // Recent activity asks for its last rows, not the whole log.
-    expect(backend.argsOf("audit")).toEqual([{ last: 8 }]);
+    // Recent activity asks for its last lines, not the whole log.
+    expect(backend.argsOf("activity")).toEqual([{ limit: 8 }]);
   });
 
   test("a row shows date, kind, title, sender, recipients, custodian, review status and size", async () => {

@@ -5,7 +5,7 @@
 // asks for a whole list: the table fetches pages, recent activity its last rows.
 
 import { useEffect, useState } from "preact/hooks";
-import type { AuditRow, CaseSummary, DocsRequest, DocTableRow } from "../../lib/backend";
+import type { CaseSummary, DocsRequest, DocTableRow } from "../../lib/backend";
 import { useBackend, useCase } from "../../app/context";
 import { useCommand } from "../../app/use-command";
 import { countOf, formatNumber } from "../../app/format";
@@ -18,6 +18,7 @@ import { NOTHING_SELECTED, selectedCount, selectedIds, type RowSelection } from 
 import { SplitPanes } from "../../app/split-panes";
 import { rememberReviewList } from "../../app/review-list";
 import { DocumentPreview } from "../document/document-screen";
+import { FolderPanel } from "./folder-tree";
 import "./document-table.css";
 
 /** How many audit rows "Recent activity" shows. */
@@ -29,7 +30,7 @@ const TYPING_PAUSE_MS = 250;
 const MORE_KEY = "dossier.home-more";
 
 /** The table's filters and order, as the address holds them. */
-const TABLE_KEYS = ["sort", "kind", "tag", "custodian", "since", "until", "review", "title"] as const;
+const TABLE_KEYS = ["sort", "kind", "tag", "custodian", "folder", "since", "until", "review", "title"] as const;
 type TableKey = (typeof TABLE_KEYS)[number];
 
 /** The `docs` request (without paging) that the address's query describes. */
@@ -119,6 +120,7 @@ export function CaseHome({ query }: ScreenProps) {
           </div>
         </details>
       </div>
+      <FolderPanel chosen={request.folder ?? undefined} generation={generation} onChoose={(path) => setFilter("folder", path)} />
       <TableFilters request={request} summary={summary} generation={generation} onFilter={setFilter} />
       <div class="selection-bar">
         <span class="match-count" role="status">
@@ -285,20 +287,25 @@ function TableFilters({
   );
 }
 
-/** The last audit rows in words ("Cited “Complaint”, p. 5, for …"), the record on hover. */
+/**
+ * The latest activity in words ("Cited “Complaint”, p. 5, for …"), a run of similar changes as
+ * one line ("Tagged 5,246 documents privileged"), the audit record on hover.
+ */
 export function RecentActivity({ generation }: { generation: number }) {
-  const audit = useCommand("audit", { last: RECENT_ACTIVITY }, `audit ${generation}`);
-  if (audit.status !== "done") {
+  const activity = useCommand("activity", { limit: RECENT_ACTIVITY }, `activity ${generation}`);
+  if (activity.status !== "done") {
     return null;
   }
-  const recent: AuditRow[] = [...audit.output].reverse();
   return (
     <section aria-labelledby="activity-heading">
       <h2 id="activity-heading">Recent activity</h2>
       <ol class="activity">
-        {recent.map((row) => (
-          <li key={row.seq}>
-            <time dateTime={row.at}>{row.at.slice(0, 16).replace("T", " ")}</time> <span title={`${row.action} ${row.target}`}>{row.summary_text}</span>
+        {activity.output.map((line) => (
+          <li key={line.last_seq}>
+            <time dateTime={line.at}>{line.at.slice(0, 16).replace("T", " ")}</time>{" "}
+            <span title={line.count > 1 ? `${line.count} audit rows, ${line.first_seq} to ${line.last_seq} (${line.action})` : `${line.action} ${line.target}`}>
+              {line.summary_text}
+            </span>
           </li>
         ))}
       </ol>

@@ -24,7 +24,7 @@ describe("adding evidence from a browser", () => {
     await waitFor(() => expect(backend.argsOf("ingest")).toEqual([{ paths: ["/evidence/mail.mbox", "/evidence/filings"] }]));
 
     backend.emit({ event: "progress", phase: "ingest", done: 3, total: 4, item: "/evidence/filings/a.pdf" });
-    await waitFor(() => expect(screen.getByRole("status").textContent).toBe("Ingesting: 3 of 4"));
+    await waitFor(() => expect(screen.getByRole("status").textContent).toBe("Reading and extracting: 3 of 4 (a.pdf)"));
     const bar = screen.getByLabelText("Ingest progress") as HTMLProgressElement;
     expect(bar.hidden).toBe(false);
     expect([bar.value, bar.max]).toEqual([3, 4]);
@@ -46,6 +46,45 @@ describe("adding evidence from a browser", () => {
     );
     expect(bar.hidden).toBe(true);
     expect(ingested).toBe(1);
+  });
+
+  test("Only and Exclude patterns, and a policy series with its address, go with the ingest as the CLI sends them", async () => {
+    const backend = new ScriptedBackend({
+      ingest: () =>
+        Promise.resolve({
+          added: 18,
+          duplicates: 0,
+          failed: [],
+          skipped: [],
+          documents: [],
+          series: { name: "LinkedIn privacy", captures: 18, observations: 0, already_recorded: 0 },
+        }),
+    });
+    render(
+      <BackendContext.Provider value={backend}>
+        <IngestPanel onIngested={() => undefined} />
+      </BackendContext.Provider>,
+    );
+    fireEvent.input(screen.getByLabelText("Only (comma-separated patterns, such as *.eml, **/inbox/**)"), { target: { value: "*.md" } });
+    fireEvent.input(screen.getByLabelText("Files or folders on this machine, one path a line"), { target: { value: "/corpus/linkedin" } });
+    fireEvent.click(screen.getByRole("checkbox", { name: /dated captures of one web page/ }));
+    const add = screen.getByRole("button", { name: "Add" }) as HTMLButtonElement;
+    expect(add.disabled).toBe(true);
+    fireEvent.input(screen.getByLabelText("Series name"), { target: { value: " LinkedIn privacy " } });
+    fireEvent.input(screen.getByLabelText("Page address (optional)"), { target: { value: "https://www.linkedin.com/legal/privacy-policy" } });
+    expect(add.disabled).toBe(false);
+    fireEvent.click(add);
+    await waitFor(() =>
+      expect(backend.argsOf("ingest")).toEqual([
+        { paths: ["/corpus/linkedin"], include: ["*.md"], series: "LinkedIn privacy", url: "https://www.linkedin.com/legal/privacy-policy" },
+      ]),
+    );
+    await waitFor(() =>
+      expect(screen.getByRole("status").textContent).toBe(
+        "Added 18, already in the case 0, failed 0, skipped 0. Recorded 18 captures of the policy series “LinkedIn privacy”.",
+      ),
+    );
+    expect(screen.getByRole("link", { name: "Open the policy series “LinkedIn privacy”" }).getAttribute("href")).toBe("#/policy/LinkedIn%20privacy");
   });
 
   test("the patterns typed in Exclude go with the ingest and excluded files are counted as skipped", async () => {

@@ -4,10 +4,10 @@
 // with a link to its document).
 
 import { useRef, useState } from "preact/hooks";
-import { BackendError, type IngestOutput, type ProgressEvent } from "../../lib/backend";
+import { BackendError, type IngestOutput, type IngestRequest, type ProgressEvent } from "../../lib/backend";
 import { useBackend } from "../../app/context";
 import { useDroppedFiles } from "../../app/dropped-files";
-import { documentHref } from "../../app/links";
+import { documentHref, seriesHref } from "../../app/links";
 import { visible } from "../../lib/text/visible";
 
 /** What the panel shows while and after an ingest. */
@@ -39,19 +39,63 @@ export function ingestReport(result: IngestOutput): string {
   return (
     `Added ${result.added}, already in the case ${result.duplicates}, ` +
     `failed ${result.failed.length}${kept > 0 ? ` (${kept} kept without text)` : ""}, skipped ${result.skipped.length}.` +
+    (result.series === undefined ? "" : ` ${seriesReport(result.series)}`) +
     index
   );
 }
 
+/** "Recorded 18 captures of the policy series “LinkedIn” (2 already recorded)." */
+function seriesReport(series: NonNullable<IngestOutput["series"]>): string {
+  const again = series.already_recorded > 0 ? ` (${series.already_recorded} already recorded)` : "";
+  return `Recorded ${series.captures} ${series.captures === 1 ? "capture" : "captures"} of the policy series “${series.name}”${again}.`;
+}
+
 /**
- * The patterns typed in the "Exclude" field: comma-separated globs (`*.json, *.csv`), each
- * matched against a file's path within the folder added and against its name.
+ * The patterns typed in the "Include" or "Exclude" field: comma-separated globs
+ * (`*.json, *.csv`), each matched against a file's path within the folder added and against
+ * its name.
  */
-export function excludePatterns(typed: string): string[] {
+export function globPatterns(typed: string): string[] {
   return typed
     .split(",")
     .map((p) => p.trim())
     .filter((p) => p !== "");
+}
+
+/** What the form's options say about an ingest, as typed. */
+export interface IngestOptionsTyped {
+  include: string;
+  exclude: string;
+  /** The files are captures of one policy series. */
+  asSeries: boolean;
+  series: string;
+  url: string;
+}
+
+export const NO_OPTIONS: IngestOptionsTyped = { include: "", exclude: "", asSeries: false, series: "", url: "" };
+
+/**
+ * The `ingest` request for these paths and options, the same the CLI sends for
+ * `dossier ingest CASE PATH... [--include G]... [--exclude G]... [--series NAME [--url URL]]`;
+ * empty fields are left out.
+ */
+export function ingestRequest(paths: string[], typed: IngestOptionsTyped): IngestRequest {
+  const include = globPatterns(typed.include);
+  const exclude = globPatterns(typed.exclude);
+  const series = typed.asSeries ? typed.series.trim() : "";
+  const url = typed.url.trim();
+  return {
+    paths,
+    ...(include.length > 0 ? { include } : {}),
+    ...(exclude.length > 0 ? { exclude } : {}),
+    ...(series !== "" ? { series, ...(url !== "" ? { url } : {}) } : {}),
+  };
+}
+
+/** The sentence under the progress bar while the items are read, extracted and recorded. */
+export function ingestProgressMessage(done: number, total: number, item: string | null): string {
+  const name = item === null ? "" : item.split(/[\\/]/).pop() ?? "";
+  return `Reading and extracting: ${done} of ${total}${name !== "" ? ` (${name})` : ""}`;
 }
 
 /** The "Add evidence" section. `onIngested` runs after each ingest that added something. */
@@ -62,20 +106,26 @@ export function IngestPanel({ onIngested }: { onIngested: () => void }) {
   const [pathsOff, setPathsOff] = useState(false);
   const onIngestedRef = useRef(onIngested);
   onIngestedRef.current = onIngested;
-  const [exclude, setExclude] = useState("");
+  const [options, setOptions] = useState<IngestOptionsTyped>(NO_OPTIONS);
   // Read when an ingest starts (from a dialog, a drop or the form), always the latest text.
-  const excludeRef = useRef(exclude);
-  excludeRef.current = exclude;
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+  const seriesUnnamed = options.asSeries && options.series.trim() === "";
 
   const run = useRef(async (paths: string[]): Promise<void> => {
     if (paths.length === 0) {
+      return;
+    }
+    if (optionsRef.current.asSeries && optionsRef.current.series.trim() === "") {
+      setState({ phase: "failed", message: "Name the policy series first." });
       return;
     }
     const what = paths.length === 1 ? paths[0] ?? "" : `${paths.length} items`;
     setState({ phase: "running", done: 0, total: 0, message: `Ingesting ${what}…` });
     const follow = (event: ProgressEvent): void => {
       if (event.event === "progress" && event.phase === "ingest") {
-        setState({ phase: "running", done: event.done, total: event.total, message: `Ingesting: ${event.done} of ${event.total}` });
+        // Counted as each item is recorded, after its extraction: the bar covers both.
+        setState({ phase: "running", done: event.done, total: event.total, message: ingestProgressMessage(event.done, event.total, event.item) });
       } else if (event.event === "progress" && event.phase === "index") {
         // After the last item, the search index catches up: the bar starts again for it.
         setState({
@@ -90,8 +140,7 @@ export function IngestPanel({ onIngested }: { onIngested: () => void }) {
     };
     const stop = await backend.onProgress(follow);
     try {
-      const patterns = excludePatterns(excludeRef.current);
-      const result = await backend.call("ingest", patterns.length > 0 ? { paths, exclude: patterns } : { paths });
+      const result = await backend.call("ingest", ingestRequest(paths, optionsRef.current));
       setState({ phase: "finished", result });
       if (result.added > 0) {
         onIngestedRef.current();
@@ -123,18 +172,16 @@ export function IngestPanel({ onIngested }: { onIngested: () => void }) {
   return (
     <section class="ingest" aria-labelledby="ingest-heading">
       <h2 id="ingest-heading">Add evidence</h2>
-      <p class="ingest-exclude">
-        <label for="ingest-exclude">Exclude (comma-separated patterns, such as *.json, *.csv)</label>{" "}
-        <input id="ingest-exclude" type="text" value={exclude} onInput={(e) => setExclude(e.currentTarget.value)} />
-      </p>
+      <IngestOptionsForm options={options} onChange={(change) => setOptions((o) => ({ ...o, ...change }))} />
       {desktop !== undefined ? (
         <>
           <p class="actions">
-            <button type="button" onClick={() => void desktop.pickFiles("Add files to the case").then(run.current)}>
+            <button type="button" disabled={seriesUnnamed} onClick={() => void desktop.pickFiles("Add files to the case").then(run.current)}>
               Add files…
             </button>{" "}
             <button
               type="button"
+              disabled={seriesUnnamed}
               onClick={() =>
                 void desktop.pickFolder("Add a folder to the case").then((p) => run.current(p === undefined ? [] : [p]))
               }
@@ -147,7 +194,7 @@ export function IngestPanel({ onIngested }: { onIngested: () => void }) {
       ) : pathsOff ? (
         <PathsOff />
       ) : (
-        <PathForm onSubmit={(paths) => void run.current(paths)} />
+        <PathForm disabled={seriesUnnamed} onSubmit={(paths) => void run.current(paths)} />
       )}
       <progress
         max={state.phase === "running" ? Math.max(state.total, 1) : 1}
@@ -158,6 +205,11 @@ export function IngestPanel({ onIngested }: { onIngested: () => void }) {
       <p class="ingest-status" role="status" aria-live="polite">
         {status}
       </p>
+      {state.phase === "finished" && state.result.series !== undefined && (
+        <p>
+          <a href={seriesHref(state.result.series.name)}>Open the policy series “{state.result.series.name}”</a>
+        </p>
+      )}
       <ul class="ingest-failures" aria-label="Items that could not be ingested">
         {state.phase === "finished" &&
           state.result.failed.map((f) => (
@@ -177,10 +229,50 @@ export function IngestPanel({ onIngested }: { onIngested: () => void }) {
 }
 
 /**
+ * Which files of a folder to take (include/exclude globs), and whether the files are the dated
+ * captures of one policy series (a file named `YYYY-MM-DD.md` is one capture; a folder of them
+ * is the whole series, its `versions.csv` giving each capture's address).
+ */
+function IngestOptionsForm({ options, onChange }: { options: IngestOptionsTyped; onChange: (change: Partial<IngestOptionsTyped>) => void }) {
+  return (
+    <fieldset class="ingest-options">
+      <legend>Options</legend>
+      <p>
+        <label for="ingest-include">Only (comma-separated patterns, such as *.eml, **/inbox/**)</label>{" "}
+        <input id="ingest-include" type="text" value={options.include} onInput={(e) => onChange({ include: e.currentTarget.value })} />
+      </p>
+      <p>
+        <label for="ingest-exclude">Exclude (comma-separated patterns, such as *.json, *.csv)</label>{" "}
+        <input id="ingest-exclude" type="text" value={options.exclude} onInput={(e) => onChange({ exclude: e.currentTarget.value })} />
+      </p>
+      <p>
+        <label>
+          <input type="checkbox" checked={options.asSeries} onChange={(e) => onChange({ asSeries: e.currentTarget.checked })} /> These are dated
+          captures of one web page (a policy series)
+        </label>
+      </p>
+      {options.asSeries && (
+        <div class="ingest-series">
+          <p>
+            <label for="ingest-series-name">Series name</label>{" "}
+            <input id="ingest-series-name" type="text" required value={options.series} placeholder="LinkedIn privacy policy" onInput={(e) => onChange({ series: e.currentTarget.value })} />
+          </p>
+          <p>
+            <label for="ingest-series-url">Page address (optional)</label>{" "}
+            <input id="ingest-series-url" type="url" value={options.url} placeholder="https://www.linkedin.com/legal/privacy-policy" onInput={(e) => onChange({ url: e.currentTarget.value })} />
+          </p>
+          <p class="hint">Each file is one capture, dated by its name (YYYY-MM-DD.md); a folder of them is the whole series.</p>
+        </div>
+      )}
+    </fieldset>
+  );
+}
+
+/**
  * In a browser there are no file dialogs that yield paths, and `dossier serve` runs on this
  * machine (loopback only): files and folders are named by their path here.
  */
-function PathForm({ onSubmit }: { onSubmit: (paths: string[]) => void }) {
+function PathForm({ onSubmit, disabled }: { onSubmit: (paths: string[]) => void; disabled: boolean }) {
   const [typed, setTyped] = useState("");
   return (
     <form
@@ -196,7 +288,7 @@ function PathForm({ onSubmit }: { onSubmit: (paths: string[]) => void }) {
     >
       <label for="ingest-paths">Files or folders on this machine, one path a line</label>
       <textarea id="ingest-paths" rows={2} value={typed} onInput={(e) => setTyped(e.currentTarget.value)} />
-      <button type="submit" disabled={typed.trim() === ""}>
+      <button type="submit" disabled={disabled || typed.trim() === ""}>
         Add
       </button>
       <p class="hint">The server reads only the folders it was started with (--allow-path).</p>

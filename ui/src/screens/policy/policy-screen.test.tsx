@@ -151,4 +151,13 @@ describe("a policy series", () => {
     expect(await within(change as HTMLElement).findByText("Added to the timeline as event 12, citing both captures.")).toBeTruthy();
     expect(b.argsOf("suggest")).toEqual([{ accept: [`policy:${FAQ}:18`] }]);
   });
+
+  test("the header gives the capture dates, and the diff comes first with the change list beside it", async () => {
+    renderSeries(seriesHref(FAQ), backend());
+    const diffHeading = await screen.findByRole("heading", { name: "Compare two versions" });
+    expect(screen.getByText("3 versions, captured 2024-07-01 to 2024-10-15")).toBeTruthy();
+    const changes = screen.getByRole("complementary", { name: "Changes (2)" });
+    expect(diffHeading.compareDocumentPosition(changes) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(within(changes).getAllByRole("listitem")).toHaveLength(2);
+  });
 });

@@ -1,7 +1,7 @@
 // Policy series: the dated captures of one web page (a privacy policy, an FAQ). The list shows
 // every series with its changes and silent changes; a series shows its versions on a time axis,
 // each change in its observation window with its flags, the word diff of any two versions (inline
-// or side by side), when a phrase appeared and disappeared, and a search of the page as it read on
+// or side by side) first with the list of changes beside it, when a phrase appeared and disappeared, and a search of the page as it read on
 // a date. The chosen diff and layout live in the hash (`#/policy/NAME?from=17&to=18&view=side`).
 
 import "../panels.css";
@@ -11,19 +11,16 @@ import "../timeline/commands";
 import { useState } from "preact/hooks";
 import { BackendError } from "../../lib/backend";
 import { useBackend } from "../../app/context";
-import { hrefTo, replaceHash, type ScreenProps } from "../../app/router";
+import { replaceHash, type ScreenProps } from "../../app/router";
 import { useCommand } from "../../app/use-command";
-import { documentHref } from "../../app/links";
+import { documentHref, seriesHref } from "../../app/links";
 import { countOf } from "../../app/format";
 import { snippetParts } from "../../lib/text/snippet";
 import type { ChangeView, SeriesListItem, SeriesView } from "./commands";
 import { VersionAxis } from "./version-axis";
 import { DiffView, type DiffLayout } from "./diff-view";
 
-/** The link to one series, with an optional diff. */
-export function seriesHref(series: string, query: Record<string, string | number | undefined> = {}): string {
-  return hrefTo(`policy/${encodeURIComponent(series)}`, query);
-}
+export { seriesHref };
 
 export function PolicyListScreen(_: ScreenProps) {
   const listed = useCommand("policy", {}, "policy");
@@ -39,7 +36,8 @@ export function PolicyListScreen(_: ScreenProps) {
       <h2 id="policy-heading">Policy series</h2>
       {list.length === 0 ? (
         <p class="hint">
-          No policy series yet. Ingest dated captures of a page with <code>dossier ingest CASE FOLDER --series NAME</code>.
+          No policy series yet. Add dated captures of a page from the case home (“Add evidence”, then “dated captures of one web page”), or with{" "}
+          <code>dossier ingest CASE FOLDER --series NAME</code>.
         </p>
       ) : (
         <table class="series-list">
@@ -105,6 +103,15 @@ export function versionName(series: SeriesView, doc: number): string | undefined
   return `version ${index + 1} (first captured ${version.captured.slice(0, 10)}${version.claimed_date !== null ? `, claims ${version.claimed_date}` : ""})`;
 }
 
+/** "18 versions, captured 2022-07-11 to 2026-08-22": the header's dates. */
+export function capturedSpan(series: SeriesView): string {
+  const days = series.versions.flatMap((v) => [v.captured, ...v.observations]).map((d) => d.slice(0, 10)).sort();
+  const first = days[0];
+  const last = days[days.length - 1];
+  const versions = countOf(series.versions.length, "version", "versions");
+  return first === undefined || last === undefined ? versions : first === last ? `${versions}, captured ${first}` : `${versions}, captured ${first} to ${last}`;
+}
+
 /** The change shown first: the first silent one, else the latest. */
 export function defaultChange(series: SeriesView): ChangeView | undefined {
   return series.changes.find((c) => c.silent) ?? series.changes[series.changes.length - 1];
@@ -123,27 +130,32 @@ function SeriesPage({ series, query }: { series: SeriesView; query: URLSearchPar
       </p>
       <h2 id="series-heading">{series.series}</h2>
       {series.url !== null && <p class="muted url">{series.url}</p>}
+      <p class="muted captured-span">{capturedSpan(series)}</p>
       <VersionAxis series={series} />
-      <h3>Changes</h3>
-      {series.changes.length === 0 ? (
-        <p class="hint">The wording never changed across these captures.</p>
-      ) : (
-        <ol class="change-list">
-          {series.changes.map((c, i) => (
-            <li key={i} class={c.silent ? "silent" : undefined}>
-              <ChangeSummary
-                series={series.series}
-                change={c}
-                index={i}
-                current={String(c.old_doc) === from && String(c.new_doc) === to}
-                onShow={() => go({ from: String(c.old_doc), to: String(c.new_doc) })}
-              />
-            </li>
-          ))}
-        </ol>
-      )}
-      {series.formatting_only > 0 && <p class="muted">{series.formatting_only} further captures differ only in formatting.</p>}
-      <DiffSection series={series} from={from} to={to} layout={layout} onChange={go} />
+      <div class="diff-and-changes">
+        <DiffSection series={series} from={from} to={to} layout={layout} onChange={go} />
+        <aside class="changes-aside" aria-labelledby="changes-heading">
+          <h3 id="changes-heading">Changes ({series.changes.length})</h3>
+          {series.changes.length === 0 ? (
+            <p class="hint">The wording never changed across these captures.</p>
+          ) : (
+            <ol class="change-list">
+              {series.changes.map((c, i) => (
+                <li key={i} class={c.silent ? "silent" : undefined}>
+                  <ChangeSummary
+                    series={series.series}
+                    change={c}
+                    index={i}
+                    current={String(c.old_doc) === from && String(c.new_doc) === to}
+                    onShow={() => go({ from: String(c.old_doc), to: String(c.new_doc) })}
+                  />
+                </li>
+              ))}
+            </ol>
+          )}
+          {series.formatting_only > 0 && <p class="muted">{series.formatting_only} further captures differ only in formatting.</p>}
+        </aside>
+      </div>
       <PhraseTrace series={series.series} />
       <AsOfSearch series={series.series} first={series.versions[0]?.captured} />
     </section>
@@ -180,7 +192,7 @@ function ChangeSummary({ series, change, index, current, onShow }: { series: str
         {change.silent && " — the wording changed but the page's own date did not"}
         {change.empty_bump && " — the date changed but the wording did not"}. {countOf(change.removed.length, "passage", "passages")} removed, {countOf(change.added.length, "passage", "passages")} added.{" "}
         <button type="button" class="link" onClick={onShow} aria-pressed={current}>
-          {current ? "Shown below" : "Show this diff"}
+          {current ? "Shown in the diff" : "Show this diff"}
         </button>{" "}
         <button type="button" class="link" onClick={() => void toTimeline()}>
           Put this change on the timeline
