@@ -232,7 +232,18 @@ pub(crate) fn describe(
             }
         }
         ("series.create", _) => format!("Created the {detail}"),
-        ("series.capture", _) => format!("Added a capture to the series: {detail}"),
+        ("series.capture", _) => {
+            // "document:N captured DATE[ from URL]"
+            let (doc, rest) = detail.split_once(" captured ").unwrap_or((detail, ""));
+            let captured = rest.split(" from ").next().unwrap_or(rest);
+            match number(doc, "document") {
+                Some(id) => format!(
+                    "Added {} to its policy series, captured {captured}",
+                    document_named(titles, id)
+                ),
+                None => format!("Added a capture to a policy series: {detail}"),
+            }
+        }
         ("series.url", _) => format!("Set the address of the series {detail}"),
         ("case.undo", _) => format!("Undid an edit ({detail})"),
         ("case.redo", _) => format!("Redid an edit ({detail})"),
@@ -436,6 +447,14 @@ mod tests {
         assert_eq!(
             words("document.review", "document:4", "second_look"),
             "Marked “Complaint” for a second look"
+        );
+        assert_eq!(
+            words(
+                "series.capture",
+                "series:1",
+                "document:4 captured 2024-08-20 from https://example.com/privacy"
+            ),
+            "Added “Complaint” to its policy series, captured 2024-08-20"
         );
     }
 }

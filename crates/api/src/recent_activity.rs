@@ -50,21 +50,26 @@ pub struct ActivityLine {
     pub target: String,
 }
 
-/// Whether rows like this one make a run, and whether a run must also share the detail
-/// (the same tags, the same review status).
-fn grouping(action: &str) -> Option<bool> {
+/// Which rows make a run with rows like this one (one action, or a family recorded in
+/// turn: a policy capture's `document.policy` and `series.capture`), and whether a run must
+/// also share the detail (the same tags, the same review status).
+fn grouping(action: &str) -> Option<([&'static str; 2], bool)> {
+    let alone = |a: &'static str, same_detail| Some(([a, a], same_detail));
     match action {
-        "document.tag" | "document.untag" | "document.review" => Some(true),
-        "document.add"
-        | "document.source"
-        | "document.policy"
-        | "document.reextract"
-        | "series.capture"
-        | "citation.add"
-        | "event.add"
-        | "exhibit.add"
-        | "note.add"
-        | "chronology.baseline" => Some(false),
+        "document.tag" => alone("document.tag", true),
+        "document.untag" => alone("document.untag", true),
+        "document.review" => alone("document.review", true),
+        "document.policy" | "series.capture" => {
+            Some((["document.policy", "series.capture"], false))
+        }
+        "document.add" => alone("document.add", false),
+        "document.source" => alone("document.source", false),
+        "document.reextract" => alone("document.reextract", false),
+        "citation.add" => alone("citation.add", false),
+        "event.add" => alone("event.add", false),
+        "exhibit.add" => alone("exhibit.add", false),
+        "note.add" => alone("note.add", false),
+        "chronology.baseline" => alone("chronology.baseline", false),
         _ => None,
     }
 }
@@ -81,14 +86,18 @@ fn thousands(n: u64) -> String {
     out
 }
 
-/// A run of `count` (more than one) similar rows in words; `newest` is its last row.
-pub(crate) fn run_in_words(newest: &AuditEntry, count: u64) -> String {
+/// A run of `count` (more than one) similar rows in words; `newest` is its last row;
+/// `captures`, for a run of policy captures, how many captures it recorded.
+pub(crate) fn run_in_words(newest: &AuditEntry, count: u64, captures: u64) -> String {
     let n = thousands(count);
     let detail = newest.detail.as_str();
     match newest.action.as_str() {
         "document.add" => format!("Added {n} documents"),
         "document.source" => format!("Found {n} documents again"),
-        "document.policy" => format!("Recorded {n} documents as policy captures"),
+        "document.policy" | "series.capture" => match captures {
+            1 => "Recorded a policy capture".into(),
+            c => format!("Recorded {} policy captures", thousands(c)),
+        },
         "document.reextract" => format!("Extracted the text of {n} documents again"),
         "document.tag" => format!("Tagged {n} documents {detail}"),
         "document.untag" => format!("Removed the tag {detail} from {n} documents"),
@@ -96,7 +105,6 @@ pub(crate) fn run_in_words(newest: &AuditEntry, count: u64) -> String {
             "Marked {n} documents {}",
             crate::activity::review_words(detail)
         ),
-        "series.capture" => format!("Added {n} captures to policy series"),
         "citation.add" => format!("Added {n} citations"),
         "event.add" => format!("Added {n} events"),
         "exhibit.add" => format!("Made {n} documents exhibits"),
@@ -130,7 +138,9 @@ pub fn activity(
             break;
         };
         let (first_seq, count) = match grouping(&newest.action) {
-            Some(same_detail) => audit_log::run_ending_at(conn, &newest, same_detail)?,
+            Some((actions, same_detail)) => {
+                audit_log::run_ending_at(conn, &newest, actions, same_detail)?
+            }
             None => (newest.seq, 1),
         };
         let first_at = if first_seq == newest.seq {
@@ -143,7 +153,13 @@ pub fn activity(
         let summary_text = if count == 1 {
             describe(&newest.action, &newest.target, &newest.detail, &mut titles)
         } else {
-            run_in_words(&newest, count)
+            let captures =
+                if grouping(&newest.action).is_some_and(|(a, _)| a[1] == "series.capture") {
+                    audit_log::count_action(conn, first_seq, newest.seq, "series.capture")?
+                } else {
+                    0
+                };
+            run_in_words(&newest, count, captures)
         };
         before = Some(first_seq);
         lines.push(ActivityLine {

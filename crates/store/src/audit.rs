@@ -159,25 +159,28 @@ pub fn entry(conn: &Connection, seq: i64) -> Result<Option<AuditEntry>> {
     Ok(select(conn, &format!("WHERE seq = {seq}"))?.pop())
 }
 
-/// The run of rows that ends with `newest`, going back while each has its actor and action
-/// (and, with `same_detail`, its detail): the first row's seq and how many rows the run
-/// holds. One query that walks the log backwards inside SQLite, so a bulk edit of 300,000
-/// rows is counted without reading them out.
+/// The run of rows that ends with `newest`, going back while each has its actor and one of
+/// `actions` (and, with `same_detail`, its detail): the first row's seq and how many rows
+/// the run holds. One query that walks the log backwards inside SQLite, so a bulk edit of
+/// 300,000 rows is counted without reading them out.
 pub fn run_ending_at(
     conn: &Connection,
     newest: &AuditEntry,
+    actions: [&str; 2],
     same_detail: bool,
 ) -> Result<(i64, u64)> {
     // Walks back from `newest` and stops at the first row outside the run.
     let boundary: i64 = conn
         .query_row(
             "SELECT seq FROM audit_log
-             WHERE seq < ?1 AND (actor <> ?2 OR action <> ?3 OR (?4 AND detail <> ?5))
+             WHERE seq < ?1
+               AND (actor <> ?2 OR (action <> ?3 AND action <> ?4) OR (?5 AND detail <> ?6))
              ORDER BY seq DESC LIMIT 1",
             rusqlite::params![
                 newest.seq,
                 newest.actor,
-                newest.action,
+                actions[0],
+                actions[1],
                 same_detail,
                 newest.detail
             ],
@@ -185,17 +188,22 @@ pub fn run_ending_at(
         )
         .optional()?
         .unwrap_or(0);
-    let count: i64 = conn.query_row(
-        "SELECT count(*) FROM audit_log WHERE seq > ?1 AND seq <= ?2",
+    let (first, count): (i64, i64) = conn.query_row(
+        "SELECT min(seq), count(*) FROM audit_log WHERE seq > ?1 AND seq <= ?2",
         [boundary, newest.seq],
-        |r| r.get(0),
-    )?;
-    let first: i64 = conn.query_row(
-        "SELECT min(seq) FROM audit_log WHERE seq > ?1 AND seq <= ?2",
-        [boundary, newest.seq],
-        |r| r.get(0),
+        |r| Ok((r.get(0)?, r.get(1)?)),
     )?;
     Ok((first, count.unsigned_abs()))
+}
+
+/// How many rows from `first` to `last` (inclusive) have `action`.
+pub fn count_action(conn: &Connection, first: i64, last: i64, action: &str) -> Result<u64> {
+    let n: i64 = conn.query_row(
+        "SELECT count(*) FROM audit_log WHERE seq >= ?1 AND seq <= ?2 AND action = ?3",
+        rusqlite::params![first, last, action],
+        |r| r.get(0),
+    )?;
+    Ok(n.unsigned_abs())
 }
 
 fn select(conn: &Connection, order: &str) -> Result<Vec<AuditEntry>> {
