@@ -80,7 +80,9 @@ fn verb(kind: &str) -> Option<&'static str> {
         "email" => "Email sent",
         "article" => "Article published",
         "filing" => "Filed",
-        "policy" | "attachment" => return None,
+        // An office file's own date is when it says it was created.
+        "document" | "spreadsheet" | "presentation" => "Created",
+        "policy" | "attachment" | "archive" => return None,
         _ => "Dated",
     })
 }

@@ -27,6 +27,8 @@ impl Extractor for ZipExtractor {
             || probe.head.starts_with(b"PK\x05\x06")
             || probe.head.starts_with(b"PK\x07\x08");
         match (probe.extension().as_deref(), magic) {
+            // An empty file is no archive, whatever its name.
+            _ if probe.head.is_empty() => 0,
             (Some("zip" | "zipx"), _) => 85,
             // Any other zip (a package no other extractor claims: .jar, .epub, unnamed).
             (_, true) => 30,
@@ -85,14 +87,6 @@ fn read_zip(
                 }
                 continue;
             }
-            let locator = format!("entry={name}");
-            let child = |bytes: Vec<u8>, failure: Option<String>| Child {
-                name: Some(base_name(&name)),
-                locator: locator.clone(),
-                bytes,
-                failure,
-                ..Child::default()
-            };
             if size > (1 << 20) && size / packed.max(1) > MAX_ENTRY_RATIO {
                 warnings.push(format!(
                     "entry {name:?} was not taken out: it claims to expand {size} bytes from {packed} (more than {MAX_ENTRY_RATIO}:1, a zip bomb?)"
@@ -103,13 +97,12 @@ fn read_zip(
                 unspent += 1;
                 continue;
             }
+            // An entry that cannot be opened is named in a warning on the archive (whose
+            // listing still shows it): there are no bytes to keep as a document of its own.
             let opened = match (is_encrypted, hints.password.as_deref()) {
                 (true, None) => {
-                    children.push(child(
-                        Vec::new(),
-                        Some(format!(
-                            "entry {name:?} is encrypted: give the archive's password (--password) to read it"
-                        )),
+                    warnings.push(format!(
+                        "entry {name:?} is encrypted: give the archive's password (--password) to read it"
                     ));
                     continue;
                 }
@@ -119,24 +112,23 @@ fn read_zip(
             let mut file = match opened {
                 Ok(f) => f,
                 Err(ZipError::InvalidPassword) => {
-                    children.push(child(
-                        Vec::new(),
-                        Some(format!(
-                            "entry {name:?} is encrypted and the password given does not open it"
-                        )),
+                    warnings.push(format!(
+                        "entry {name:?} is encrypted and the password given does not open it"
                     ));
                     continue;
                 }
                 Err(e) => {
-                    children.push(child(
-                        Vec::new(),
-                        Some(format!("entry {name:?} cannot be read: {e}")),
-                    ));
+                    warnings.push(format!("entry {name:?} cannot be read: {e}"));
                     continue;
                 }
             };
             match budget.read(&name, &mut file) {
-                Ok(bytes) => children.push(child(bytes, None)),
+                Ok(bytes) => children.push(Child {
+                    name: Some(base_name(&name)),
+                    locator: format!("entry={name}"),
+                    bytes,
+                    ..Child::default()
+                }),
                 Err(warning) => warnings.push(warning),
             }
         }

@@ -38,8 +38,9 @@ fn office_probe(probe: &Probe<'_>, extensions: &[&str], marker: &[u8]) -> u8 {
         90
     } else if zip && memchr::memmem::find(probe.head, marker).is_some() {
         60
-    } else if by_name {
-        // Named so but neither zip nor OLE: ours to report as damaged.
+    } else if by_name && !probe.head.is_empty() {
+        // Named so but neither zip nor OLE: ours to report as damaged (an empty file is
+        // no document, whatever its name).
         40
     } else {
         0

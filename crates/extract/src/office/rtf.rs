@@ -30,7 +30,7 @@ impl Extractor for RtfExtractor {
         let named = probe.extension().as_deref() == Some("rtf");
         match (magic, named) {
             (true, _) => 90,
-            (false, true) => 40,
+            (false, true) if !probe.head.is_empty() => 40,
             _ => 0,
         }
     }

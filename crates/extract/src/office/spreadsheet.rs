@@ -14,7 +14,8 @@ use calamine::{
     Data, Ods, Reader, SheetType, SheetVisible, Xls, Xlsb, Xlsx, open_workbook_from_rs,
 };
 
-use super::package::OLE_MAGIC;
+use super::package::{OLE_MAGIC, Package, relationships};
+use super::xml::Step;
 use crate::{ExtractError, Extraction, Extractor, Hints, Probe};
 
 /// Reads spreadsheets.
@@ -44,7 +45,7 @@ impl Extractor for SpreadsheetExtractor {
             90
         } else if zip && (find(b"xl/") || find(b"opendocument.spreadsheet")) {
             60
-        } else if named {
+        } else if named && !probe.head.is_empty() {
             40
         } else {
             0
@@ -96,6 +97,16 @@ impl Extractor for SpreadsheetExtractor {
             media_type: media_type.into(),
             ..Extraction::default()
         };
+        if media_type.contains("spreadsheetml") {
+            // calamine does not say which rows and columns are hidden: read from the XML.
+            let (rows, columns) = hidden_rows_and_columns(bytes);
+            if !rows.is_empty() {
+                x.meta.insert("hidden_rows".into(), rows.join("\n"));
+            }
+            if !columns.is_empty() {
+                x.meta.insert("hidden_columns".into(), columns.join("\n"));
+            }
+        }
         let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
         x.meta.insert("sheets".into(), names.join("\n"));
         let hidden: Vec<&str> = sheets
@@ -173,6 +184,77 @@ where
     Ok(out)
 }
 
+/// The hidden rows and columns of an XLSX workbook, one line per sheet that has any:
+/// `Sheet1: rows 5, 7` and `Sheet1: columns B-C` (1-based rows, column letters).
+fn hidden_rows_and_columns(bytes: &[u8]) -> (Vec<String>, Vec<String>) {
+    let (mut rows_out, mut cols_out) = (Vec::new(), Vec::new());
+    let Ok(mut package) = Package::open(bytes, "XLSX workbook") else {
+        return (rows_out, cols_out);
+    };
+    let mut sheets: Vec<(String, String)> = Vec::new();
+    let _ = package.walk("xl/workbook.xml", |step| {
+        if let Step::Open("sheet", tag) = step
+            && let (Some(name), Some(id)) = (tag.attr("name"), tag.prefixed_attr("id"))
+        {
+            sheets.push((name, id));
+        }
+    });
+    let Ok(rels) = relationships(&mut package, "xl/workbook.xml") else {
+        return (rows_out, cols_out);
+    };
+    for (name, id) in sheets {
+        let Some(rel) = rels.iter().find(|r| r.id == id) else {
+            continue;
+        };
+        let (mut rows, mut cols) = (Vec::new(), Vec::new());
+        let _ = package.walk(&rel.target, |step| match step {
+            Step::Open("row", tag) if is_true(tag.attr("hidden")) => {
+                if let Some(r) = tag.attr("r") {
+                    rows.push(r);
+                }
+            }
+            Step::Open("col", tag) if is_true(tag.attr("hidden")) => {
+                let n = |a: &str| tag.attr(a).and_then(|v| v.parse::<u32>().ok());
+                if let (Some(min), Some(max)) = (n("min"), n("max")) {
+                    cols.push(if min == max {
+                        column_letters(min)
+                    } else {
+                        format!(
+                            "{}-{}",
+                            column_letters(min),
+                            column_letters(max.min(16_384))
+                        )
+                    });
+                }
+            }
+            _ => {}
+        });
+        if !rows.is_empty() {
+            rows_out.push(format!("{name}: rows {}", rows.join(", ")));
+        }
+        if !cols.is_empty() {
+            cols_out.push(format!("{name}: columns {}", cols.join(", ")));
+        }
+    }
+    (rows_out, cols_out)
+}
+
+fn is_true(v: Option<String>) -> bool {
+    matches!(v.as_deref(), Some("1" | "true"))
+}
+
+/// A 1-based column number as Excel's letters (1 → A, 28 → AB).
+fn column_letters(mut n: u32) -> String {
+    let mut out = Vec::new();
+    while n > 0 {
+        let d = (n - 1) % 26;
+        out.push(b'A' + d as u8);
+        n = (n - 1) / 26;
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// A cell's value as text (see the module documentation).
 fn cell_text(cell: &Data) -> String {
     match cell {
@@ -181,7 +263,8 @@ fn cell_text(cell: &Data) -> String {
         Data::Float(f) => number(*f),
         Data::String(s) => s.replace(['\t', '\n', '\r'], " "),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.into(),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::DateTimeIso(s) => iso_datetime(s),
+        Data::DurationIso(s) => s.clone(),
         Data::Error(e) => e.to_string(),
         Data::DateTime(dt) => {
             if dt.is_duration() {
@@ -202,6 +285,17 @@ fn cell_text(cell: &Data) -> String {
                 }
             }
         }
+    }
+}
+
+/// An ODS date as the other formats print theirs: `2021-01-01` → `2021-01-01 00:00:00`,
+/// `2021-01-01T10:10:10` → `2021-01-01 10:10:10`; a time alone or anything else unchanged.
+fn iso_datetime(s: &str) -> String {
+    let is_day = |d: &str| d.len() == 10 && d.as_bytes()[4] == b'-' && d.as_bytes()[7] == b'-';
+    match s.split_once('T') {
+        Some((day, time)) if is_day(day) => format!("{day} {time}"),
+        None if is_day(s) => format!("{s} 00:00:00"),
+        _ => s.to_owned(),
     }
 }
 
@@ -228,5 +322,34 @@ fn failure(e: &dyn std::fmt::Display) -> ExtractError {
             format: FORMAT,
             reason,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_are_named_as_excel_names_them() {
+        assert_eq!(column_letters(1), "A");
+        assert_eq!(column_letters(26), "Z");
+        assert_eq!(column_letters(28), "AB");
+        assert_eq!(column_letters(16_384), "XFD");
+    }
+
+    #[test]
+    fn numbers_print_as_a_spreadsheet_user_reads_them() {
+        assert_eq!(cell_text(&Data::Float(15.0)), "15");
+        assert_eq!(cell_text(&Data::Float(0.25)), "0.25");
+        assert_eq!(cell_text(&Data::Bool(true)), "TRUE");
+        assert_eq!(cell_text(&Data::String("a\tb\nc".into())), "a b c");
+        assert_eq!(
+            cell_text(&Data::DateTimeIso("2021-01-01".into())),
+            "2021-01-01 00:00:00"
+        );
+        assert_eq!(
+            cell_text(&Data::DateTimeIso("2021-01-01T10:10:10".into())),
+            "2021-01-01 10:10:10"
+        );
     }
 }
