@@ -11,6 +11,7 @@
 //! server-sent events).
 
 mod activity;
+mod capture;
 mod case;
 mod chronology;
 mod demo;
@@ -40,6 +41,7 @@ mod undo;
 use serde::Serialize;
 use ts_rs::TS;
 
+pub use capture::{CaptureOutput, CaptureRequest, CapturedPage, capture};
 pub use case::{
     AuditRow, CaseSummary, InitOutput, KindCount, ReviewCount, Seal, VerifyOutput, VerifyProblem,
     VerifyRequest, WithdrawnCitation, audit, case_summary, init, init_named, is_case, read_seal,
@@ -104,6 +106,7 @@ pub use undo::{UndoOutput, UndoRequest, UndoStep, undo};
 pub const COMMANDS: &[&str] = &[
     "init",
     "ingest",
+    "capture",
     "docs",
     "show",
     "original",
