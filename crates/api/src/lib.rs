@@ -11,6 +11,7 @@
 //! server-sent events).
 
 mod activity;
+mod capture;
 mod case;
 mod chronology;
 mod demo;
@@ -42,6 +43,7 @@ mod undo;
 use serde::Serialize;
 use ts_rs::TS;
 
+pub use capture::{CaptureOutput, CaptureRequest, CapturedPage, capture};
 pub use case::{
     AuditRequest, AuditRow, CaseSummary, InitOutput, KindCount, ReviewCount, Seal, VerifyOutput,
     VerifyProblem, VerifyRequest, WithdrawnCitation, audit, audit_rows, case_summary, init,
@@ -108,6 +110,7 @@ pub use undo::{UndoOutput, UndoRequest, UndoStep, undo};
 pub const COMMANDS: &[&str] = &[
     "init",
     "ingest",
+    "capture",
     "docs",
     "show",
     "original",

@@ -48,7 +48,7 @@ pub fn generated_typescript() -> String {
         DocsRequest, DocListItem, DocTableRow, DocsPage, DocsOutput, ShowRequest, SourceView, PageView, DocumentView,
         OriginalRequest, OriginalOutput, ThreadRequest, ThreadMessageView, ThreadOutput,
         // Ingest.
-        IngestRequest, ItemError, SeriesIngestOutput, IngestOutput,
+        IngestRequest, ItemError, SeriesIngestOutput, IngestOutput, CaptureRequest, CapturedPage, CaptureOutput,
         // Search.
         SearchSort, SearchRequest, SearchPage, SearchHit, SearchFacets, SearchOutput, ReindexOutput,
         SearchBatchRequest, BatchRow, SearchBatchOutput, SavedSearchRequest, SavedSearchView,

@@ -41,6 +41,9 @@ enum Command {
     Init(InitArgs),
     /// Ingest files and folders into a case.
     Ingest(IngestArgs),
+    /// Fetch web pages now (redirects followed, TLS verified), keep each as a WARC with its
+    /// request, response, certificate chain and digests, and ingest it (--series: as a capture)
+    Capture(RequestArgs<api::CaptureRequest>),
     /// List the documents in a case.
     Docs(RequestArgs<api::DocsRequest>),
     /// Show one document: metadata, sources, text.
@@ -263,6 +266,43 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
             print(a.json, &out, || format!("created case {}\n", out.case))
         }
         Command::Ingest(a) => ingest(a),
+        Command::Capture(a) => {
+            let bar = Progress::new(a.json);
+            let out = api::capture(&a.case, &a.request, &|e| bar.event(&e))?;
+            bar.finish();
+            print(a.json, &out, || {
+                let mut s = String::new();
+                for (page, ingest) in out.pages.iter().zip(&out.ingests) {
+                    s += &format!(
+                        "captured {} ({}{}) at {}: added {}, duplicates {}",
+                        line(&page.final_url),
+                        page.status,
+                        if page.redirects > 0 {
+                            format!(
+                                ", after {} redirect(s) from {}",
+                                page.redirects,
+                                line(&page.url)
+                            )
+                        } else {
+                            String::new()
+                        },
+                        page.captured_at,
+                        ingest.added,
+                        ingest.duplicates
+                    );
+                    if let Some(series) = &ingest.series {
+                        s += &format!(
+                            "; series {}: {} capture(s), {} observation(s)",
+                            line(&series.name),
+                            series.captures,
+                            series.observations
+                        );
+                    }
+                    s.push('\n');
+                }
+                s
+            })
+        }
         Command::Summary(a) => {
             let s = api::case_summary(&a.case)?;
             print(a.json, &s, || {

@@ -181,3 +181,84 @@ fn an_archive_of_several_pages_needs_url_to_say_which_page_is_the_series() {
     ]);
     assert_eq!(out["series"]["captures"], 1, "{out}");
 }
+
+/// A local web server answering every request with the page currently in `page`.
+fn serve_page(page: std::sync::Arc<std::sync::Mutex<String>>) -> String {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let address = listener.local_addr().expect("address");
+    std::thread::spawn(move || {
+        for stream in listener.incoming() {
+            let Ok(mut stream) = stream else { continue };
+            let mut reader = BufReader::new(stream.try_clone().expect("clone"));
+            loop {
+                let mut line = String::new();
+                if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+                    break;
+                }
+            }
+            let body = page.lock().map(|p| p.clone()).unwrap_or_default();
+            let answer = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: {}\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = stream.write_all(answer.as_bytes());
+        }
+    });
+    format!("http://{address}/privacy")
+}
+
+#[test]
+fn capturing_a_page_again_adds_an_observation_when_unchanged_and_a_version_when_changed() {
+    let page = std::sync::Arc::new(std::sync::Mutex::new(V1.to_owned()));
+    let url = serve_page(page.clone());
+    let dir = tempfile::tempdir().expect("tempdir");
+    let case = new_case(dir.path(), "case");
+    let first = json(&[&"capture", &case, &url, &"--series", &"privacy"]);
+    assert_eq!(first["pages"][0]["status"], 200, "{first}");
+    assert_eq!(first["ingests"][0]["series"]["captures"], 1, "{first}");
+    // The same page a second later: nothing changed, so an observation.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let second = json(&[&"capture", &case, &url, &"--series", &"privacy"]);
+    assert_eq!(
+        second["ingests"][0]["series"]["observations"], 1,
+        "{second}"
+    );
+    *page.lock().expect("lock") = V2.to_owned();
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    json(&[&"capture", &case, &url, &"--series", &"privacy"]);
+    let series = json(&[&"policy", &case, &"privacy"]);
+    let versions = series["versions"].as_array().expect("versions");
+    assert_eq!(versions.len(), 2, "{series}");
+    assert_eq!(
+        versions[0]["observations"].as_array().map(Vec::len),
+        Some(1),
+        "{series}"
+    );
+    assert_eq!(series["url"], url.as_str());
+    // The page's document says where and when it was captured, and that its WARC's digests
+    // verified; the WARC with the request and the tool's metadata record is its parent.
+    let doc = json(&[&"show", &case, &versions[1]["doc"].to_string()]);
+    assert_eq!(doc["source_url"], url.as_str());
+    assert_eq!(doc["meta"]["warc.digest_check"], "pass");
+    assert!(
+        doc["meta"]["warc.request"]
+            .as_str()
+            .is_some_and(|r| r.starts_with("GET /privacy HTTP/1.1"))
+    );
+    assert!(
+        doc["meta"]["warc.metadata"]
+            .as_str()
+            .is_some_and(|m| m.contains("software: dossier/"))
+    );
+    let warc = json(&[&"show", &case, &doc["parent"].to_string()]);
+    assert_eq!(warc["media_type"], "application/warc");
+}
+
+#[test]
+fn capturing_an_address_that_is_not_http_is_refused() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let case = new_case(dir.path(), "case");
+    let error = fails(&[&"capture", &case, &"ftp://example.org/x"]);
+    assert!(error.contains("only http:// and https://"), "{error}");
+}

@@ -852,6 +852,57 @@ series?: SeriesIngestOutput,
 index_error?: string, };
 
 /**
+ * What to capture.
+ */
+export type CaptureRequest = { 
+/**
+ * The addresses to capture (http:// or https://).
+ */
+urls: Array<string>, 
+/**
+ * Record each page as a capture of this policy series.
+ */
+series?: string, };
+
+/**
+ * One address captured.
+ */
+export type CapturedPage = { 
+/**
+ * The address asked for.
+ */
+url: string, 
+/**
+ * The address the page was found at, after redirects.
+ */
+final_url: string, 
+/**
+ * Its HTTP status.
+ */
+status: number, 
+/**
+ * When it was fetched (ISO 8601, UTC).
+ */
+captured_at: string, 
+/**
+ * Redirects followed on the way.
+ */
+redirects: number, };
+
+/**
+ * `capture` output: the pages fetched, and what ingesting their WARC files recorded.
+ */
+export type CaptureOutput = { 
+/**
+ * The pages, in the order asked.
+ */
+pages: Array<CapturedPage>, 
+/**
+ * One ingest per page's WARC.
+ */
+ingests: Array<IngestOutput>, };
+
+/**
  * How hits are ordered.
  */
 export type SearchSort = "relevance" | "date" | "oldest";

@@ -33,6 +33,8 @@ import type {
   EventRequest,
   IngestOutput,
   IngestRequest,
+  CaptureOutput,
+  CaptureRequest,
   NoteDeleteOutput,
   NoteDeleteRequest,
   NoteRequest,
@@ -91,6 +93,8 @@ export interface Commands {
   show: { args: ShowRequest; output: DocumentView };
   original: { args: OriginalRequest; output: OriginalOutput };
   ingest: { args: IngestRequest; output: IngestOutput };
+  /** Fetches pages now, keeps each as a WARC and ingests it (with `series`, as a capture of it). */
+  capture: { args: CaptureRequest; output: CaptureOutput };
   search: { args: SearchRequest; output: SearchOutput };
   reindex: { args: NoArgs; output: ReindexOutput };
   search_batch: { args: SearchBatchRequest; output: SearchBatchOutput };
