@@ -1,5 +1,6 @@
 //! Items inside other items: what a container hands back to the pipeline.
 
+use std::collections::BTreeMap;
 use std::io::BufRead;
 
 use crate::{Extraction, Hints, Probe};
@@ -26,6 +27,9 @@ pub struct Child {
     /// megabytes, or larger than a message may be): its `bytes` are empty, and the pipeline
     /// records it as a failed item with this reason instead of an empty document.
     pub failure: Option<String>,
+    /// What the container knows of the item that its bytes do not say (the `folder` a
+    /// PST message was filed in): added to the metadata of the item's document.
+    pub meta: BTreeMap<String, String>,
 }
 
 /// The next child of a streamed container, or why the container cannot be read further.

@@ -250,6 +250,7 @@ impl<R: BufRead> MboxSplitter<R> {
                 bytes: Vec::new(),
                 warnings,
                 failure,
+                meta: Default::default(),
             }));
         }
         // The blank line a writer adds after each message is not part of it.
@@ -273,6 +274,7 @@ impl<R: BufRead> MboxSplitter<R> {
             bytes,
             warnings,
             failure: None,
+            meta: Default::default(),
         }))
     }
 }

@@ -22,8 +22,9 @@ impl Registry {
                 Box::new(EmailExtractor),
                 Box::new(crate::PdfExtractor::default()),
                 Box::new(crate::HtmlExtractor),
+                Box::new(crate::MsgExtractor),
             ],
-            containers: vec![Box::new(MboxContainer)],
+            containers: vec![Box::new(MboxContainer), Box::new(crate::PstContainer)],
         }
     }
 

@@ -46,7 +46,7 @@ impl LimitArgs {
 enum Command {
     /// Fuzz targets for a time; exit 1 when something new was found.
     Run {
-        /// A target (text, email, maildir, mbox, html, pdf, query), a comma-separated list, or `all`.
+        /// A target (text, email, maildir, mbox, outlook-msg, outlook-pst, html, pdf, query), a comma-separated list, or `all`.
         #[arg(long, default_value = "all")]
         target: String,
         /// Seconds for all targets together, shared equally.

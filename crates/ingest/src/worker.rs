@@ -530,7 +530,7 @@ impl Worker<'_> {
             return Processed::Failed { path, reason };
         }
         let name = probe_name(&child);
-        self.store_and_extract(
+        let mut processed = self.store_and_extract(
             path,
             &child.bytes,
             name.as_deref(),
@@ -538,7 +538,13 @@ impl Worker<'_> {
             depth,
             child.warnings,
             budget,
-        )
+        );
+        if let Processed::New { document, .. } | Processed::Reextracted { document, .. } =
+            &mut processed
+        {
+            document.meta.extend(child.meta);
+        }
+        processed
     }
 
     /// Streams a container: stores it, sends its document, then each child as it is cut.
