@@ -5,6 +5,7 @@
 //! dossier-eval articles [-v]   token F1 per suite, trafilatura snippets, published dates
 //! dossier-eval speed [pdfs|articles]  PDF ingest vs a pdftotext loop; articles vs dom_smoothie alone
 //! dossier-eval charsets        exact-match rate of legacy-charset text decoded without a declaration
+//! dossier-eval outlook [-v]    .msg fields (subject, sender, recipients, date, attachment names) vs extract_msg
 //! dossier-eval all             everything
 //! dossier-eval text FILE...    Dossier's text of one PDF or HTML page, to compare by eye
 //! dossier-eval exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]
@@ -20,6 +21,7 @@
 mod articles;
 mod charsets;
 mod exactness;
+mod outlook;
 mod pdfs;
 mod score;
 mod speed;
@@ -43,6 +45,7 @@ fn main() -> Result<()> {
             }
         },
         Some("charsets") => charsets::run(&corpus),
+        Some("outlook") => outlook::run(&corpus, verbose).map(|_| ()),
         Some("all") => {
             pdfs::run(&corpus)?;
             println!();
@@ -81,7 +84,7 @@ fn main() -> Result<()> {
             exactness::run(&corpus, case, queries, seed, via)
         }
         _ => bail!(
-            "usage: dossier-eval pdfs | articles [-v] | speed | charsets | all | text FILE... | exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]"
+            "usage: dossier-eval pdfs | articles [-v] | speed | charsets | outlook [-v] | all | text FILE... | exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]"
         ),
     }
 }
