@@ -10,6 +10,8 @@ packages=(
   xvfb xauth x11-utils xdotool imagemagick fonts-dejavu-core webkit2gtk-driver
   # browser tests of the UI (never a downloaded browser: Debian's chromium)
   chromium
+  # reads Outlook .pst/.ost stores: ingest runs its readpst in a worker process
+  pst-utils
   # reference tools the benchmarks compare against
   poppler-utils qpdf
   # the mail indexer `benches/search-vs-notmuch.sh` compares `dossier search` against

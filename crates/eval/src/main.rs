@@ -8,6 +8,7 @@
 //! dossier-eval warc [-v]     WARC/ARC/WACZ records vs warcio's (types, addresses, dates, digests)
 //! dossier-eval office [-v]     token F1 per office format and archive listing vs office/expected
 //! dossier-eval office-speed [ROUNDS]  extraction of the DOCX/XLSX/PPTX files ROUNDS times: `files seconds`
+//! dossier-eval outlook [-v]    .msg fields (subject, sender, recipients, date, attachment names) vs extract_msg
 //! dossier-eval all             everything
 //! dossier-eval text FILE...    Dossier's text of one PDF or HTML page, to compare by eye
 //! dossier-eval exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]
@@ -24,6 +25,7 @@ mod articles;
 mod charsets;
 mod exactness;
 mod office;
+mod outlook;
 mod pdfs;
 mod score;
 mod speed;
@@ -54,6 +56,7 @@ fn main() -> Result<()> {
             let rounds = args.get(1).and_then(|r| r.parse().ok()).unwrap_or(20);
             office::speed(&corpus, rounds)
         }
+        Some("outlook") => outlook::run(&corpus, verbose).map(|_| ()),
         Some("all") => {
             pdfs::run(&corpus)?;
             println!();
@@ -94,7 +97,7 @@ fn main() -> Result<()> {
             exactness::run(&corpus, case, queries, seed, via)
         }
         _ => bail!(
-            "usage: dossier-eval pdfs | articles [-v] | speed | charsets | warc [-v] | office [-v] | office-speed [ROUNDS] | all | text FILE... | exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]"
+            "usage: dossier-eval pdfs | articles [-v] | speed | charsets | warc [-v] | office [-v] | office-speed [ROUNDS] | outlook [-v] | all | text FILE... | exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]"
         ),
     }
 }

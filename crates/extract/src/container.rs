@@ -1,5 +1,6 @@
 //! Items inside other items: what a container hands back to the pipeline.
 
+use std::collections::BTreeMap;
 use std::io::BufRead;
 
 use crate::{Extraction, Hints, Probe};
@@ -32,8 +33,9 @@ pub struct Child {
     /// The address it was captured from (a WARC record's `WARC-Target-URI`): the
     /// document's source address, over any the extractor finds in the bytes.
     pub source_url: Option<String>,
-    /// Provenance the container knows and the bytes do not (a WARC record's id and
-    /// digests, the request that fetched it), added to the document's metadata.
+    /// What the container knows of the item that its bytes do not say (a WARC record's id
+    /// and digests, the request that fetched it; the `folder` a PST message was filed in),
+    /// added to the document's metadata.
     pub meta: std::collections::BTreeMap<String, String>,
 }
 

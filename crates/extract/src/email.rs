@@ -166,7 +166,7 @@ impl Extractor for EmailExtractor {
 }
 
 /// Reads a message; never fails, since whatever could be read is worth keeping.
-fn read_message(bytes: &[u8]) -> Extraction {
+pub(crate) fn read_message(bytes: &[u8]) -> Extraction {
     let raw = strip_envelope(bytes);
     let mut out = Extraction {
         kind: "email".into(),
@@ -204,7 +204,7 @@ fn strip_envelope(bytes: &[u8]) -> &[u8] {
     bytes
 }
 
-fn read_headers(message: &Message<'_>, out: &mut Extraction) {
+pub(crate) fn read_headers(message: &Message<'_>, out: &mut Extraction) {
     let meta = &mut out.meta;
     out.title = message
         .subject()

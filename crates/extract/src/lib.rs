@@ -23,6 +23,7 @@ mod email;
 pub mod html;
 mod mbox;
 mod office;
+mod outlook;
 pub mod pdf;
 mod registry;
 mod text;
@@ -43,6 +44,7 @@ pub use office::{
     DocxExtractor, LegacyOfficeExtractor, OdfExtractor, PptxExtractor, RtfExtractor,
     SpreadsheetExtractor, rtf_to_text,
 };
+pub use outlook::{MSG_MEDIA_TYPE, MsgExtractor, PstContainer, compressed_rtf_text};
 pub use pdf::{PdfExtractor, frame as pdf_frame};
 pub use registry::{Registry, extract};
 pub use text::PlainTextExtractor;

@@ -30,11 +30,13 @@ impl Registry {
                 Box::new(crate::LegacyOfficeExtractor),
                 Box::new(crate::ZipExtractor),
                 Box::new(crate::TarExtractor),
+                Box::new(crate::MsgExtractor),
             ],
             containers: vec![
                 Box::new(MboxContainer),
                 Box::new(crate::WarcContainer),
                 Box::new(crate::WaczContainer),
+                Box::new(crate::PstContainer),
             ],
         }
     }

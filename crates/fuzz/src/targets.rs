@@ -12,9 +12,9 @@ use std::time::Duration;
 
 use dossier_extract::{
     Child, Container, DocxExtractor, EmailExtractor, ExtractError, Extractor, Hints, HtmlExtractor,
-    LegacyOfficeExtractor, MboxContainer, OdfExtractor, PdfExtractor, PlainTextExtractor,
-    PptxExtractor, Probe, Registry, RtfExtractor, SpreadsheetExtractor, TarExtractor,
-    WaczContainer, WarcContainer, ZipExtractor,
+    LegacyOfficeExtractor, MboxContainer, MsgExtractor, OdfExtractor, PdfExtractor,
+    PlainTextExtractor, PptxExtractor, Probe, PstContainer, Registry, RtfExtractor,
+    SpreadsheetExtractor, TarExtractor, WaczContainer, WarcContainer, ZipExtractor,
 };
 use std::path::Path;
 
@@ -187,6 +187,23 @@ const MBOX_TOKENS: &[&str] = &[
     "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\n",
 ];
 
+/// Names of the streams and storages of an Outlook message, and the compressed-RTF header.
+const MSG_TOKENS: &[&str] = &[
+    "_\0_\0s\0u\0b\0s\0t\0g\0",
+    "__properties_version1.0",
+    "__attach_version1.0_#00000000",
+    "__recip_version1.0_#00000000",
+    "LZFu",
+    "MELA",
+    "\\fromhtml1",
+    "{\\*\\htmltag",
+    "\\'e9",
+    "\\u8364?",
+];
+
+/// The signature of a PST file and the shape of its header.
+const PST_TOKENS: &[&str] = &["!BDN", "SM", "SO", "\x17\0", "\x0e\0", "\x01"];
+
 const TEXT_TOKENS: &[&str] = &[
     "\u{feff}",
     "\u{fffe}",
@@ -329,6 +346,20 @@ pub const TARGETS: &[Target] = &[
         file_name: "fuzz.wacz",
         seeds: &[corpus("warc", &["wacz"])],
         tokens: WARC_TOKENS,
+    },
+    Target {
+        name: "outlook-msg",
+        kind: Kind::Extractor(|| Box::new(MsgExtractor)),
+        file_name: "fuzz.msg",
+        seeds: &[corpus("outlook", &["msg"])],
+        tokens: MSG_TOKENS,
+    },
+    Target {
+        name: "outlook-pst",
+        kind: Kind::Container(|| Box::new(PstContainer)),
+        file_name: "fuzz.pst",
+        seeds: &[corpus("outlook", &["pst"])],
+        tokens: PST_TOKENS,
     },
     Target {
         name: "html",
