@@ -10,8 +10,11 @@ packages=(
   xvfb xauth x11-utils xdotool imagemagick fonts-dejavu-core webkit2gtk-driver
   # browser tests of the UI (never a downloaded browser: Debian's chromium)
   chromium
-  # reference tools the benchmarks compare against
-  poppler-utils qpdf
+  # OCR of scans and images: Tesseract (run as a process) with English; poppler's pdftoppm
+  # (poppler-utils, below) renders PDF pages for it
+  tesseract-ocr tesseract-ocr-eng
+  # reference tools the benchmarks compare against (ocrmypdf: `dossier-eval ocr`)
+  poppler-utils qpdf ocrmypdf
   # the mail indexer `benches/search-vs-notmuch.sh` compares `dossier search` against
   notmuch
 )

@@ -46,6 +46,7 @@ pub fn dispatch(
             to_json(crate::init(case.root())?)
         }
         "ingest" => to_json(crate::ingest(case, &parse(command, args)?, scope, events)?),
+        "ocr" => to_json(crate::ocr(case, &parse(command, args)?, events)?),
         "docs" => to_json(crate::docs(case, &parse(command, args)?)?),
         "show" => {
             let request: ShowRequest = parse(command, args)?;

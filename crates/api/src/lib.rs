@@ -21,6 +21,7 @@ mod event_import;
 mod exhibits;
 mod ingest;
 mod ingest_index;
+mod ocr;
 mod original;
 mod policy;
 mod policy_trace;
@@ -63,6 +64,7 @@ pub use exhibits::{
     exhibits, note, note_delete, notes, tag,
 };
 pub use ingest::{IngestOutput, IngestRequest, ItemError, ingest};
+pub use ocr::{OcrDocumentResult, OcrOutput, OcrRequest, ocr};
 pub use original::{MAX_ORIGINAL_BYTES, OriginalOutput, OriginalRequest, original, original_bytes};
 pub use policy::{
     ChangeView, HunkView, PolicyDiffOutput, PolicyDiffRequest, PolicyOutput, PolicyRequest,
@@ -122,6 +124,7 @@ pub const COMMANDS: &[&str] = &[
     "saved_searches",
     "saved_search_delete",
     "reindex",
+    "ocr",
     "event",
     "cite",
     "timeline",

@@ -4,6 +4,7 @@
 //! dossier-eval pdfs            token F1 vs pdftotext, per PDF, and the mean
 //! dossier-eval articles [-v]   token F1 per suite, trafilatura snippets, published dates
 //! dossier-eval speed [pdfs|articles]  PDF ingest vs a pdftotext loop; articles vs dom_smoothie alone
+//! dossier-eval ocr [LANGS]     OCR word error rate and pages/minute vs OCRmyPDF, on scans/
 //! dossier-eval charsets        exact-match rate of legacy-charset text decoded without a declaration
 //! dossier-eval all             everything
 //! dossier-eval text FILE...    Dossier's text of one PDF or HTML page, to compare by eye
@@ -20,6 +21,7 @@
 mod articles;
 mod charsets;
 mod exactness;
+mod ocr;
 mod pdfs;
 mod score;
 mod speed;
@@ -43,6 +45,7 @@ fn main() -> Result<()> {
             }
         },
         Some("charsets") => charsets::run(&corpus),
+        Some("ocr") => ocr::run(&corpus, args.get(1).map_or("eng", String::as_str)),
         Some("all") => {
             pdfs::run(&corpus)?;
             println!();
@@ -81,7 +84,7 @@ fn main() -> Result<()> {
             exactness::run(&corpus, case, queries, seed, via)
         }
         _ => bail!(
-            "usage: dossier-eval pdfs | articles [-v] | speed | charsets | all | text FILE... | exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]"
+            "usage: dossier-eval pdfs | articles [-v] | speed | charsets | ocr [LANGS] | all | text FILE... | exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]"
         ),
     }
 }

@@ -22,6 +22,7 @@ impl Registry {
                 Box::new(EmailExtractor),
                 Box::new(crate::PdfExtractor::default()),
                 Box::new(crate::HtmlExtractor),
+                Box::new(crate::ImageExtractor::default()),
             ],
             containers: vec![Box::new(MboxContainer)],
         }

@@ -11,8 +11,8 @@ use std::io::Cursor;
 use std::time::Duration;
 
 use dossier_extract::{
-    Child, Container, EmailExtractor, ExtractError, Extractor, Hints, HtmlExtractor, MboxContainer,
-    PdfExtractor, PlainTextExtractor, Probe, Registry,
+    Child, Container, EmailExtractor, ExtractError, Extractor, Hints, HtmlExtractor,
+    ImageExtractor, MboxContainer, PdfExtractor, PlainTextExtractor, Probe, Registry,
 };
 use std::path::Path;
 
@@ -121,6 +121,12 @@ const HTML_TOKENS: &[&str] = &[
     "<",
     ">",
     "\"",
+];
+
+/// Image signatures and the EXIF structures inside them.
+const IMAGE_TOKENS: &[&str] = &[
+    "PNG\r\n", "IHDR", "IDAT", "IEND", "eXIf", "II*\0", "MM\0*", "Exif\0\0", "RIFF", "WEBPVP8 ",
+    "EXIF",
 ];
 
 const PDF_TOKENS: &[&str] = &[
@@ -265,6 +271,18 @@ pub const TARGETS: &[Target] = &[
         file_name: "fuzz.pdf",
         seeds: &[corpus("pdfs", &["pdf"])],
         tokens: PDF_TOKENS,
+    },
+    Target {
+        // Every input goes through Tesseract (and its image decoders) as a process under
+        // its time and memory limits, and through the EXIF reader in process.
+        name: "image",
+        kind: Kind::Extractor(|| Box::new(ImageExtractor::default())),
+        file_name: "fuzz.png",
+        seeds: &[
+            corpus("scans/photos", &["jpg", "png", "webp"]),
+            corpus("scans/real", &["png", "tif"]),
+        ],
+        tokens: IMAGE_TOKENS,
     },
     Target {
         name: "query",

@@ -76,10 +76,16 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0009_case_name.sql"),
         then: None,
     },
+    Migration {
+        version: 10,
+        name: "ocr_pages",
+        sql: include_str!("../migrations/0010_ocr_pages.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 9;
+pub const LATEST: u32 = 10;
 
 /// Every trigger the migrations make, as `(name, statement)`, the statement exactly as
 /// SQLite keeps it in `sqlite_master` (the text from `CREATE` to `END`): what `verify`

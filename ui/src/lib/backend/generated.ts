@@ -739,7 +739,16 @@ exclude?: Array<string>,
 /**
  * Items recorded per transaction at most (default: `dossier_ingest::BATCH_ITEMS`).
  */
-batch_items?: number, };
+batch_items?: number, 
+/**
+ * When scans and images are OCRed: `auto` (default: pages without a text layer, and
+ * images), `force` (every page, even one with a text layer) or `off`.
+ */
+ocr?: string, 
+/**
+ * Tesseract languages, `eng` (default) or several joined by `+` (`eng+deu`).
+ */
+ocr_lang?: string, };
 
 /**
  * An item that did not become a document, or whose text could not be extracted.
@@ -813,6 +822,57 @@ series?: SeriesIngestOutput,
  * the index is behind until the next writer or `reindex` catches it up).
  */
 index_error?: string, };
+
+/**
+ * `ocr` arguments.
+ */
+export type OcrRequest = { 
+/**
+ * The documents, by id (every PDF and image of the case when none).
+ */
+docs?: Array<number>, 
+/**
+ * Tesseract languages, joined by + (default eng; e.g. eng+deu).
+ */
+lang?: string, 
+/**
+ * OCR every page, even one with a text layer.
+ */
+force?: boolean, };
+
+/**
+ * What `ocr` did to one document.
+ */
+export type OcrDocumentResult = { 
+/**
+ * The document.
+ */
+doc: number, 
+/**
+ * `done`, `skipped` or `failed`.
+ */
+outcome: string, 
+/**
+ * Pages OCRed.
+ */
+pages: number, 
+/**
+ * Mean confidence of its OCR pages, 0 to 100.
+ */
+mean_confidence?: number, 
+/**
+ * Why it was skipped or failed, or the new extraction's warnings.
+ */
+detail?: string, };
+
+/**
+ * `ocr` output.
+ */
+export type OcrOutput = { 
+/**
+ * Every document considered, in id order.
+ */
+documents: Array<OcrDocumentResult>, };
 
 /**
  * How hits are ordered.

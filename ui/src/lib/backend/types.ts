@@ -32,6 +32,8 @@ import type {
   EventRequest,
   IngestOutput,
   IngestRequest,
+  OcrOutput,
+  OcrRequest,
   NoteDeleteOutput,
   NoteDeleteRequest,
   NoteRequest,
@@ -85,6 +87,7 @@ export interface Commands {
   show: { args: ShowRequest; output: DocumentView };
   original: { args: OriginalRequest; output: OriginalOutput };
   ingest: { args: IngestRequest; output: IngestOutput };
+  ocr: { args: OcrRequest; output: OcrOutput };
   search: { args: SearchRequest; output: SearchOutput };
   reindex: { args: NoArgs; output: ReindexOutput };
   search_batch: { args: SearchBatchRequest; output: SearchBatchOutput };
