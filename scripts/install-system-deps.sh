@@ -12,8 +12,11 @@ packages=(
   chromium
   # reads Outlook .pst/.ost stores: ingest runs its readpst in a worker process
   pst-utils
-  # reference tools the benchmarks compare against
-  poppler-utils qpdf
+  # OCR of scans and images: Tesseract (run as a process) with English; poppler's pdftoppm
+  # (poppler-utils, below) renders PDF pages for it
+  tesseract-ocr tesseract-ocr-eng
+  # reference tools the benchmarks compare against (ocrmypdf: `dossier-eval ocr`)
+  poppler-utils qpdf ocrmypdf
   # the mail indexer `benches/search-vs-notmuch.sh` compares `dossier search` against
   notmuch
 )

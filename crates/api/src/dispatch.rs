@@ -47,6 +47,7 @@ pub fn dispatch(
         }
         "ingest" => to_json(crate::ingest(case, &parse(command, args)?, scope, events)?),
         "capture" => to_json(crate::capture(case, &parse(command, args)?, events)?),
+        "ocr" => to_json(crate::ocr(case, &parse(command, args)?, events)?),
         "docs" => to_json(crate::docs(case, &parse(command, args)?)?),
         "show" => {
             let request: ShowRequest = parse(command, args)?;

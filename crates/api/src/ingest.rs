@@ -55,6 +55,34 @@ pub struct IngestRequest {
     #[serde(default)]
     #[ts(optional)]
     pub batch_items: Option<usize>,
+    /// When scans and images are OCRed: `auto` (default: pages without a text layer, and
+    /// images), `force` (every page, even one with a text layer) or `off`.
+    #[serde(default)]
+    #[ts(optional)]
+    pub ocr: Option<String>,
+    /// Tesseract languages, `eng` (default) or several joined by `+` (`eng+deu`).
+    #[serde(default)]
+    #[ts(optional)]
+    pub ocr_lang: Option<String>,
+}
+
+/// The OCR settings a request asks for, checked: a bad mode or language list is refused
+/// before anything is read.
+pub(crate) fn ocr_settings(
+    mode: Option<&str>,
+    languages: Option<&str>,
+) -> ApiResult<dossier_extract::ocr::OcrSettings> {
+    use dossier_extract::ocr::{OcrMode, OcrSettings, check_languages};
+    let invalid = |m: String| crate::ApiError::new(crate::ErrorCode::InvalidInput, m);
+    let mut settings = OcrSettings::default();
+    if let Some(mode) = mode {
+        settings.mode = OcrMode::parse(mode).map_err(invalid)?;
+    }
+    if let Some(languages) = languages {
+        check_languages(languages).map_err(invalid)?;
+        settings.languages = languages.to_owned();
+    }
+    Ok(settings)
 }
 
 /// An item that did not become a document, or whose text could not be extracted.
@@ -110,6 +138,7 @@ pub fn ingest(
         scope.admit(path)?;
     }
     let filter = GlobFilter::new(&request.include, &request.exclude)?;
+    let ocr = ocr_settings(request.ocr.as_deref(), request.ocr_lang.as_deref())?;
     let series = crate::series_ingest::plan(request, scope)?;
     let paths = series
         .as_ref()
@@ -138,6 +167,7 @@ pub fn ingest(
             .or_else(|| series.as_ref().map(|_| "policy".to_owned())),
         workers: 0,
         password: request.password.clone(),
+        ocr,
         store_only: request.no_extract,
         batch_items: request.batch_items.unwrap_or(0),
         stream_above: 0,

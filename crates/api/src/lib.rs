@@ -23,6 +23,7 @@ mod exhibits;
 mod folders;
 mod ingest;
 mod ingest_index;
+mod ocr;
 mod original;
 mod policy;
 mod policy_trace;
@@ -68,6 +69,7 @@ pub use exhibits::{
 };
 pub use folders::{FolderNode, FoldersRequest, folders};
 pub use ingest::{IngestOutput, IngestRequest, ItemError, ingest};
+pub use ocr::{OcrDocumentResult, OcrOutput, OcrRequest, ocr};
 pub use original::{MAX_ORIGINAL_BYTES, OriginalOutput, OriginalRequest, original, original_bytes};
 pub use policy::{
     ChangeView, HunkView, PolicyDiffOutput, PolicyDiffRequest, PolicyOutput, PolicyRequest,
@@ -129,6 +131,7 @@ pub const COMMANDS: &[&str] = &[
     "saved_searches",
     "saved_search_delete",
     "reindex",
+    "ocr",
     "event",
     "cite",
     "timeline",

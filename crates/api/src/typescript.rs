@@ -49,6 +49,7 @@ pub fn generated_typescript() -> String {
         OriginalRequest, OriginalOutput, ThreadRequest, ThreadMessageView, ThreadOutput,
         // Ingest.
         IngestRequest, ItemError, SeriesIngestOutput, IngestOutput, CaptureRequest, CapturedPage, CaptureOutput,
+        OcrRequest, OcrDocumentResult, OcrOutput,
         // Search.
         SearchSort, SearchRequest, SearchPage, SearchHit, SearchFacets, SearchOutput, ReindexOutput,
         SearchBatchRequest, BatchRow, SearchBatchOutput, SavedSearchRequest, SavedSearchView,

@@ -85,6 +85,9 @@ enum Command {
     SavedSearchDelete(search::DeleteSavedArgs),
     /// Rebuild the search index from the case database.
     Reindex(search::ReindexArgs),
+    /// OCR documents again (every PDF and image when none is named) as a new extraction;
+    /// a killed run, run again, goes on where it stopped.
+    Ocr(RequestArgs<api::OcrRequest>),
     /// Add, edit, delete, undo or import events of the chronology.
     Event(chronology::EventArgs),
     /// Cite a document (page, exact quote) for an event; the quote must be there.
@@ -219,6 +222,13 @@ struct IngestArgs {
     /// a crash; larger ones are faster.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     batch: Option<u32>,
+    /// OCR scans and images: auto (pages without a text layer, and images), force (every
+    /// page, even one with a text layer) or off.
+    #[arg(long, value_name = "MODE", value_parser = ["auto", "force", "off"])]
+    ocr: Option<String>,
+    /// Tesseract languages for OCR, joined by + (default eng; e.g. eng+deu).
+    #[arg(long, value_name = "LANGS")]
+    ocr_lang: Option<String>,
     /// Print one JSON value on stdout.
     #[arg(long)]
     json: bool,
@@ -316,6 +326,28 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
                     .map(|r| format!("{} {}", r.count, r.status))
                     .collect();
                 text += &format!("review: {}\n", review.join(", "));
+                text
+            })
+        }
+        Command::Ocr(a) => {
+            let bar = Progress::new(a.json);
+            let out = api::ocr(&a.case, &a.request, &|e| bar.event(&e))?;
+            bar.finish();
+            print(a.json, &out, || {
+                let mut text = String::new();
+                for d in &out.documents {
+                    text += &format!("document {}: {}", d.doc, d.outcome);
+                    if d.outcome == "done" {
+                        text += &format!(", {} pages", d.pages);
+                        if let Some(c) = d.mean_confidence {
+                            text += &format!(", mean confidence {c}%");
+                        }
+                    }
+                    if let Some(why) = &d.detail {
+                        text += &format!(" ({})", line(why));
+                    }
+                    text.push('\n');
+                }
                 text
             })
         }
@@ -542,6 +574,8 @@ fn ingest(a: IngestArgs) -> Result<Outcome, ApiError> {
         include: a.include,
         exclude: a.exclude,
         batch_items: a.batch.map(|n| n as usize),
+        ocr: a.ocr,
+        ocr_lang: a.ocr_lang,
     };
     let bar = Progress::new(a.json);
     let out = api::ingest(&a.case, &request, &api::PathScope::Anything, &|e| {

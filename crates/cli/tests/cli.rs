@@ -531,11 +531,11 @@ fn ingest_exits_1_and_lists_every_pdf_whose_text_could_not_be_extracted_keeping_
         "{again}"
     );
 
-    // The corpus's scan: two pages, both images without a text layer.
+    // The corpus's scan, with OCR off: two pages, both images without a text layer.
     let Some(scan) = dossier_tests::corpus_path("pdfs/legal/scanned/image-pdf.pdf") else {
         return;
     };
-    let (v, _) = json_exiting(&[&"ingest", &case, &scan], 1);
+    let (v, _) = json_exiting(&[&"ingest", &case, &scan, &"--ocr", &"off"], 1);
     let error = v["failed"][0]["error"].as_str().unwrap_or("");
     assert!(
         error.starts_with("no text could be read from any of its 2 pages")

@@ -4,6 +4,7 @@
 //! dossier-eval pdfs            token F1 vs pdftotext, per PDF, and the mean
 //! dossier-eval articles [-v]   token F1 per suite, trafilatura snippets, published dates
 //! dossier-eval speed [pdfs|articles]  PDF ingest vs a pdftotext loop; articles vs dom_smoothie alone
+//! dossier-eval ocr [LANGS]     OCR word error rate and pages/minute vs OCRmyPDF, on scans/
 //! dossier-eval charsets        exact-match rate of legacy-charset text decoded without a declaration
 //! dossier-eval warc [-v]     WARC/ARC/WACZ records vs warcio's (types, addresses, dates, digests)
 //! dossier-eval office [-v]     token F1 per office format and archive listing vs office/expected
@@ -26,6 +27,7 @@ mod charsets;
 mod exactness;
 mod office;
 mod outlook;
+mod ocr;
 mod pdfs;
 mod score;
 mod speed;
@@ -57,6 +59,7 @@ fn main() -> Result<()> {
             office::speed(&corpus, rounds)
         }
         Some("outlook") => outlook::run(&corpus, verbose).map(|_| ()),
+        Some("ocr") => ocr::run(&corpus, args.get(1).map_or("eng", String::as_str)),
         Some("all") => {
             pdfs::run(&corpus)?;
             println!();
@@ -97,7 +100,7 @@ fn main() -> Result<()> {
             exactness::run(&corpus, case, queries, seed, via)
         }
         _ => bail!(
-            "usage: dossier-eval pdfs | articles [-v] | speed | charsets | warc [-v] | office [-v] | office-speed [ROUNDS] | outlook [-v] | all | text FILE... | exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]"
+            "usage: dossier-eval pdfs | articles [-v] | speed | charsets | ocr [LANGS] | warc [-v] | office [-v] | office-speed [ROUNDS] | outlook [-v] | all | text FILE... | exactness [CASE] [--queries N] [--seed S] [--via DOSSIER]"
         ),
     }
 }

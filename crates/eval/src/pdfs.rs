@@ -39,6 +39,11 @@ pub fn run(corpus: &Path) -> Result<f64> {
             file_name: path.file_name().and_then(|n| n.to_str()).map(str::to_owned),
             // As `dossier ingest --password`; the reference was made with `pdftotext -upw`.
             password: row.get("password").filter(|p| !p.is_empty()).cloned(),
+            // The text layer against pdftotext's; OCR is measured by `dossier-eval ocr`.
+            ocr: dossier_extract::ocr::OcrSettings {
+                mode: dossier_extract::ocr::OcrMode::Off,
+                ..Default::default()
+            },
             ..Hints::default()
         };
         let started = Instant::now();

@@ -21,9 +21,11 @@ mod charset;
 mod container;
 mod email;
 pub mod html;
+mod image;
 mod mbox;
 mod office;
 mod outlook;
+pub mod ocr;
 pub mod pdf;
 mod registry;
 mod text;
@@ -39,6 +41,7 @@ pub use charset::{Decoded, decode_text, detect_legacy, looks_like_text};
 pub use container::{Child, Container};
 pub use email::{EmailExtractor, is_maildir_name, looks_like_message, parse_address_line};
 pub use html::{HtmlExtractor, normalize_date, sanitize_html};
+pub use image::{ImageExtractor, exif_date_to_iso, image_format};
 pub use mbox::{MAX_LINE_BYTES, MboxContainer, MboxSplitter};
 pub use office::{
     DocxExtractor, LegacyOfficeExtractor, OdfExtractor, PptxExtractor, RtfExtractor,
@@ -99,6 +102,8 @@ pub struct Hints {
     pub media_type: Option<String>,
     /// The password to open an encrypted file with (`dossier ingest --password`).
     pub password: Option<String>,
+    /// Whether and in which languages pages are OCRed (`dossier ingest --ocr`, `--ocr-lang`).
+    pub ocr: ocr::OcrSettings,
 }
 
 /// What an extractor found in an original.
@@ -133,6 +138,9 @@ pub struct Extraction {
     /// lists it under `failed`: a careful user must learn that it cannot be searched or
     /// cited, which a silent `ok` with empty text hid.
     pub no_text: Option<String>,
+    /// What OCR read, for each page it read (derived data with its maker: engine, version,
+    /// languages); the page's text is also in `pages`.
+    pub ocr: Vec<ocr::OcrPage>,
     /// Items inside this one (an email's attachments), in order; the pipeline extracts
     /// each with the registry and records it with this document as its parent.
     pub children: Vec<Child>,

@@ -31,6 +31,7 @@ impl Registry {
                 Box::new(crate::ZipExtractor),
                 Box::new(crate::TarExtractor),
                 Box::new(crate::MsgExtractor),
+                Box::new(crate::ImageExtractor::default()),
             ],
             containers: vec![
                 Box::new(MboxContainer),

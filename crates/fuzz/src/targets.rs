@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use dossier_extract::{
     Child, Container, DocxExtractor, EmailExtractor, ExtractError, Extractor, Hints, HtmlExtractor,
-    LegacyOfficeExtractor, MboxContainer, MsgExtractor, OdfExtractor, PdfExtractor,
-    PlainTextExtractor, PptxExtractor, Probe, PstContainer, Registry, RtfExtractor,
+    ImageExtractor, LegacyOfficeExtractor, MboxContainer, MsgExtractor, OdfExtractor,
+    PdfExtractor, PlainTextExtractor, PptxExtractor, Probe, PstContainer, Registry, RtfExtractor,
     SpreadsheetExtractor, TarExtractor, WaczContainer, WarcContainer, ZipExtractor,
 };
 use std::path::Path;
@@ -145,6 +145,12 @@ const HTML_TOKENS: &[&str] = &[
     "<",
     ">",
     "\"",
+];
+
+/// Image signatures and the EXIF structures inside them.
+const IMAGE_TOKENS: &[&str] = &[
+    "PNG\r\n", "IHDR", "IDAT", "IEND", "eXIf", "II*\0", "MM\0*", "Exif\0\0", "RIFF", "WEBPVP8 ",
+    "EXIF",
 ];
 
 const PDF_TOKENS: &[&str] = &[
@@ -430,6 +436,18 @@ pub const TARGETS: &[Target] = &[
         file_name: "fuzz.tar.gz",
         seeds: &[corpus("warc", &["gz"])],
         tokens: TAR_TOKENS,
+    },
+    Target {
+        // Every input goes through Tesseract (and its image decoders) as a process under
+        // its time and memory limits, and through the EXIF reader in process.
+        name: "image",
+        kind: Kind::Extractor(|| Box::new(ImageExtractor::default())),
+        file_name: "fuzz.png",
+        seeds: &[
+            corpus("scans/photos", &["jpg", "png", "webp"]),
+            corpus("scans/real", &["png", "tif"]),
+        ],
+        tokens: IMAGE_TOKENS,
     },
     Target {
         name: "query",

@@ -25,6 +25,7 @@ mod globs;
 mod in_order;
 #[cfg(test)]
 mod limits_tests;
+mod reocr;
 mod scope;
 mod walk;
 mod worker;
@@ -40,6 +41,7 @@ use folders::SourceFolders;
 
 pub use globs::{GlobError, GlobFilter, Verdict};
 use in_order::InOrder;
+pub use reocr::{OcrOutcome, OcrProgress, rerun_ocr};
 pub use scope::{AllowedRoot, PathScope, Refusal, ScopeError};
 pub use walk::{Found, walk, walk_each};
 use worker::{Chunk, Processed, Turn, Worker};
@@ -56,6 +58,8 @@ pub struct IngestOptions {
     pub workers: usize,
     /// The password for encrypted files (`dossier ingest --password`).
     pub password: Option<String>,
+    /// Whether and in which languages scans and images are OCRed (`--ocr`, `--ocr-lang`).
+    pub ocr: dossier_extract::ocr::OcrSettings,
     /// Store the originals without extracting them (`dossier ingest --no-extract`): hashed,
     /// deduplicated, stored durably and recorded with their sources and audit rows, each a
     /// document with no text whose detail is [`dossier_store::NOT_EXTRACTED_YET`]. Bringing
@@ -203,6 +207,7 @@ pub fn ingest_with_hook(
         claimed: &claimed,
         declared_kind: options.kind.as_deref(),
         password: options.password.as_deref(),
+        ocr: &options.ocr,
         turn: &turn,
         retry: &retry,
         store_only: options.store_only,

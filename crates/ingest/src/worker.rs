@@ -27,9 +27,11 @@ use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 use std::sync::{Condvar, Mutex};
 
+use dossier_extract::ocr::OcrSettings;
 use dossier_extract::{Child, Container, Extraction, Hints, Probe, Registry, extract};
 use dossier_store::{
-    ContentHash, DocStatus, NOT_EXTRACTED_YET, NewDocument, ObjectStore, StagedObject,
+    ContentHash, DocStatus, NOT_EXTRACTED_YET, NewDocument, ObjectStore, OcrPageRecord,
+    StagedObject,
 };
 
 use crate::walk::{Found, describe_io, display};
@@ -195,6 +197,8 @@ pub(crate) struct Worker<'a> {
     pub declared_kind: Option<&'a str>,
     /// The password for encrypted files (`dossier ingest --password`).
     pub password: Option<&'a str>,
+    /// Whether and how scans and images are OCRed.
+    pub ocr: &'a OcrSettings,
     pub turn: &'a Turn,
     /// Hashes of documents in the case that were stored without extraction, and (with a
     /// password given) of those that failed for want of a password: each is extracted again
@@ -614,6 +618,7 @@ impl Worker<'_> {
             declared_kind: self.declared_kind.map(str::to_owned),
             media_type: None,
             password: self.password.map(str::to_owned),
+            ocr: self.ocr.clone(),
         };
         let mut document = new_document(hash.clone(), size, file_name);
         document.extractor = Some(container.name().to_owned());
@@ -715,6 +720,7 @@ impl Worker<'_> {
             declared_kind: declared_kind.map(str::to_owned),
             media_type: media_type.map(str::to_owned),
             password: self.password.map(str::to_owned),
+            ocr: self.ocr.clone(),
         };
         let mut doc = new_document(hash, bytes.len() as u64, file_name);
         let mut children = Vec::new();
@@ -773,7 +779,7 @@ fn probe_name(child: &Child) -> Option<String> {
 }
 
 /// A document row with nothing extracted yet, titled by its file name.
-fn new_document(hash: ContentHash, size: u64, file_name: Option<&str>) -> NewDocument {
+pub(crate) fn new_document(hash: ContentHash, size: u64, file_name: Option<&str>) -> NewDocument {
     NewDocument {
         title: file_name.map(str::to_owned),
         ..NewDocument::unextracted(hash, size)
@@ -799,7 +805,7 @@ fn not_extracted(
 
 /// Copies an extraction into a document row: `failed`, with the reason first, when it
 /// gave no text although its format carries some ([`Extraction::no_text`]).
-fn apply(doc: &mut NewDocument, x: Extraction) {
+pub(crate) fn apply(doc: &mut NewDocument, x: Extraction) {
     doc.status = if x.no_text.is_some() {
         DocStatus::Failed
     } else {
@@ -817,6 +823,21 @@ fn apply(doc: &mut NewDocument, x: Extraction) {
     doc.meta = x.meta;
     doc.text = Some(x.text);
     doc.pages = x.pages;
+    doc.ocr = x
+        .ocr
+        .into_iter()
+        .map(|p| OcrPageRecord {
+            n: p.page,
+            words: p.words_tsv(),
+            engine: p.engine,
+            engine_version: p.engine_version,
+            languages: p.languages,
+            image_width: p.image_width,
+            image_height: p.image_height,
+            dpi: p.dpi,
+            mean_confidence: p.mean_confidence,
+        })
+        .collect();
 }
 
 /// Puts what the container knows of a child (a web capture's time, address, record id and

@@ -15,10 +15,16 @@ fn extractor() -> PdfExtractor {
     )
 }
 
+/// Hints as ingest gives them, with OCR off: these tests are about the text layer (OCR of
+/// pages without one is tested in `ocr.rs`).
 fn hints(path: &Path, password: Option<&str>) -> Hints {
     Hints {
         file_name: path.file_name().and_then(|n| n.to_str()).map(str::to_owned),
         password: password.map(str::to_owned),
+        ocr: dossier_extract::ocr::OcrSettings {
+            mode: dossier_extract::ocr::OcrMode::Off,
+            ..Default::default()
+        },
         ..Hints::default()
     }
 }

@@ -10,6 +10,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use crate::case::{Case, Change, execute_cached};
 use crate::error::{Result, StoreError};
 use crate::hash::ContentHash;
+use crate::ocr::OcrPageRecord;
 
 /// The status detail of a document whose original was stored without extraction
 /// (`ingest --no-extract`: keep the originals now, read them later). Its status is
@@ -97,6 +98,8 @@ pub struct NewDocument {
     pub text: Option<String>,
     /// Text per page, for paginated formats (page 1 first).
     pub pages: Vec<String>,
+    /// What OCR read on the pages it read (their text is also in `pages`).
+    pub ocr: Vec<OcrPageRecord>,
 }
 
 impl NewDocument {
@@ -123,6 +126,7 @@ impl NewDocument {
             meta: BTreeMap::new(),
             text: None,
             pages: Vec::new(),
+            ocr: Vec::new(),
         }
     }
 }
@@ -351,6 +355,7 @@ impl Change<'_> {
             "document_meta",
             "document_text",
             "pages",
+            "ocr_pages",
         ] {
             execute_cached(
                 tx,
@@ -405,6 +410,9 @@ impl Change<'_> {
                 "INSERT INTO pages (document_id, n, text) VALUES (?1, ?2, ?3)",
                 params![id, i as i64 + 1, page],
             )?;
+        }
+        for page in &doc.ocr {
+            crate::ocr::insert_ocr_page(tx, id, page)?;
         }
         Ok(())
     }

@@ -82,10 +82,16 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0010_source_folders.sql"),
         then: None,
     },
+    Migration {
+        version: 11,
+        name: "ocr_pages",
+        sql: include_str!("../migrations/0011_ocr_pages.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 10;
+pub const LATEST: u32 = 11;
 
 /// Every trigger the migrations make, as `(name, statement)`, the statement exactly as
 /// SQLite keeps it in `sqlite_master` (the text from `CREATE` to `END`): what `verify`

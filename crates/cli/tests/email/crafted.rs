@@ -271,7 +271,7 @@ fn a_pdf_attachment_goes_through_the_registry_and_keeps_its_parent_link() {
     assert_eq!(pdf["parent"], message["id"]);
     assert_eq!(message["children"], serde_json::json!([pdf["id"]]));
     assert_eq!(
-        pdf["extractor"], "pdf@1",
+        pdf["extractor"], "pdf@2",
         "the PDF extractor outbids the rest"
     );
     // Searchable text whenever the PDF extractor can run here (its worker process must have

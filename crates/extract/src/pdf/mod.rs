@@ -22,6 +22,7 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
+use crate::ocr::{OcrFailure, OcrMode, TESSERACT_MISSING, Tesseract, render};
 use crate::{ExtractError, Extraction, Extractor, Hints, Probe};
 
 /// The worker's file name, beside the running executable.
@@ -39,6 +40,8 @@ pub struct PdfExtractor {
     worker: Option<PathBuf>,
     timeout: Duration,
     memory_mb: u64,
+    /// Reads the pages without a text layer (see [`crate::ocr`]).
+    tesseract: Tesseract,
 }
 
 impl Default for PdfExtractor {
@@ -50,6 +53,7 @@ impl Default for PdfExtractor {
             worker: locate_worker(),
             timeout: Duration::from_secs(env_u64(TIMEOUT_ENV).unwrap_or(120)),
             memory_mb: env_u64(MEMORY_ENV).unwrap_or(2048),
+            tesseract: Tesseract::default(),
         }
     }
 }
@@ -76,6 +80,92 @@ impl PdfExtractor {
             worker: Some(worker.into()),
             timeout,
             memory_mb,
+            tesseract: Tesseract::default(),
+        }
+    }
+
+    /// The same extractor OCRing with this Tesseract (builder style).
+    pub fn with_tesseract(mut self, tesseract: Tesseract) -> Self {
+        self.tesseract = tesseract;
+        self
+    }
+
+    /// OCRs the pages the settings ask for (in `auto`, those without text that carry an
+    /// image; in `force`, all), putting their text in place of the empty (or, forced, the
+    /// existing) text layer and their words in [`Extraction::ocr`]. Returns the pages
+    /// OCRed. A missing Tesseract or a failed run is a warning on the document; the pages
+    /// then stay as they were, flagged as needing OCR.
+    fn ocr(&self, bytes: &[u8], out: &mut Extraction, images: &[u32], hints: &Hints) -> Vec<u32> {
+        let wanted: Vec<u32> = match hints.ocr.mode {
+            OcrMode::Off => Vec::new(),
+            OcrMode::Force => (1..=out.pages.len() as u32).collect(),
+            OcrMode::Auto => {
+                let images: BTreeSet<u32> = images.iter().copied().collect();
+                (1u32..)
+                    .zip(&out.pages)
+                    .filter(|(n, p)| images.contains(n) && is_blank(p))
+                    .map(|(n, _)| n)
+                    .collect()
+            }
+        };
+        if wanted.is_empty() {
+            return Vec::new();
+        }
+        let result = tempfile::tempdir()
+            .map_err(|e| {
+                OcrFailure::Failed(ExtractError::Crashed {
+                    extractor: "ocr",
+                    reason: format!("cannot make a folder for page images: {e}"),
+                })
+            })
+            .and_then(|work| {
+                if self.tesseract.version().is_none() {
+                    return Err(OcrFailure::Missing);
+                }
+                let pdf = work.path().join("in.pdf");
+                std::fs::write(&pdf, bytes).map_err(|e| {
+                    OcrFailure::Failed(ExtractError::Crashed {
+                        extractor: "ocr",
+                        reason: format!("cannot write {}: {e}", pdf.display()),
+                    })
+                })?;
+                let (timeout, memory_mb) = self.tesseract.limits();
+                let rendered = render::render_pages(
+                    &pdf,
+                    &wanted,
+                    hints.password.as_deref(),
+                    work.path(),
+                    timeout,
+                    memory_mb,
+                )?;
+                self.tesseract.read(
+                    &rendered,
+                    &wanted,
+                    render::RENDER_DPI,
+                    &hints.ocr.languages,
+                    work.path(),
+                )
+            });
+        match result {
+            Ok(pages) => {
+                let mut done = Vec::with_capacity(pages.len());
+                for page in pages {
+                    if let Some(text) = out.pages.get_mut(page.page as usize - 1) {
+                        *text = page.text.clone();
+                        done.push(page.page);
+                        out.ocr.push(page);
+                    }
+                }
+                done
+            }
+            Err(OcrFailure::Missing) => {
+                out.warnings.push(TESSERACT_MISSING.into());
+                Vec::new()
+            }
+            Err(OcrFailure::Failed(e)) => {
+                out.warnings.push(format!("OCR failed: {e}"));
+                Vec::new()
+            }
         }
     }
 
@@ -187,8 +277,9 @@ impl Extractor for PdfExtractor {
         "pdf"
     }
 
+    /// 2: pages without a text layer are OCRed.
     fn version(&self) -> u32 {
-        1
+        2
     }
 
     /// 95 for anything that starts with `%PDF-` (in its first KiB, as readers allow),
@@ -232,14 +323,15 @@ impl Extractor for PdfExtractor {
                 }
             }
         }
-        describe(&mut out, &images, hints.file_name.as_deref());
+        let ocred = self.ocr(bytes, &mut out, &images, hints);
+        describe(&mut out, &images, &ocred, hints.file_name.as_deref());
         Ok(out)
     }
 }
 
 /// Everything derived from the worker's raw reply: dates, title, pages without text,
 /// and for filings the stamp, the court and the document's date.
-fn describe(out: &mut Extraction, images: &[u32], file_name: Option<&str>) {
+fn describe(out: &mut Extraction, images: &[u32], ocred: &[u32], file_name: Option<&str>) {
     for key in ["created", "modified"] {
         if let Some(iso) = out.meta.get(key).and_then(|raw| pdf_date_to_iso(raw)) {
             out.meta.insert(key.to_owned(), iso);
@@ -253,17 +345,33 @@ fn describe(out: &mut Extraction, images: &[u32], file_name: Option<&str>) {
 
     let blank: Vec<u32> = (1u32..)
         .zip(&out.pages)
-        .filter(|(_, p)| p.chars().filter(|c| !c.is_whitespace()).count() < 20)
+        .filter(|(_, p)| is_blank(p))
         .map(|(n, _)| n)
         .collect();
     // A set, not `images.contains`: a scanned document has an image on every page, and
     // a linear search per blank page would take time in the square of its page count.
     let images: BTreeSet<u32> = images.iter().copied().collect();
+    let ocred_set: BTreeSet<u32> = ocred.iter().copied().collect();
     let needs_ocr: Vec<u32> = blank
         .iter()
         .copied()
-        .filter(|n| images.contains(n))
+        .filter(|n| images.contains(n) && !ocred_set.contains(n))
         .collect();
+    if !ocred.is_empty() {
+        out.meta.insert("ocr.pages".into(), list(ocred));
+        let unread: Vec<u32> = blank
+            .iter()
+            .copied()
+            .filter(|n| ocred_set.contains(n))
+            .collect();
+        if !unread.is_empty() {
+            out.warnings.push(format!(
+                "OCR read next to no text on page{} {}",
+                if unread.len() == 1 { "" } else { "s" },
+                list(&unread)
+            ));
+        }
+    }
     if !blank.is_empty() {
         out.meta.insert("pages_without_text".into(), list(&blank));
     }
@@ -330,6 +438,12 @@ fn describe(out: &mut Extraction, images: &[u32], file_name: Option<&str>) {
 /// Why a PDF gave no text at all, if it gave none: no pages, or not one character on any
 /// page. Some pages without text are only a warning (a scanned exhibit inside a typed
 /// filing); a PDF with none cannot be searched or cited at all, which is a failure.
+/// Whether a page has too little text to be read as a text layer (fewer than 20 letters
+/// other than whitespace: a page number, a stamp).
+fn is_blank(page: &str) -> bool {
+    page.chars().filter(|c| !c.is_whitespace()).count() < 20
+}
+
 fn no_text_reason(pages: &[String], needing_ocr: usize) -> Option<String> {
     if pages.is_empty() {
         return Some("the PDF has no pages: there is no text to extract".into());
@@ -496,7 +610,12 @@ mod tests {
             ..Extraction::default()
         };
         x.kind = "attachment".into();
-        describe(&mut x, &[2], Some("gov.uscourts.cacd.657892.168.0.pdf"));
+        describe(
+            &mut x,
+            &[2],
+            &[],
+            Some("gov.uscourts.cacd.657892.168.0.pdf"),
+        );
         assert_eq!(x.kind, "filing");
         assert_eq!(x.doc_date.as_deref(), Some("2019-02-01"));
         assert_eq!(x.meta.get("ecf.document").map(String::as_str), Some("168"));
@@ -515,7 +634,7 @@ mod tests {
             pages: vec!["\n".into(), " ".into()],
             ..Extraction::default()
         };
-        describe(&mut scan, &[1, 2], Some("scan.pdf"));
+        describe(&mut scan, &[1, 2], &[], Some("scan.pdf"));
         let reason = scan
             .no_text
             .expect("a scan without text is not read silently");
@@ -526,7 +645,7 @@ mod tests {
         assert!(reason.contains("needs OCR"), "{reason}");
 
         let mut empty = Extraction::default();
-        describe(&mut empty, &[], Some("empty.pdf"));
+        describe(&mut empty, &[], &[], Some("empty.pdf"));
         assert_eq!(
             empty.no_text.as_deref(),
             Some("the PDF has no pages: there is no text to extract")

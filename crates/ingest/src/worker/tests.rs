@@ -12,6 +12,7 @@ fn worker_in<'a>(
         claimed,
         declared_kind: None,
         password: None,
+        ocr: Box::leak(Box::default()),
         turn,
         // No document of a test case waits for a password; one empty set per worker.
         retry: Box::leak(Box::new(Mutex::new(HashSet::new()))),

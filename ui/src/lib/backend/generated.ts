@@ -58,11 +58,7 @@ export type InitOutput = {
 /**
  * The case folder.
  */
-case: string, 
-/**
- * The case's name: the one given, else its folder's name (as `summary` shows it).
- */
-name: string, };
+case: string, };
 
 /**
  * How many documents of one kind.
@@ -221,15 +217,6 @@ withdrawn: Array<WithdrawnCitation>,
 notes_checked: number, };
 
 /**
- * `audit` arguments over the command surface.
- */
-export type AuditRequest = { 
-/**
- * Only the newest this many rows (still oldest first); the whole log without it.
- */
-last?: number, };
-
-/**
  * One row of the audit log.
  */
 export type AuditRow = { 
@@ -287,12 +274,7 @@ docs?: Array<number>,
 /**
  * Or every document this search finds (all of them, not a page).
  */
-query?: string, 
-/**
- * Or every document the document table's filters match (kind, tag, custodian, dates,
- * review status, title; its order and paging are ignored).
- */
-matching?: DocsRequest, };
+query?: string, };
 
 /**
  * `review` output.
@@ -372,12 +354,7 @@ review?: string,
 /**
  * Only documents whose title contains this text, ASCII case ignored (with `limit`).
  */
-title?: string, 
-/**
- * Only documents found in this folder or a folder below it, as `folders` names it
- * (`maildir/lay-k/inbox`; with `limit`).
- */
-folder?: string, };
+title?: string, };
 
 /**
  * One line of `dossier docs`.
@@ -396,8 +373,7 @@ kind: string,
  */
 title: string | null, 
 /**
- * The document's own date, or for a capture without one (a policy version) its capture
- * date, as search dates it.
+ * The document's own date.
  */
 date: string | null, 
 /**
@@ -418,8 +394,7 @@ export type DocTableRow = {
  */
 id: number, 
 /**
- * The document's own date, or for a capture without one (a policy version) its capture
- * date.
+ * The document's own date.
  */
 date: string | null, 
 /**
@@ -623,19 +598,7 @@ children: Array<number>,
 /**
  * Its tags, sorted.
  */
-tags: Array<string>, 
-/**
- * `unreviewed`, `reviewed` or `second_look`.
- */
-review: string, 
-/**
- * Who set the review status (null while unreviewed).
- */
-reviewed_by: string | null, 
-/**
- * When the review status was set (null while unreviewed).
- */
-reviewed_at: string | null, };
+tags: Array<string>, };
 
 /**
  * `original` arguments.
@@ -776,7 +739,16 @@ exclude?: Array<string>,
 /**
  * Items recorded per transaction at most (default: `dossier_ingest::BATCH_ITEMS`).
  */
-batch_items?: number, };
+batch_items?: number, 
+/**
+ * When scans and images are OCRed: `auto` (default: pages without a text layer, and
+ * images), `force` (every page, even one with a text layer) or `off`.
+ */
+ocr?: string, 
+/**
+ * Tesseract languages, `eng` (default) or several joined by `+` (`eng+deu`).
+ */
+ocr_lang?: string, };
 
 /**
  * An item that did not become a document, or whose text could not be extracted.
@@ -852,55 +824,55 @@ series?: SeriesIngestOutput,
 index_error?: string, };
 
 /**
- * What to capture.
+ * `ocr` arguments.
  */
-export type CaptureRequest = { 
+export type OcrRequest = { 
 /**
- * The addresses to capture (http:// or https://).
+ * The documents, by id (every PDF and image of the case when none).
  */
-urls: Array<string>, 
+docs?: Array<number>, 
 /**
- * Record each page as a capture of this policy series.
+ * Tesseract languages, joined by + (default eng; e.g. eng+deu).
  */
-series?: string, };
+lang?: string, 
+/**
+ * OCR every page, even one with a text layer.
+ */
+force?: boolean, };
 
 /**
- * One address captured.
+ * What `ocr` did to one document.
  */
-export type CapturedPage = { 
+export type OcrDocumentResult = { 
 /**
- * The address asked for.
+ * The document.
  */
-url: string, 
+doc: number, 
 /**
- * The address the page was found at, after redirects.
+ * `done`, `skipped` or `failed`.
  */
-final_url: string, 
+outcome: string, 
 /**
- * Its HTTP status.
+ * Pages OCRed.
  */
-status: number, 
+pages: number, 
 /**
- * When it was fetched (ISO 8601, UTC).
+ * Mean confidence of its OCR pages, 0 to 100.
  */
-captured_at: string, 
+mean_confidence?: number, 
 /**
- * Redirects followed on the way.
+ * Why it was skipped or failed, or the new extraction's warnings.
  */
-redirects: number, };
+detail?: string, };
 
 /**
- * `capture` output: the pages fetched, and what ingesting their WARC files recorded.
+ * `ocr` output.
  */
-export type CaptureOutput = { 
+export type OcrOutput = { 
 /**
- * The pages, in the order asked.
+ * Every document considered, in id order.
  */
-pages: Array<CapturedPage>, 
-/**
- * One ingest per page's WARC.
- */
-ingests: Array<IngestOutput>, };
+documents: Array<OcrDocumentResult>, };
 
 /**
  * How hits are ordered.
@@ -2189,10 +2161,6 @@ docs?: Array<number>,
  */
 query?: string, 
 /**
- * Or every document the document table's filters match, as one edit.
- */
-matching?: DocsRequest, 
-/**
  * Tags to add (to remove, with `remove`).
  */
 tags: Array<string>, 
@@ -2243,86 +2211,6 @@ tag: string,
  * How many documents carry it (0 for a tag only events carry).
  */
 documents: number, };
-
-/**
- * `folders` arguments: none beyond the case.
- */
-export type FoldersRequest = Record<symbol, never>;
-
-/**
- * One folder and the folders below it.
- */
-export type FolderNode = { 
-/**
- * Its own name (`inbox`).
- */
-name: string, 
-/**
- * Its whole path, as `docs --folder` takes it (`maildir/lay-k/inbox`).
- */
-path: string, 
-/**
- * Documents found directly in it.
- */
-documents: number, 
-/**
- * Documents in it and in every folder below it (one found in two folders counts twice).
- */
-total: number, 
-/**
- * The folders directly below it, by name.
- */
-children: Array<FolderNode>, };
-
-/**
- * `activity` arguments.
- */
-export type ActivityRequest = { 
-/**
- * How many lines, newest first (default 8, at most 500).
- */
-limit?: number, };
-
-/**
- * One line of recent activity: one audit row, or a run of similar ones.
- */
-export type ActivityLine = { 
-/**
- * The line in words ("Tagged 5,246 documents privileged").
- */
-summary_text: string, 
-/**
- * How many audit rows it stands for.
- */
-count: number, 
-/**
- * The first row's position in the log.
- */
-first_seq: number, 
-/**
- * The newest row's position in the log.
- */
-last_seq: number, 
-/**
- * When the first row was written.
- */
-first_at: string, 
-/**
- * When the newest row was written.
- */
-at: string, 
-/**
- * Who.
- */
-actor: string, 
-/**
- * The newest row's action, for the record (`document.tag`).
- */
-action: string, 
-/**
- * The newest row's target, for the record (`document:42`).
- */
-target: string, };
 
 /**
  * `note` arguments: a note on the span of a document where a quote is.
@@ -2450,54 +2338,6 @@ designation?: string,
  * and is listed as withdrawn.
  */
 withdraw?: boolean, };
-
-/**
- * `exhibit` over many documents at once (`docs`, `query` or `matching` instead of `doc`):
- * each gets the next free number of the prefix, in id order, as one edit that one undo
- * reverts.
- */
-export type ExhibitManyRequest = { 
-/**
- * The documents, by id.
- */
-docs?: Array<number>, 
-/**
- * Or every document this search finds.
- */
-query?: string, 
-/**
- * Or every document the document table's filters match.
- */
-matching?: DocsRequest, 
-/**
- * Number prefix (default PX).
- */
-prefix?: string, 
-/**
- * Bates prefix (default DOSS).
- */
-bates_prefix?: string, 
-/**
- * Designation given to each.
- */
-designation?: string, };
-
-/**
- * What `exhibit` over many documents did.
- */
-export type ExhibitManyOutput = { 
-/**
- * How many documents were selected.
- */
-documents: number, 
-/**
- * The exhibits made, in id order.
- */
-made: Array<ExhibitView>, 
-/**
- * Documents passed over because they are exhibits already.
- */
-already: Array<number>, };
 
 /**
  * An exhibit as listed.

@@ -35,6 +35,8 @@ import type {
   IngestRequest,
   CaptureOutput,
   CaptureRequest,
+  OcrOutput,
+  OcrRequest,
   NoteDeleteOutput,
   NoteDeleteRequest,
   NoteRequest,
@@ -95,6 +97,7 @@ export interface Commands {
   ingest: { args: IngestRequest; output: IngestOutput };
   /** Fetches pages now, keeps each as a WARC and ingests it (with `series`, as a capture of it). */
   capture: { args: CaptureRequest; output: CaptureOutput };
+  ocr: { args: OcrRequest; output: OcrOutput };
   search: { args: SearchRequest; output: SearchOutput };
   reindex: { args: NoArgs; output: ReindexOutput };
   search_batch: { args: SearchBatchRequest; output: SearchBatchOutput };
