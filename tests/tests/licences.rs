@@ -23,8 +23,9 @@ const SHIPPED: [&str; 3] = ["dossier-cli", "dossier-desktop", "dossier-pdf"];
 
 /// Licences whose terms let us ship the component inside an Apache-2.0 application, given
 /// the notices below. MPL-2.0 is file-level copyleft: unmodified files, source available
-/// from crates.io, which the notice names.
-const ALLOWED: [&str; 14] = [
+/// from crates.io, which the notice names. CDLA-Permissive-2.0 is a permissive licence for
+/// data (webpki-roots' list of Mozilla's root certificates): its text goes with the data.
+const ALLOWED: [&str; 15] = [
     "Apache-2.0",
     "MIT",
     "MIT-0",
@@ -39,6 +40,7 @@ const ALLOWED: [&str; 14] = [
     "CC0-1.0",
     "BSL-1.0",
     "MPL-2.0",
+    "CDLA-Permissive-2.0",
 ];
 
 struct Component {

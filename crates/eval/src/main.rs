@@ -25,9 +25,9 @@
 mod articles;
 mod charsets;
 mod exactness;
+mod ocr;
 mod office;
 mod outlook;
-mod ocr;
 mod pdfs;
 mod score;
 mod speed;

@@ -36,7 +36,7 @@ pub struct Child {
     /// What the container knows of the item that its bytes do not say (a WARC record's id
     /// and digests, the request that fetched it; the `folder` a PST message was filed in),
     /// added to the document's metadata.
-    pub meta: std::collections::BTreeMap<String, String>,
+    pub meta: BTreeMap<String, String>,
 }
 
 /// The next child of a streamed container, or why the container cannot be read further.

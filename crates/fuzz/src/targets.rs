@@ -12,8 +12,8 @@ use std::time::Duration;
 
 use dossier_extract::{
     Child, Container, DocxExtractor, EmailExtractor, ExtractError, Extractor, Hints, HtmlExtractor,
-    ImageExtractor, LegacyOfficeExtractor, MboxContainer, MsgExtractor, OdfExtractor,
-    PdfExtractor, PlainTextExtractor, PptxExtractor, Probe, PstContainer, Registry, RtfExtractor,
+    ImageExtractor, LegacyOfficeExtractor, MboxContainer, MsgExtractor, OdfExtractor, PdfExtractor,
+    PlainTextExtractor, PptxExtractor, Probe, PstContainer, Registry, RtfExtractor,
     SpreadsheetExtractor, TarExtractor, WaczContainer, WarcContainer, ZipExtractor,
 };
 use std::path::Path;

@@ -58,7 +58,11 @@ export type InitOutput = {
 /**
  * The case folder.
  */
-case: string, };
+case: string, 
+/**
+ * The case's name: the one given, else its folder's name (as `summary` shows it).
+ */
+name: string, };
 
 /**
  * How many documents of one kind.
@@ -217,6 +221,15 @@ withdrawn: Array<WithdrawnCitation>,
 notes_checked: number, };
 
 /**
+ * `audit` arguments over the command surface.
+ */
+export type AuditRequest = { 
+/**
+ * Only the newest this many rows (still oldest first); the whole log without it.
+ */
+last?: number, };
+
+/**
  * One row of the audit log.
  */
 export type AuditRow = { 
@@ -274,7 +287,12 @@ docs?: Array<number>,
 /**
  * Or every document this search finds (all of them, not a page).
  */
-query?: string, };
+query?: string, 
+/**
+ * Or every document the document table's filters match (kind, tag, custodian, dates,
+ * review status, title; its order and paging are ignored).
+ */
+matching?: DocsRequest, };
 
 /**
  * `review` output.
@@ -354,7 +372,12 @@ review?: string,
 /**
  * Only documents whose title contains this text, ASCII case ignored (with `limit`).
  */
-title?: string, };
+title?: string, 
+/**
+ * Only documents found in this folder or a folder below it, as `folders` names it
+ * (`maildir/lay-k/inbox`; with `limit`).
+ */
+folder?: string, };
 
 /**
  * One line of `dossier docs`.
@@ -373,7 +396,8 @@ kind: string,
  */
 title: string | null, 
 /**
- * The document's own date.
+ * The document's own date, or for a capture without one (a policy version) its capture
+ * date, as search dates it.
  */
 date: string | null, 
 /**
@@ -394,7 +418,8 @@ export type DocTableRow = {
  */
 id: number, 
 /**
- * The document's own date.
+ * The document's own date, or for a capture without one (a policy version) its capture
+ * date.
  */
 date: string | null, 
 /**
@@ -598,7 +623,19 @@ children: Array<number>,
 /**
  * Its tags, sorted.
  */
-tags: Array<string>, };
+tags: Array<string>, 
+/**
+ * `unreviewed`, `reviewed` or `second_look`.
+ */
+review: string, 
+/**
+ * Who set the review status (null while unreviewed).
+ */
+reviewed_by: string | null, 
+/**
+ * When the review status was set (null while unreviewed).
+ */
+reviewed_at: string | null, };
 
 /**
  * `original` arguments.
@@ -822,6 +859,57 @@ series?: SeriesIngestOutput,
  * the index is behind until the next writer or `reindex` catches it up).
  */
 index_error?: string, };
+
+/**
+ * What to capture.
+ */
+export type CaptureRequest = { 
+/**
+ * The addresses to capture (http:// or https://).
+ */
+urls: Array<string>, 
+/**
+ * Record each page as a capture of this policy series.
+ */
+series?: string, };
+
+/**
+ * One address captured.
+ */
+export type CapturedPage = { 
+/**
+ * The address asked for.
+ */
+url: string, 
+/**
+ * The address the page was found at, after redirects.
+ */
+final_url: string, 
+/**
+ * Its HTTP status.
+ */
+status: number, 
+/**
+ * When it was fetched (ISO 8601, UTC).
+ */
+captured_at: string, 
+/**
+ * Redirects followed on the way.
+ */
+redirects: number, };
+
+/**
+ * `capture` output: the pages fetched, and what ingesting their WARC files recorded.
+ */
+export type CaptureOutput = { 
+/**
+ * The pages, in the order asked.
+ */
+pages: Array<CapturedPage>, 
+/**
+ * One ingest per page's WARC.
+ */
+ingests: Array<IngestOutput>, };
 
 /**
  * `ocr` arguments.
@@ -2161,6 +2249,10 @@ docs?: Array<number>,
  */
 query?: string, 
 /**
+ * Or every document the document table's filters match, as one edit.
+ */
+matching?: DocsRequest, 
+/**
  * Tags to add (to remove, with `remove`).
  */
 tags: Array<string>, 
@@ -2211,6 +2303,86 @@ tag: string,
  * How many documents carry it (0 for a tag only events carry).
  */
 documents: number, };
+
+/**
+ * `folders` arguments: none beyond the case.
+ */
+export type FoldersRequest = Record<symbol, never>;
+
+/**
+ * One folder and the folders below it.
+ */
+export type FolderNode = { 
+/**
+ * Its own name (`inbox`).
+ */
+name: string, 
+/**
+ * Its whole path, as `docs --folder` takes it (`maildir/lay-k/inbox`).
+ */
+path: string, 
+/**
+ * Documents found directly in it.
+ */
+documents: number, 
+/**
+ * Documents in it and in every folder below it (one found in two folders counts twice).
+ */
+total: number, 
+/**
+ * The folders directly below it, by name.
+ */
+children: Array<FolderNode>, };
+
+/**
+ * `activity` arguments.
+ */
+export type ActivityRequest = { 
+/**
+ * How many lines, newest first (default 8, at most 500).
+ */
+limit?: number, };
+
+/**
+ * One line of recent activity: one audit row, or a run of similar ones.
+ */
+export type ActivityLine = { 
+/**
+ * The line in words ("Tagged 5,246 documents privileged").
+ */
+summary_text: string, 
+/**
+ * How many audit rows it stands for.
+ */
+count: number, 
+/**
+ * The first row's position in the log.
+ */
+first_seq: number, 
+/**
+ * The newest row's position in the log.
+ */
+last_seq: number, 
+/**
+ * When the first row was written.
+ */
+first_at: string, 
+/**
+ * When the newest row was written.
+ */
+at: string, 
+/**
+ * Who.
+ */
+actor: string, 
+/**
+ * The newest row's action, for the record (`document.tag`).
+ */
+action: string, 
+/**
+ * The newest row's target, for the record (`document:42`).
+ */
+target: string, };
 
 /**
  * `note` arguments: a note on the span of a document where a quote is.
@@ -2338,6 +2510,54 @@ designation?: string,
  * and is listed as withdrawn.
  */
 withdraw?: boolean, };
+
+/**
+ * `exhibit` over many documents at once (`docs`, `query` or `matching` instead of `doc`):
+ * each gets the next free number of the prefix, in id order, as one edit that one undo
+ * reverts.
+ */
+export type ExhibitManyRequest = { 
+/**
+ * The documents, by id.
+ */
+docs?: Array<number>, 
+/**
+ * Or every document this search finds.
+ */
+query?: string, 
+/**
+ * Or every document the document table's filters match.
+ */
+matching?: DocsRequest, 
+/**
+ * Number prefix (default PX).
+ */
+prefix?: string, 
+/**
+ * Bates prefix (default DOSS).
+ */
+bates_prefix?: string, 
+/**
+ * Designation given to each.
+ */
+designation?: string, };
+
+/**
+ * What `exhibit` over many documents did.
+ */
+export type ExhibitManyOutput = { 
+/**
+ * How many documents were selected.
+ */
+documents: number, 
+/**
+ * The exhibits made, in id order.
+ */
+made: Array<ExhibitView>, 
+/**
+ * Documents passed over because they are exhibits already.
+ */
+already: Array<number>, };
 
 /**
  * An exhibit as listed.
