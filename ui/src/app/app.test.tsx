@@ -70,7 +70,8 @@ describe("files dropped on the desktop window", () => {
   test("are ingested by the case home's panel even when another screen was showing", async () => {
     const backend = new ScriptedBackend({
       summary: () => summary,
-      docs: () => [],
+      docs: () => ({ total: 0, offset: 0, documents: [] }),
+      folders: () => [],
       activity: () => [],
       ingest: ({ paths }) => ({ added: paths.length, duplicates: 0, failed: [], skipped: [], documents: [19] }),
     });
