@@ -37,6 +37,24 @@ describe("rows fetched a page at a time", () => {
     expect(rows.rowAt(299_999)).toBe("row 299999");
   });
 
+  test("a page that fails is asked for again when the view moves, not over and over at once", async () => {
+    let asked = 0;
+    const failing = () => {
+      asked++;
+      return Promise.reject(new Error("the case is closed"));
+    };
+    let changes = 0;
+    const rows = new PagedRows<string>(failing, 100, () => changes++);
+    rows.want(0, 40);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(asked).toBe(1);
+    expect(changes).toBe(1);
+    expect(String(rows.error)).toContain("the case is closed");
+    rows.want(0, 41);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(asked).toBe(2);
+  });
+
   test("a range past the end asks for no page beyond it", async () => {
     const { asked, fetch } = listOf(150);
     const rows = new PagedRows(fetch, 100, () => undefined);

@@ -93,6 +93,7 @@ export class PagedRows<Row> {
 
   private async fetch(page: number): Promise<void> {
     this.pending.add(page);
+    let failed = false;
     try {
       const fetched = await this.fetchPage(page * this.pageSize, this.pageSize);
       this.pages.set(page, fetched.rows);
@@ -100,12 +101,17 @@ export class PagedRows<Row> {
       this.error = undefined;
     } catch (reason) {
       this.error = reason;
+      failed = true;
     } finally {
       this.pending.delete(page);
     }
     if (!this.closed) {
       this.onChange();
-      this.pump();
+      // After a failure the next view change (a scroll) asks again: asking at once would
+      // repeat a failing request as fast as it fails.
+      if (!failed) {
+        this.pump();
+      }
     }
   }
 }
