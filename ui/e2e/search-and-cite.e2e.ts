@@ -32,6 +32,10 @@ describe("the sample case in a browser", () => {
     expect(await page.getByRole("navigation", { name: "Main" }).count()).toBe(1);
     expect(await page.getByRole("main").count()).toBe(1);
     expect(await page.getByRole("table", { name: "Documents by kind" }).textContent()).toContain("filing");
+    // A case with documents opens on its table, adding evidence and recent activity folded.
+    await page.getByRole("grid", { name: "Documents" }).waitFor();
+    expect(await page.getByRole("heading", { name: "Recent activity" }).isVisible()).toBe(false);
+    await page.getByText("Add evidence, recent activity").click();
     await page.getByRole("heading", { name: "Recent activity" }).waitFor();
     await screenshot(page, "01-case-home");
   });

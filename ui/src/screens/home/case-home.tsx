@@ -26,7 +26,7 @@ const RECENT_ACTIVITY = 8;
 /** How long typing in the title filter pauses before the table follows. */
 const TYPING_PAUSE_MS = 250;
 
-/** Where whether "Add evidence, recent activity" is folded is remembered. */
+/** Where whether "Add evidence, recent activity" was last folded or opened is remembered. */
 const MORE_KEY = "dossier.home-more";
 
 /** The table's filters and order, as the address holds them. */
@@ -61,12 +61,16 @@ export function CaseHome({ query }: ScreenProps) {
   const [selection, setSelection] = useState<RowSelection>(NOTHING_SELECTED);
   const [focused, setFocused] = useState<{ index: number; row: DocTableRow } | undefined>();
   const [total, setTotal] = useState<number | undefined>();
+  // Folded on a case with documents, so the table is what opens; open on an empty case, where
+  // adding evidence is the next step; as the reviewer last left it otherwise.
   const [moreOpen, setMoreOpen] = useState(() => {
+    let remembered: string | null = null;
     try {
-      return window.localStorage.getItem(MORE_KEY) !== "folded";
+      remembered = window.localStorage.getItem(MORE_KEY);
     } catch {
-      return true;
+      // Nothing remembered.
     }
+    return remembered === null ? summary.documents === 0 : remembered === "open";
   });
   useEffect(() => {
     setSelection(NOTHING_SELECTED);
