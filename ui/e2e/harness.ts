@@ -120,6 +120,17 @@ export async function openBrowser(): Promise<{ browser: Browser; page: Page; pro
   return { browser, page, problems };
 }
 
+/**
+ * Opens the case home's "Add evidence, recent activity" fold, which starts folded on a case
+ * with documents (the table opens first), unless it is open already.
+ */
+export async function openAddEvidence(page: Page): Promise<void> {
+  const fold = page.locator("details.home-more");
+  if (!(await fold.evaluate((details) => (details as HTMLDetailsElement).open))) {
+    await fold.locator("summary").click();
+  }
+}
+
 /** Saves a screenshot of the page as `<name>.png` among the artifacts; returns its path. */
 export async function screenshot(page: Page, name: string): Promise<string> {
   mkdirSync(artifactsDir, { recursive: true });

@@ -11,7 +11,7 @@ import { copyFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { openBrowser, repoDir, screenshot, serveSampleCase, type Served } from "./harness";
+import { openAddEvidence, openBrowser, repoDir, screenshot, serveSampleCase, type Served } from "./harness";
 
 const fixtures = join(repoDir, "ui", "e2e", "fixtures");
 /** A 96×96 JPEG 2000 image, red on its left half and blue on its right, drawn at 100×100 pt from
@@ -40,6 +40,7 @@ afterAll(async () => {
 /** Ingests files through the case home, as a user names them, and waits for the run to end. */
 async function ingest(paths: string[]): Promise<void> {
   await page.goto(served.url);
+  await openAddEvidence(page);
   await page.getByLabel("Files or folders on this machine, one path a line").fill(paths.join("\n"));
   await page.getByRole("button", { name: "Add", exact: true }).click();
   await expect.poll(() => page.locator(".ingest-status").textContent(), { timeout: 30_000 }).toMatch(new RegExp(`^Added ${paths.length},`));
