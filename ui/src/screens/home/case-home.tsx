@@ -106,6 +106,11 @@ export function CaseHome({ query }: ScreenProps) {
           open={moreOpen}
           onToggle={(e) => {
             const open = e.currentTarget.open;
+            // A browser also fires "toggle" when the page first draws the section open: only
+            // the reviewer's own folding or opening is remembered.
+            if (open === moreOpen) {
+              return;
+            }
             setMoreOpen(open);
             try {
               window.localStorage.setItem(MORE_KEY, open ? "open" : "folded");
