@@ -49,8 +49,15 @@ export function SearchScreen({ query }: ScreenProps) {
   const target: BulkTarget | undefined =
     selection.kind === "all" ? (listRequest === undefined ? undefined : { query: listRequest.query }) : { docs: selectedIds(selection) };
 
-  // The box follows the hash when it changes from outside (back button, a link).
-  useEffect(() => setTyped(filters.q), [filters.q]);
+  // The box follows the hash when it changes from outside (back button, a link), but not when
+  // the screen first draws: words typed before its effects ran would be wiped.
+  const hashQuery = useRef(filters.q);
+  useEffect(() => {
+    if (filters.q !== hashQuery.current) {
+      hashQuery.current = filters.q;
+      setTyped(filters.q);
+    }
+  }, [filters.q]);
   useEffect(() => box.current?.focus(), []);
   useEffect(() => {
     if (typed === filters.q) {
