@@ -33,8 +33,8 @@ pub struct DocsRequest {
     #[ts(optional)]
     #[cfg_attr(feature = "cli", arg(long, requires = "limit"))]
     pub offset: Option<u64>,
-    /// The order: date, kind, title, size or id; `-date` for newest first (with `limit`;
-    /// default id, ingest order).
+    /// The order: date, kind, title, size, id, from, to, custodian, tags, exhibit or review;
+    /// `-date` for newest first (with `limit`; default id, ingest order).
     #[ts(optional)]
     #[cfg_attr(
         feature = "cli",
@@ -215,9 +215,15 @@ fn sort_of(sort: Option<&str>) -> ApiResult<(SortColumn, bool)> {
         "title" => SortColumn::Title,
         "size" => SortColumn::Size,
         "id" => SortColumn::Id,
+        "from" => SortColumn::From,
+        "to" => SortColumn::To,
+        "custodian" => SortColumn::Custodian,
+        "tags" => SortColumn::Tags,
+        "exhibit" => SortColumn::Exhibit,
+        "review" => SortColumn::Review,
         _ => {
             return Err(invalid(format!(
-                "cannot sort by {sort:?}: expected date, kind, title, size or id, with - before it for descending"
+                "cannot sort by {sort:?}: expected date, kind, title, size, id, from, to, custodian, tags, exhibit or review, with - before it for descending"
             )));
         }
     };

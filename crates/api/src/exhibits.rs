@@ -43,6 +43,12 @@ pub struct TagRequest {
     #[serde(default)]
     #[ts(optional)]
     pub matching: Option<crate::DocsRequest>,
+    /// Or every document this search finds, its filters applied (kind, tag, custodian,
+    /// dates, saved searches; its order and paging are ignored): "select all" in results
+    /// narrowed by a facet.
+    #[serde(default)]
+    #[ts(optional)]
+    pub search: Option<Box<crate::SearchRequest>>,
     /// Tags to add (to remove, with `remove`).
     pub tags: Vec<String>,
     /// Remove the tags instead of adding them.
@@ -79,15 +85,16 @@ pub fn tag(path: &(impl CaseAt + ?Sized), request: &TagRequest) -> ApiResult<Tag
         .map(|t| t.trim())
         .filter(|t| !t.is_empty())
         .collect();
-    let many = !request.docs.is_empty() || request.query.is_some() || request.matching.is_some();
+    let selection = crate::review::Selection {
+        docs: &request.docs,
+        query: request.query.as_deref(),
+        search: request.search.as_deref(),
+        matching: request.matching.as_ref(),
+    };
+    let many = selection.is_given();
     match (request.doc, request.event) {
         (None, None) if many => {
-            let ids = crate::review::selected_documents(
-                path,
-                &request.docs,
-                request.query.as_deref(),
-                request.matching.as_ref(),
-            )?;
+            let ids = selection.documents(path)?;
             let change = case.begin_change()?;
             let (mut added, mut removed, mut changed) = (Vec::new(), Vec::new(), 0);
             for &id in &ids {
@@ -102,8 +109,9 @@ pub fn tag(path: &(impl CaseAt + ?Sized), request: &TagRequest) -> ApiResult<Tag
                 added.extend(a);
                 removed.extend(r);
             }
+            // Tags are not in the search index (searches read them from the case): there is
+            // nothing to re-index, whatever the number of documents.
             change.commit()?;
-            let _ = crate::session::catch_up_index(path, &case);
             for list in [&mut added, &mut removed] {
                 list.sort();
                 list.dedup();
@@ -125,9 +133,6 @@ pub fn tag(path: &(impl CaseAt + ?Sized), request: &TagRequest) -> ApiResult<Tag
                 (change.tag_document(doc, &request.tags)?, Vec::new())
             };
             change.commit()?;
-            // Tags are searched and counted: the index follows now. It is a cache; if it
-            // cannot, searches say it is behind until the next catch-up.
-            let _ = crate::session::catch_up_index(path, &case);
             Ok(TagOutput {
                 changed: u64::from(!added.is_empty() || !removed.is_empty()),
                 added,
@@ -348,6 +353,12 @@ pub struct ExhibitManyRequest {
     #[serde(default)]
     #[ts(optional)]
     pub matching: Option<crate::DocsRequest>,
+    /// Or every document this search finds, its filters applied (kind, tag, custodian,
+    /// dates, saved searches; its order and paging are ignored): "select all" in results
+    /// narrowed by a facet.
+    #[serde(default)]
+    #[ts(optional)]
+    pub search: Option<Box<crate::SearchRequest>>,
     /// Number prefix (default PX).
     #[serde(default)]
     #[ts(optional)]
@@ -378,12 +389,13 @@ pub fn exhibit_many(
     path: &(impl CaseAt + ?Sized),
     request: &ExhibitManyRequest,
 ) -> ApiResult<ExhibitManyOutput> {
-    let ids = crate::review::selected_documents(
-        path,
-        &request.docs,
-        request.query.as_deref(),
-        request.matching.as_ref(),
-    )?;
+    let ids = crate::review::Selection {
+        docs: &request.docs,
+        query: request.query.as_deref(),
+        search: request.search.as_deref(),
+        matching: request.matching.as_ref(),
+    }
+    .documents(path)?;
     let prefix = prefix_of(
         request.prefix.as_deref(),
         exhibits::DEFAULT_PREFIX,

@@ -35,6 +35,13 @@ pub struct ReviewRequest {
     #[ts(optional)]
     #[cfg_attr(feature = "cli", arg(skip))]
     pub matching: Option<DocsRequest>,
+    /// Or every document this search finds, its filters applied (kind, tag, custodian,
+    /// dates, saved searches; its order and paging are ignored): "select all" in results
+    /// narrowed by a facet.
+    #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(skip))]
+    pub search: Option<Box<crate::SearchRequest>>,
 }
 
 /// `review` output.
@@ -52,65 +59,87 @@ fn invalid(message: String) -> ApiError {
     ApiError::new(ErrorCode::InvalidInput, message)
 }
 
-/// The documents a bulk edit acts on: the ids given, each checked; or every document the
-/// query finds; or every document the document table's filters match (`matching`, the
-/// table's "select all that match" sent as its filter, not as thousands of ids). Exactly
-/// one of the three.
-pub(crate) fn selected_documents(
-    path: &(impl CaseAt + ?Sized),
-    docs: &[i64],
-    query: Option<&str>,
-    matching: Option<&DocsRequest>,
-) -> ApiResult<Vec<i64>> {
-    let given = usize::from(!docs.is_empty())
-        + usize::from(query.is_some())
-        + usize::from(matching.is_some());
-    if given > 1 {
-        return Err(invalid(
-            "give one of documents (docs), a query or a table filter (matching), not several"
-                .into(),
-        ));
+/// Which documents a bulk edit (tag, review, exhibits) acts on: exactly one of the ids, a
+/// query, a search with its filters, or the document table's filters. Every bulk request
+/// carries these four fields; this is where they are read.
+pub(crate) struct Selection<'a> {
+    pub docs: &'a [i64],
+    pub query: Option<&'a str>,
+    pub search: Option<&'a crate::SearchRequest>,
+    pub matching: Option<&'a DocsRequest>,
+}
+
+impl Selection<'_> {
+    /// Whether anything is selected this way (rather than one document by `doc`).
+    pub fn is_given(&self) -> bool {
+        !self.docs.is_empty()
+            || self.query.is_some()
+            || self.search.is_some()
+            || self.matching.is_some()
     }
-    if let Some(filter) = matching {
-        return crate::documents::documents_matching(path, filter);
-    }
-    match (docs.is_empty(), query) {
-        (false, _) => {
-            let case = open_case(path)?;
-            let unknown = case.unknown_documents(docs)?;
-            if !unknown.is_empty() {
-                let names: Vec<String> = unknown.iter().map(i64::to_string).collect();
-                return Err(ApiError::new(
-                    ErrorCode::NotFound,
-                    format!("no document {} in this case", names.join(", ")),
-                ));
+
+    /// The selected documents' ids, ascending, each once. Ids the case does not have are
+    /// refused by name; a search or filter finds every match, not a page.
+    pub fn documents(&self, path: &(impl CaseAt + ?Sized)) -> ApiResult<Vec<i64>> {
+        let given = usize::from(!self.docs.is_empty())
+            + usize::from(self.query.is_some())
+            + usize::from(self.search.is_some())
+            + usize::from(self.matching.is_some());
+        if given > 1 {
+            return Err(invalid(
+                "give one of documents (docs), a query, a search or a table filter (matching), \
+                 not several"
+                    .into(),
+            ));
+        }
+        if let Some(filter) = self.matching {
+            return crate::documents::documents_matching(path, filter);
+        }
+        if let Some(search) = self.search {
+            return crate::search::documents_found(path, search);
+        }
+        match (self.docs.is_empty(), self.query) {
+            (false, _) => {
+                let case = open_case(path)?;
+                let unknown = case.unknown_documents(self.docs)?;
+                if !unknown.is_empty() {
+                    let names: Vec<String> = unknown.iter().map(i64::to_string).collect();
+                    return Err(ApiError::new(
+                        ErrorCode::NotFound,
+                        format!("no document {} in this case", names.join(", ")),
+                    ));
+                }
+                let mut ids = self.docs.to_vec();
+                ids.sort_unstable();
+                ids.dedup();
+                Ok(ids)
             }
-            let mut ids = docs.to_vec();
-            ids.sort_unstable();
-            ids.dedup();
-            Ok(ids)
+            (true, Some(query)) => crate::search::documents_found(
+                path,
+                &crate::SearchRequest {
+                    query: query.to_owned(),
+                    ..Default::default()
+                },
+            ),
+            (true, None) => Err(invalid(
+                "name the documents (docs), a search that finds them (query or search) or a \
+                 table filter (matching)"
+                    .into(),
+            )),
         }
-        (true, Some(query)) if !query.trim().is_empty() => {
-            crate::search::documents_found(path, query)
-        }
-        (true, Some(_)) => Err(invalid("the query is empty".into())),
-        (true, None) => Err(invalid(
-            "name the documents (docs), a search that finds them (query) or a table filter \
-             (matching)"
-                .into(),
-        )),
     }
 }
 
 /// Gives documents a review status, as one audited edit that one undo reverts.
 pub fn review(path: &(impl CaseAt + ?Sized), request: &ReviewRequest) -> ApiResult<ReviewOutput> {
     let status: ReviewStatus = request.status.parse().map_err(invalid)?;
-    let ids = selected_documents(
-        path,
-        &request.docs,
-        request.query.as_deref(),
-        request.matching.as_ref(),
-    )?;
+    let ids = Selection {
+        docs: &request.docs,
+        query: request.query.as_deref(),
+        search: request.search.as_deref(),
+        matching: request.matching.as_ref(),
+    }
+    .documents(path)?;
     let mut case = open_case(path)?;
     let change = case.begin_change()?;
     let mut changed = 0;

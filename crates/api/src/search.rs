@@ -175,17 +175,17 @@ pub fn search(
     search_in(&case, &index, request, limit)
 }
 
-/// Every document a query finds (all of them, in id order): what a bulk edit by query acts on.
+/// Every document a search finds with its filters (all of them, in id order; its order and
+/// paging are ignored): what a bulk edit by query acts on.
 pub(crate) fn documents_found(
     case_path: &(impl CaseAt + ?Sized),
-    query: &str,
+    request: &SearchRequest,
 ) -> ApiResult<Vec<i64>> {
+    if request.query.trim().is_empty() {
+        return Err(ApiError::new(ErrorCode::InvalidInput, "the query is empty"));
+    }
     let (case, index) = open_searchable(case_path)?;
-    let request = SearchRequest {
-        query: query.to_owned(),
-        ..Default::default()
-    };
-    let inner = engine_request(&case, &index, &request, 1)?;
+    let inner = engine_request(&case, &index, request, 1)?;
     Ok(index.matching_documents(&inner)?)
 }
 
@@ -215,7 +215,7 @@ pub(crate) fn checked_limit(request: &SearchRequest) -> ApiResult<usize> {
 /// Runs `request` on an open case and its index, returning at most
 /// `limit` hits.
 pub(crate) fn search_in(
-    case: &Case,
+    case: &CaseHandle<'_>,
     index: &SearchIndex,
     request: &SearchRequest,
     limit: usize,
@@ -271,7 +271,7 @@ pub(crate) fn search_in(
 /// The search engine's request for `request`, with the saved searches it names resolved to
 /// the documents they find now.
 pub(crate) fn engine_request(
-    case: &Case,
+    case: &CaseHandle<'_>,
     index: &SearchIndex,
     request: &SearchRequest,
     limit: usize,
@@ -283,7 +283,7 @@ pub(crate) fn engine_request(
 /// [`engine_request`], knowing the saved searches being resolved around it (`resolving`),
 /// so that one naming itself, directly or through others, is refused rather than followed.
 fn engine_request_within(
-    case: &Case,
+    case: &CaseHandle<'_>,
     index: &SearchIndex,
     request: &SearchRequest,
     limit: usize,
@@ -302,6 +302,7 @@ fn engine_request_within(
         kind: request.kind.clone(),
         tag: request.tag.clone(),
         not_tag: request.not_tag.clone(),
+        tags: case.search_tags()?,
         only_documents,
         except_documents,
         custodian: request.custodian.clone(),
@@ -321,7 +322,7 @@ fn engine_request_within(
 
 /// The documents the saved search `name` finds now.
 fn saved_search_documents(
-    case: &Case,
+    case: &CaseHandle<'_>,
     index: &SearchIndex,
     name: &str,
     resolving: &mut Vec<String>,

@@ -17,16 +17,19 @@
 //! results say so (`index_behind`). A search never takes the writer lock and never writes.
 //!
 //! Who brings the index up to date: the command that changed indexed data, right after its
-//! own change commits (`ingest` feeds the index as it records; `tag`, `undo` and anything
-//! else that changes documents call [`catch_up_index`]); `reindex` rebuilds it; and a
-//! session heals it once when it opens ([`Session::open`]), which is what repairs an index
-//! left behind by a crash. Catching up re-indexes only the documents the audit rows since
-//! name (`dossier_search::catch_up`), so it costs what changed, not the size of the case.
+//! own change commits (`ingest` feeds the index as it records; `undo` and anything else
+//! that changes documents call [`catch_up_index`]); `reindex` rebuilds it; and a session
+//! heals it once when it opens ([`Session::open`]), which is what repairs an index left
+//! behind by a crash. Catching up re-indexes only the documents the audit rows since name
+//! (`dossier_search::catch_up`), so it costs what changed, not the size of the case.
+//!
+//! Tags and review status are not in the index: searches read tags from the case
+//! ([`CaseHandle::search_tags`]), so a bulk tag re-indexes nothing.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError};
 
-use dossier_search::{self as search, SearchIndex};
+use dossier_search::{self as search, DocumentTags, SearchIndex};
 use dossier_store::{Case, CaseOptions};
 
 use crate::{ApiResult, CaseSummary};
@@ -42,8 +45,39 @@ pub struct Session {
     /// Held while this process catches the index up, so two catch-ups on threads of one
     /// session follow each other instead of one skipping its work.
     index_writes: Mutex<()>,
-    /// The last summary and the audit row it was read at (see [`Session::summary`]).
-    summary: Mutex<Option<(i64, CaseSummary)>>,
+    /// The last summary, as of the audit row it was read at (see [`Session::summary`]).
+    summary: KeptAt<CaseSummary>,
+    /// The case's tags as searches read them (see [`CaseHandle::search_tags`]).
+    tags: KeptAt<Arc<DocumentTags>>,
+}
+
+/// Something read from the case, kept with the newest audit row when it was read. Every
+/// change to a case appends an audit row (invariant 2), so an unchanged newest row means an
+/// unchanged value: one lookup of the largest key instead of reading it again.
+struct KeptAt<T>(Mutex<Option<(i64, T)>>);
+
+impl<T: Clone> KeptAt<T> {
+    /// The value as of audit row `seq`: the kept one, or else what `read` reads (then kept).
+    fn get(&self, seq: i64, read: impl FnOnce() -> ApiResult<T>) -> ApiResult<T> {
+        if let Some((at, value)) = self
+            .0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .as_ref()
+            && *at == seq
+        {
+            return Ok(value.clone());
+        }
+        let value = read()?;
+        *self.0.lock().unwrap_or_else(PoisonError::into_inner) = Some((seq, value.clone()));
+        Ok(value)
+    }
+}
+
+impl<T> Default for KeptAt<T> {
+    fn default() -> Self {
+        KeptAt(Mutex::new(None))
+    }
 }
 
 impl Session {
@@ -56,7 +90,8 @@ impl Session {
             idle: Mutex::default(),
             index: Mutex::default(),
             index_writes: Mutex::default(),
-            summary: Mutex::default(),
+            summary: KeptAt::default(),
+            tags: KeptAt::default(),
         };
         if crate::is_case(root) {
             // Best effort: an index that cannot be healed now is reported by each search.
@@ -100,25 +135,13 @@ impl Session {
     /// The case's summary as of its newest audit row `seq`, read by `read` when the case has
     /// changed since the last one. Counting documents per kind reads an index entry per
     /// document (30 ms at 302,000 documents), and the desktop's and the browser's first
-    /// screen asks for it on every visit; every change to documents appends an audit row
-    /// (invariant 2), so an unchanged newest row means an unchanged summary.
+    /// screen asks for it on every visit.
     pub(crate) fn summary(
         &self,
         seq: i64,
         read: impl FnOnce() -> ApiResult<CaseSummary>,
     ) -> ApiResult<CaseSummary> {
-        if let Some((at, summary)) = self
-            .summary
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .as_ref()
-            && *at == seq
-        {
-            return Ok(summary.clone());
-        }
-        let summary = read()?;
-        *self.summary.lock().unwrap_or_else(PoisonError::into_inner) = Some((seq, summary.clone()));
-        Ok(summary)
+        self.summary.get(seq, read)
     }
 
     /// The search index, opened on first use and kept.
@@ -180,6 +203,19 @@ impl std::ops::DerefMut for CaseHandle<'_> {
         self.case
             .as_mut()
             .expect("a handle holds its case until dropped")
+    }
+}
+
+impl CaseHandle<'_> {
+    /// Which documents carry which tags, for a search (tags are not in the index; see
+    /// `dossier_search::DocumentTags` for why). A session keeps them until the case changes,
+    /// so a reviewer's successive searches read them once; a single command reads them.
+    pub(crate) fn search_tags(&self) -> ApiResult<Arc<DocumentTags>> {
+        let read = || Ok(Arc::new(DocumentTags::new(self.tagged_documents()?)));
+        match self.home {
+            Some(session) => session.tags.get(self.audit_seq()?, read),
+            None => read(),
+        }
     }
 }
 

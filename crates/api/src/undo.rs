@@ -69,7 +69,8 @@ pub fn undo(path: &(impl CaseAt + ?Sized), request: &UndoRequest) -> ApiResult<U
         change.undo_last()?
     };
     change.commit()?;
-    // Undoing a tag changes what is searched: the index follows (see `tag`).
+    // Undoing a change to indexed data (a re-extraction, a capture) changes what is
+    // searched: the index follows. Tags and review status are not indexed.
     let _ = crate::session::catch_up_index(path, &case);
     Ok(UndoOutput {
         kind: reverted.kind.as_str().to_owned(),

@@ -203,6 +203,7 @@ pub fn tag(a: TagArgs) -> Result<Outcome, ApiError> {
             docs: a.docs,
             query: a.query,
             matching: None,
+            search: None,
         },
     )?;
     print(a.json, &out, || {

@@ -17,8 +17,9 @@ use dossier_extract::{
     SpreadsheetExtractor, TarExtractor, WaczContainer, WarcContainer, ZipExtractor,
 };
 use std::path::Path;
+use std::sync::Arc;
 
-use dossier_search::{DefaultOperator, IndexDocument, SearchIndex, SearchRequest};
+use dossier_search::{DefaultOperator, DocumentTags, IndexDocument, SearchIndex, SearchRequest};
 
 /// Where a target's seeds come from: files under `dir` of the shared corpus whose
 /// extension (lowercased) is one of `extensions`; an empty list takes every file.
@@ -603,9 +604,14 @@ impl Prepared {
                     return Verdict::Fine;
                 };
                 let query = String::from_utf8_lossy(input).into_owned();
+                // Every page's document is tagged "Hot", so `tag:` finds something.
+                let tags = Arc::new(DocumentTags::new(
+                    PAGES.iter().map(|page| ("Hot".to_owned(), page.0)),
+                ));
                 for operator in [DefaultOperator::And, DefaultOperator::Or] {
                     let request = SearchRequest {
                         query: query.clone(),
+                        tags: Arc::clone(&tags),
                         limit: 10,
                         pages_per_hit: 3,
                         operator,
@@ -727,7 +733,6 @@ fn small_index(scratch: &Path) -> Result<SearchIndex, String> {
                     kind: kind.into(),
                     title: Some(title.into()),
                     date: Some(date.into()),
-                    tags: vec!["Hot".into()],
                     custodians: vec!["Kenneth Lay".into()],
                     from: vec!["Alice <alice@example.org>".into()],
                     to: vec!["Bob <bob@example.org>".into()],

@@ -45,7 +45,6 @@ pub fn feed_document(f: FeedDocument) -> IndexDocument {
         kind: f.kind,
         title: f.title,
         date: f.date,
-        tags: f.tags,
         custodians: f.custodians,
         from: f.from,
         to: f.to,

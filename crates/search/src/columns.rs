@@ -28,8 +28,6 @@ pub(crate) struct SegmentColumns {
     pub date: Option<Column<i64>>,
     /// Kind of each entry, `None` when the segment holds none.
     pub kind: Option<StrColumn>,
-    /// Tags, `None` when no entry of the segment has one.
-    pub tag: Option<StrColumn>,
     /// Custodians as recorded, `None` when no entry of the segment has one.
     pub custodian: Option<StrColumn>,
 }
@@ -47,7 +45,6 @@ impl SegmentColumns {
             page: ff.u64("page")?,
             date: Some(ff.i64("date")?).filter(|column| column.values.num_vals() > 0),
             kind: str_column("kind")?,
-            tag: str_column("tag")?,
             custodian: str_column("custodian_name")?,
         })
     }

@@ -35,7 +35,12 @@ impl SearchIndex {
     /// Every document the request's query and filters match, each with its matching pages in
     /// order (0 for a document without pages). The limit, offset and order are not used.
     pub fn matching_pages(&self, request: &SearchRequest) -> Result<BTreeMap<i64, Vec<u32>>> {
-        let parsed = query::parse(&request.query, &self.fields, request.operator)?;
+        let parsed = query::parse(
+            &request.query,
+            &self.fields,
+            &request.tags,
+            request.operator,
+        )?;
         let query = self.with_filters(request, &parsed)?;
         let searcher = self.reader.searcher();
         self.columns.keep_only(&searcher);

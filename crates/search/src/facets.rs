@@ -13,6 +13,7 @@ use tantivy::{COLLECT_BLOCK_BUFFER_LEN, DocId, Score, SegmentOrdinal, SegmentRea
 
 use crate::columns::{ColumnCache, SegmentColumns};
 use crate::dates::year_of;
+use crate::tags::DocumentTags;
 
 /// Documents matched, and how many of them per kind, tag, year and custodian.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,15 +51,19 @@ impl Facets {
 /// Counts matching documents and their facets, reading the columns that `columns` keeps open.
 pub(crate) struct FacetCollector<'a> {
     pub columns: &'a ColumnCache,
+    /// The case's tags (not in the index, see `tags.rs`).
+    pub tags: Arc<DocumentTags>,
 }
 
 /// [`FacetCollector`] on one segment.
 pub(crate) struct SegmentFacets {
     columns: Arc<SegmentColumns>,
+    tags: Arc<DocumentTags>,
     last: Option<u64>,
     total: u64,
     kind_ords: Vec<u64>,
-    tag_ords: HashMap<u64, u64>,
+    /// Matching documents per tag number.
+    tag_counts: Vec<u64>,
     custodian_ords: HashMap<u64, u64>,
     years: BTreeMap<i64, u64>,
     /// Scored matches waiting to be counted as one block (see [`SegmentFacets::collect`]).
@@ -90,7 +95,8 @@ impl Collector for FacetCollector<'_> {
             columns,
             last: None,
             total: 0,
-            tag_ords: HashMap::new(),
+            tags: Arc::clone(&self.tags),
+            tag_counts: vec![0; self.tags.len()],
             custodian_ords: HashMap::new(),
             years: BTreeMap::new(),
             pending: Vec::with_capacity(COLLECT_BLOCK_BUFFER_LEN),
@@ -116,18 +122,16 @@ impl SegmentFacets {
     /// one kind (see `Fields::entries`), so its first kind is its kind.
     #[inline]
     fn count(&mut self, doc: DocId, id: Option<u64>, kind: Option<u64>, date: Option<i64>) {
-        if id.is_none() || id == self.last {
+        let Some(id) = id.filter(|id| self.last != Some(*id)) else {
             return;
-        }
-        self.last = id;
+        };
+        self.last = Some(id);
         self.total += 1;
         if let Some(n) = kind.and_then(|ord| self.kind_ords.get_mut(ord as usize)) {
             *n += 1;
         }
-        if let Some(tags) = &self.columns.tag {
-            for ord in tags.term_ords(doc) {
-                *self.tag_ords.entry(ord).or_default() += 1;
-            }
+        for number in self.tags.numbers_of(id) {
+            self.tag_counts[*number as usize] += 1;
         }
         if let Some(custodians) = &self.columns.custodian {
             for ord in custodians.term_ords(doc) {
@@ -212,7 +216,10 @@ impl SegmentCollector for SegmentFacets {
         Facets {
             total: self.total,
             kind: names(&self.columns.kind, kind_ords.collect()),
-            tag: names(&self.columns.tag, self.tag_ords),
+            tag: (self.tag_counts.iter().enumerate())
+                .filter(|(_, n)| **n > 0)
+                .map(|(number, n)| (self.tags.name(number).to_owned(), *n))
+                .collect(),
             year: self.years,
             custodian: names(&self.columns.custodian, self.custodian_ords),
         }

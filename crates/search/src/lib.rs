@@ -29,6 +29,7 @@ mod search;
 #[cfg(test)]
 mod search_tests;
 mod stemmer;
+mod tags;
 pub mod tokenizer;
 
 use std::path::{Path, PathBuf};
@@ -43,6 +44,7 @@ pub use index::{SearchIndex, Writer};
 pub use query::DefaultOperator;
 pub use schema::{Fields, IndexDocument};
 pub use search::{DocumentSet, Hit, PageHit, SearchRequest, SearchResults, SortOrder, TextSource};
+pub use tags::DocumentTags;
 
 /// Everything that can go wrong while indexing or searching.
 #[derive(Debug, thiserror::Error)]

@@ -21,8 +21,10 @@ use tantivy::query_grammar::{
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 
+use crate::documents;
 use crate::prefix::PrefixQuery;
 use crate::schema::Fields;
+use crate::tags::DocumentTags;
 use crate::tokenizer::{MAX_TOKEN_BYTES, analyzer, analyzer_unstemmed, tokens};
 use crate::{SearchError, dates};
 
@@ -86,8 +88,13 @@ pub struct ParsedQuery {
     pub expanding: bool,
 }
 
-/// Parses `text` into a query over `fields`.
-pub fn parse(text: &str, fields: &Fields, op: DefaultOperator) -> Result<ParsedQuery, SearchError> {
+/// Parses `text` into a query over `fields`, reading `tag:` from the case's `tags`.
+pub fn parse(
+    text: &str,
+    fields: &Fields,
+    tags: &DocumentTags,
+    op: DefaultOperator,
+) -> Result<ParsedQuery, SearchError> {
     check_shape(text)?;
     let ast = tantivy::query_grammar::parse_query(text).map_err(|_| {
         let (_, errors) = tantivy::query_grammar::parse_query_lenient(text);
@@ -102,6 +109,7 @@ pub fn parse(text: &str, fields: &Fields, op: DefaultOperator) -> Result<ParsedQ
     })?;
     let mut builder = Builder {
         fields,
+        tags,
         op,
         stemmed: analyzer(),
         unstemmed: analyzer_unstemmed(),
@@ -214,6 +222,7 @@ impl std::fmt::Debug for Abridged<'_> {
 
 struct Builder<'a> {
     fields: &'a Fields,
+    tags: &'a DocumentTags,
     op: DefaultOperator,
     stemmed: TextAnalyzer,
     unstemmed: TextAnalyzer,
@@ -327,21 +336,25 @@ impl Builder<'_> {
         }
         match name {
             "kind" | "tag" => {
-                let field = if name == "kind" {
-                    self.fields.kind
-                } else {
-                    self.fields.tag
-                };
                 let (word, prefix) = match value.strip_suffix('*') {
                     Some(w) if !quoted => (w, true),
                     _ => (value, lit.prefix),
                 };
+                if name == "tag" {
+                    // Tags are not in the index (see `tags.rs`): the documents carrying them are.
+                    let docs = if prefix {
+                        self.tags.documents_with_prefix(word)
+                    } else {
+                        self.tags.documents(word).to_vec()
+                    };
+                    return Ok(documents::only(self.fields, &docs));
+                }
                 let word = word.to_lowercase();
                 Ok(if prefix {
                     self.expanding = true;
-                    Box::new(PrefixQuery::new(field, &word))
+                    Box::new(PrefixQuery::new(self.fields.kind, &word))
                 } else {
-                    let term = Term::from_field_text(field, &word);
+                    let term = Term::from_field_text(self.fields.kind, &word);
                     Box::new(TermQuery::new(term, IndexRecordOption::Basic))
                 })
             }
@@ -581,7 +594,12 @@ mod tests {
     use super::*;
 
     fn parsed(q: &str) -> Result<ParsedQuery, SearchError> {
-        parse(q, &Fields::schema().1, DefaultOperator::And)
+        parse(
+            q,
+            &Fields::schema().1,
+            &DocumentTags::default(),
+            DefaultOperator::And,
+        )
     }
 
     fn error(q: &str) -> String {
@@ -642,7 +660,13 @@ mod tests {
     fn words_in_an_or_become_one_flat_union_of_terms() {
         // Flat, so that tantivy ranks it with block-max WAND: each word's text and title terms
         // join the top level instead of nesting a union per word.
-        let p = parse("alpha OR beta", &Fields::schema().1, DefaultOperator::And).expect("parses");
+        let p = parse(
+            "alpha OR beta",
+            &Fields::schema().1,
+            &DocumentTags::default(),
+            DefaultOperator::And,
+        )
+        .expect("parses");
         let top = p
             .query
             .downcast_ref::<BooleanQuery>()

@@ -1,7 +1,7 @@
 //! The index schema, defined once: every field, its options and its analyzer.
 //!
 //! One entry per page for paginated documents, one per document otherwise. Every entry of
-//! a document carries the document's fields (title, kind, tags, date, people), so a filter
+//! a document carries the document's fields (title, kind, date, people), so a filter
 //! or a field query works the same on any page.
 
 use tantivy::schema::{
@@ -14,7 +14,8 @@ use crate::tokenizer::{ANALYZER, ANALYZER_UNSTEMMED, analyzer, analyzer_unstemme
 /// Bumped whenever the schema or the analyzer changes; an index of another version is rebuilt.
 /// 3: custodians as recorded, for the custodian facet and filter (`custodian_name`).
 /// 4: every word indexed, common ones too (no stop words), so old indexes are rebuilt.
-pub const SCHEMA_VERSION: u32 = 4;
+/// 5: tags left out: they are read from the case at search time (see `tags.rs`).
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// What one document contributes to the index.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -29,8 +30,6 @@ pub struct IndexDocument {
     pub title: Option<String>,
     /// The document's own date, ISO 8601 (any precision).
     pub date: Option<String>,
-    /// Tags.
-    pub tags: Vec<String>,
     /// Whose files it came from.
     pub custodians: Vec<String>,
     /// Sender or authors.
@@ -60,8 +59,6 @@ pub struct Fields {
     pub title: Field,
     /// Kind (raw, lowercased, fast, stored).
     pub kind: Field,
-    /// Tags (raw, lowercased, fast, multi-valued).
-    pub tag: Field,
     /// Sender and authors (analyzed).
     pub from: Field,
     /// Recipients (analyzed).
@@ -98,7 +95,6 @@ impl Fields {
             text: b.add_text_field("text", analyzed(ANALYZER)),
             title: b.add_text_field("title", analyzed(ANALYZER) | STORED),
             kind: b.add_text_field("kind", STRING | FAST | STORED),
-            tag: b.add_text_field("tag", STRING | FAST),
             from: b.add_text_field("from", analyzed(ANALYZER)),
             to: b.add_text_field("to", analyzed(ANALYZER)),
             custodian: b.add_text_field("custodian", analyzed(ANALYZER)),
@@ -129,9 +125,6 @@ impl Fields {
                 d.add_text(self.title, title);
             }
             d.add_text(self.kind, doc.kind.to_lowercase());
-            for tag in &doc.tags {
-                d.add_text(self.tag, tag.to_lowercase());
-            }
             for custodian in &doc.custodians {
                 d.add_text(self.custodian_name, custodian);
             }

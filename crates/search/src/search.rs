@@ -17,6 +17,7 @@ use crate::facets::{FacetCollector, Facets};
 use crate::index::SearchIndex;
 use crate::prefix::words_starting_with;
 use crate::query::{self, DefaultOperator, ParsedQuery};
+use crate::tags::DocumentTags;
 use crate::tokenizer::analyzer;
 
 /// How hits are ordered.
@@ -42,6 +43,10 @@ pub struct SearchRequest {
     pub tag: Option<String>,
     /// Leave out documents with this tag.
     pub not_tag: Option<String>,
+    /// Which documents carry which tags, read from the case (tags are not indexed, see
+    /// `tags.rs`): what `tag:`, the tag filters and the tag facet read. A request without
+    /// them knows no tags.
+    pub tags: Arc<DocumentTags>,
     /// Only these documents (ids), when given: a saved search's results, for one.
     pub only_documents: Option<DocumentSet>,
     /// Leave out these documents (ids).
@@ -122,7 +127,12 @@ impl SearchIndex {
         request: &SearchRequest,
         texts: &mut TextSource<'_>,
     ) -> Result<SearchResults> {
-        let parsed = query::parse(&request.query, &self.fields, request.operator)?;
+        let parsed = query::parse(
+            &request.query,
+            &self.fields,
+            &request.tags,
+            request.operator,
+        )?;
         let query = self.with_filters(request, &parsed)?;
         let searcher = self.reader.searcher();
         self.columns.keep_only(&searcher);
@@ -137,17 +147,23 @@ impl SearchIndex {
         let mut fetch = wanted.saturating_mul(3).max(30).min(entries_in_index);
         let pages_per_hit = request.pages_per_hit.max(1);
         let plan = Plan::for_query(request.sort, &parsed);
-        let (entries, facets) = self.top_entries(&searcher, &query, plan, fetch)?;
+        let (entries, facets) = self.top_entries(&searcher, &query, &request.tags, plan, fetch)?;
         let facets = match facets {
             Some(facets) => facets,
-            None => searcher.search(&query, &self.facet_collector())?,
+            None => searcher.search(&query, &self.facet_collector(&request.tags))?,
         };
         let mut exhausted = entries.len() < fetch || fetch == entries_in_index;
         let mut grouped = self.group(&searcher, entries, pages_per_hit)?;
         while grouped.len() < wanted && !exhausted {
             // Many entries per document (pages): fetch deeper until `wanted` documents are in.
             fetch = fetch.saturating_mul(4).min(entries_in_index);
-            let (entries, _) = self.top_entries(&searcher, &query, plan.without_facets(), fetch)?;
+            let (entries, _) = self.top_entries(
+                &searcher,
+                &query,
+                &request.tags,
+                plan.without_facets(),
+                fetch,
+            )?;
             exhausted = entries.len() < fetch || fetch == entries_in_index;
             grouped = self.group(&searcher, entries, pages_per_hit)?;
         }
@@ -194,15 +210,11 @@ impl SearchIndex {
             vec![(Occur::Must, parsed.query.box_clone())];
         let mut filter =
             |q: Box<dyn Query>| clauses.push((Occur::Must, Box::new(ConstScoreQuery::new(q, 0.0))));
-        // Kinds and tags are indexed lowercased; custodians exactly as recorded.
+        // Kinds are indexed lowercased; custodians exactly as recorded.
         for (field, value) in [
             (
                 self.fields.kind,
                 request.kind.as_deref().map(str::to_lowercase),
-            ),
-            (
-                self.fields.tag,
-                request.tag.as_deref().map(str::to_lowercase),
             ),
             (self.fields.custodian_name, request.custodian.clone()),
         ] {
@@ -218,14 +230,18 @@ impl SearchIndex {
                 request.until.as_deref(),
             )?);
         }
+        if let Some(tag) = &request.tag {
+            filter(documents::only(&self.fields, &request.tags.documents(tag)));
+        }
         if let Some(ids) = &request.only_documents {
             filter(documents::only(&self.fields, ids));
         }
         // Exclusions are part of the query too, so totals and facets leave them out.
         if let Some(tag) = &request.not_tag {
-            let term = Term::from_field_text(self.fields.tag, &tag.to_lowercase());
-            let query = TermQuery::new(term, IndexRecordOption::Basic);
-            clauses.push((Occur::MustNot, Box::new(query)));
+            let tagged = request.tags.documents(tag);
+            if !tagged.is_empty() {
+                clauses.push((Occur::MustNot, documents::only(&self.fields, &tagged)));
+            }
         }
         if let Some(ids) = request
             .except_documents
@@ -241,10 +257,11 @@ impl SearchIndex {
         })
     }
 
-    /// Counts totals and facets from the columns this index keeps open.
-    fn facet_collector(&self) -> FacetCollector<'_> {
+    /// Counts totals and facets from the columns this index keeps open, and tags from `tags`.
+    fn facet_collector(&self, tags: &Arc<DocumentTags>) -> FacetCollector<'_> {
         FacetCollector {
             columns: &self.columns,
+            tags: Arc::clone(tags),
         }
     }
 
@@ -254,6 +271,7 @@ impl SearchIndex {
         &self,
         searcher: &Searcher,
         query: &dyn Query,
+        tags: &Arc<DocumentTags>,
         plan: Plan,
         n: usize,
     ) -> Result<(Vec<ScoredEntry>, Option<Facets>)> {
@@ -262,7 +280,9 @@ impl SearchIndex {
                 searcher.search(query, &TopDocs::with_limit(n).order_by_score())?,
                 None,
             ),
-            Plan::OnePass { sort, facets } => self.one_pass(searcher, query, sort, n, facets)?,
+            Plan::OnePass { sort, facets } => {
+                self.one_pass(searcher, query, tags, sort, n, facets)?
+            }
         })
     }
 
@@ -271,11 +291,12 @@ impl SearchIndex {
         &self,
         searcher: &Searcher,
         query: &dyn Query,
+        tags: &Arc<DocumentTags>,
         sort: SortOrder,
         n: usize,
         with_facets: bool,
     ) -> Result<(Vec<ScoredEntry>, Option<Facets>)> {
-        let facets = with_facets.then(|| self.facet_collector());
+        let facets = with_facets.then(|| self.facet_collector(tags));
         Ok(match sort {
             SortOrder::Relevance => {
                 searcher.search(query, &(TopDocs::with_limit(n).order_by_score(), facets))?

@@ -1,6 +1,11 @@
 //! The query language and result shape, on a small index built in a temporary folder.
 
-use crate::{DefaultOperator, IndexDocument, SearchIndex, SearchRequest, SearchResults, SortOrder};
+use std::sync::Arc;
+
+use crate::{
+    DefaultOperator, DocumentTags, IndexDocument, SearchIndex, SearchRequest, SearchResults,
+    SortOrder,
+};
 
 fn doc(id: i64, kind: &str, title: &str, date: &str, text: &str) -> IndexDocument {
     IndexDocument {
@@ -50,7 +55,6 @@ fn fixture() -> (tempfile::TempDir, SearchIndex, Vec<IndexDocument>) {
     ];
     docs[0].from = vec!["Kenneth Lay <kenneth.lay@enron.com>".into()];
     docs[0].to = vec!["Jeff Skilling <jeff.skilling@enron.com>".into()];
-    docs[1].tags = vec!["Hot".into()];
     docs[4].pages = vec![
         (
             1,
@@ -74,10 +78,16 @@ fn fixture() -> (tempfile::TempDir, SearchIndex, Vec<IndexDocument>) {
     (dir, index, docs)
 }
 
+/// The fixture's tags, as the case would give them: document 2 is tagged "Hot".
+fn fixture_tags() -> Arc<DocumentTags> {
+    Arc::new(DocumentTags::new([("Hot".to_owned(), 2)]))
+}
+
 fn ids(index: &SearchIndex, docs: &[IndexDocument], query: &str) -> Vec<i64> {
     let request = SearchRequest {
         query: query.into(),
         limit: 10,
+        tags: fixture_tags(),
         ..SearchRequest::default()
     };
     let mut texts = |id: i64, page: u32| text_of(docs, id, page);
@@ -194,6 +204,7 @@ fn hits_group_pages_with_marked_snippets_and_facets() {
         query: "dog OR data".into(),
         limit: 10,
         sort: SortOrder::Date,
+        tags: fixture_tags(),
         ..SearchRequest::default()
     };
     let results = index
@@ -220,6 +231,7 @@ fn filters_narrow_without_changing_the_query() {
     let base = SearchRequest {
         query: "dog OR data OR damages".into(),
         operator: DefaultOperator::And,
+        tags: fixture_tags(),
         ..SearchRequest::default()
     };
     assert_eq!(
@@ -255,6 +267,67 @@ fn filters_narrow_without_changing_the_query() {
 }
 
 #[test]
+fn tags_are_read_from_the_case_at_search_time_not_from_the_index() {
+    let (_dir, index, docs) = fixture();
+    let search = |query: &str, tags: &[(&str, i64)], filter: (Option<&str>, Option<&str>)| {
+        let request = SearchRequest {
+            query: query.into(),
+            limit: 10,
+            operator: DefaultOperator::Or,
+            tag: filter.0.map(str::to_owned),
+            not_tag: filter.1.map(str::to_owned),
+            tags: Arc::new(DocumentTags::new(
+                tags.iter().map(|(name, doc)| ((*name).to_owned(), *doc)),
+            )),
+            ..SearchRequest::default()
+        };
+        let results = index
+            .search(&request, &mut |id, page| text_of(&docs, id, page))
+            .expect("search");
+        let mut found: Vec<i64> = results.hits.iter().map(|h| h.doc).collect();
+        found.sort_unstable();
+        (found, results.facets)
+    };
+    let everything = "dog OR data OR damages OR 東京";
+    // Tagging re-indexes nothing: the same index finds whatever the tags say now.
+    assert_eq!(search("tag:hot", &[("Hot", 2)], (None, None)).0, [2]);
+    assert_eq!(
+        search("tag:hot", &[("Hot", 2), ("hot", 5)], (None, None)).0,
+        [2, 5]
+    );
+    assert_eq!(search("tag:hot", &[], (None, None)).0, Vec::<i64>::new());
+    assert_eq!(
+        search(
+            "tag:priv*",
+            &[("Privileged", 1), ("privacy", 4)],
+            (None, None)
+        )
+        .0,
+        [1, 4]
+    );
+    assert_eq!(
+        search("dog AND tag:hot", &[("Hot", 2), ("Hot", 3)], (None, None)).0,
+        [2]
+    );
+    let tags = [("Hot", 2), ("Hot", 3), ("Privileged", 3)];
+    assert_eq!(search(everything, &tags, (Some("HOT"), None)).0, [2, 3]);
+    assert_eq!(
+        search(everything, &tags, (None, Some("privileged"))).0,
+        [1, 2, 4, 5]
+    );
+    assert_eq!(
+        search(everything, &tags, (None, Some("never used"))).0,
+        [1, 2, 3, 4, 5]
+    );
+    // The tag facet counts matching documents per tag, each document once.
+    let (_, facets) = search("dog OR data", &tags, (None, None));
+    assert_eq!(facets.tag.get("hot"), Some(&2));
+    assert_eq!(facets.tag.get("privileged"), Some(&1));
+    let (_, facets) = search("fox", &tags, (None, None));
+    assert!(facets.tag.is_empty(), "{:?}", facets.tag);
+}
+
+#[test]
 fn upsert_replaces_and_delete_removes() {
     let (_dir, index, docs) = fixture();
     let mut writer = index.writer().expect("writer").expect("free");
@@ -283,9 +356,8 @@ fn columns_kept_between_searches_follow_segments_as_they_come_and_merge() {
     assert_eq!(first.facets.total, 3);
     assert_eq!(index.columns.segments(), 1);
 
-    // A second segment, the only one with a tag.
-    let mut tagged = doc(4, "filing", "brief", "2002", "alpha gamma");
-    tagged.tags = vec!["Hot".into()];
+    // A second segment.
+    let tagged = doc(4, "filing", "brief", "2002", "alpha gamma");
     docs.push(tagged.clone());
     let mut writer = index.writer().expect("writer").expect("free");
     writer.add(&tagged).expect("index");
@@ -295,7 +367,6 @@ fn columns_kept_between_searches_follow_segments_as_they_come_and_merge() {
     assert_eq!(both.facets.total, 4);
     assert_eq!(both.facets.kind["email"], 3);
     assert_eq!(both.facets.kind["filing"], 1);
-    assert_eq!(both.facets.tag["hot"], 1);
     assert_eq!(both.facets.year[&2001], 3);
     assert_eq!(index.columns.segments(), 2);
 

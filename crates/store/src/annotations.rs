@@ -227,6 +227,16 @@ impl Case {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// Every tag a document carries, as `(tag name, document id)` pairs in no set order: what
+    /// a search reads its tags from (tags are not in the search index).
+    pub fn tagged_documents(&self) -> Result<Vec<(String, i64)>> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT t.name, dt.document_id FROM document_tags dt JOIN tags t ON t.id = dt.tag_id",
+        )?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
     /// Tags of a document, sorted.
     pub fn document_tags(&self, document: i64) -> Result<Vec<String>> {
         let mut stmt = self.conn.prepare(

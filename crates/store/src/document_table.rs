@@ -5,6 +5,11 @@
 //! migration 8; the columns are then read for those ids alone, so a page costs the same at
 //! 300,000 documents as at 300. Sizes live in `objects`: that order walks `objects_size`
 //! and sorts only the documents of one size by id.
+//!
+//! The columns kept in other tables (sender, recipients, custodians, tags, exhibit, review
+//! status) have no index in document order: sorted by one of them, every matching document's
+//! value is looked up by its primary key and the matches are sorted once, documents without
+//! a value last in either direction.
 
 use rusqlite::{OptionalExtension, params_from_iter, types::Value};
 
@@ -25,6 +30,50 @@ pub enum SortColumn {
     Size,
     /// Id: ingest order.
     Id,
+    /// An email's sender as its metadata records it.
+    From,
+    /// An email's recipients as its metadata records them.
+    To,
+    /// The first of its custodians by name.
+    Custodian,
+    /// Its tags by name, joined.
+    Tags,
+    /// Its standing exhibit: prefix, then number.
+    Exhibit,
+    /// Review status: reviewed, then second look (unreviewed documents last).
+    Review,
+}
+
+impl SortColumn {
+    /// The value a document is sorted by, for the columns kept outside `documents`: `NULL`
+    /// when it has none.
+    fn looked_up(self) -> Option<&'static str> {
+        Some(match self {
+            SortColumn::From => {
+                "(SELECT value FROM document_meta WHERE document_id = d.id AND key = 'from')"
+            }
+            SortColumn::To => {
+                "(SELECT value FROM document_meta WHERE document_id = d.id AND key = 'to')"
+            }
+            SortColumn::Custodian => {
+                "(SELECT min(custodian) FROM sources WHERE document_id = d.id)"
+            }
+            SortColumn::Tags => {
+                "(SELECT group_concat(name, ', ') FROM (SELECT t.name FROM document_tags dt
+                   JOIN tags t ON t.id = dt.tag_id WHERE dt.document_id = d.id ORDER BY t.name))"
+            }
+            SortColumn::Exhibit => {
+                "(SELECT prefix || printf('%010d', n) FROM exhibits
+                   WHERE document_id = d.id AND withdrawn_at IS NULL)"
+            }
+            SortColumn::Review => "(SELECT status FROM document_review WHERE document_id = d.id)",
+            SortColumn::Date
+            | SortColumn::Kind
+            | SortColumn::Title
+            | SortColumn::Size
+            | SortColumn::Id => return None,
+        })
+    }
 }
 
 /// Which documents, in which order, which page.
@@ -182,6 +231,10 @@ impl Case {
             SortColumn::Title => format!("d.title {direction}, d.id {direction}"),
             SortColumn::Size => format!("o.size {direction}, d.id {direction}"),
             SortColumn::Id => format!("d.id {direction}"),
+            looked_up => {
+                let value = looked_up.looked_up().unwrap_or("NULL");
+                format!("{value} IS NULL, {value} {direction}, d.id {direction}")
+            }
         };
         // Only the size order needs `objects`; joined for every order, skipping a deep
         // offset would look up each skipped document's object.

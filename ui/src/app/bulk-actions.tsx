@@ -3,14 +3,14 @@
 // one audited edit in the backend, so one undo reverts all of it.
 
 import { useState } from "preact/hooks";
-import { BackendError, type Backend, type DocsRequest, type ExhibitManyOutput, type ExhibitManyRequest, type ExhibitRequest } from "../lib/backend";
+import { BackendError, type Backend, type DocsRequest, type ExhibitManyOutput, type ExhibitManyRequest, type ExhibitRequest, type SearchRequest } from "../lib/backend";
 import "../screens/exhibits/commands";
 import { useBackend } from "./context";
 import { useCommand } from "./use-command";
 import { countOf } from "./format";
 
 /** The documents an action acts on: ids, every document a query finds, or every one a table filter matches. */
-export type BulkTarget = { docs: number[] } | { query: string } | { matching: DocsRequest };
+export type BulkTarget = { docs: number[] } | { query: string } | { search: SearchRequest } | { matching: DocsRequest };
 
 /**
  * `exhibit` over many documents: the same command as one exhibit's, given `docs`, `query` or

@@ -292,7 +292,13 @@ query?: string,
  * Or every document the document table's filters match (kind, tag, custodian, dates,
  * review status, title; its order and paging are ignored).
  */
-matching?: DocsRequest, };
+matching?: DocsRequest, 
+/**
+ * Or every document this search finds, its filters applied (kind, tag, custodian,
+ * dates, saved searches; its order and paging are ignored): "select all" in results
+ * narrowed by a facet.
+ */
+search?: SearchRequest, };
 
 /**
  * `review` output.
@@ -346,8 +352,8 @@ limit?: number,
  */
 offset?: number, 
 /**
- * The order: date, kind, title, size or id; `-date` for newest first (with `limit`;
- * default id, ingest order).
+ * The order: date, kind, title, size, id, from, to, custodian, tags, exhibit or review;
+ * `-date` for newest first (with `limit`; default id, ingest order).
  */
 sort?: string, 
 /**
@@ -2253,6 +2259,12 @@ query?: string,
  */
 matching?: DocsRequest, 
 /**
+ * Or every document this search finds, its filters applied (kind, tag, custodian,
+ * dates, saved searches; its order and paging are ignored): "select all" in results
+ * narrowed by a facet.
+ */
+search?: SearchRequest, 
+/**
  * Tags to add (to remove, with `remove`).
  */
 tags: Array<string>, 
@@ -2529,6 +2541,12 @@ query?: string,
  * Or every document the document table's filters match.
  */
 matching?: DocsRequest, 
+/**
+ * Or every document this search finds, its filters applied (kind, tag, custodian,
+ * dates, saved searches; its order and paging are ignored): "select all" in results
+ * narrowed by a facet.
+ */
+search?: SearchRequest, 
 /**
  * Number prefix (default PX).
  */

@@ -35,12 +35,12 @@ export const COLUMNS: Column[] = [
   { key: "date", label: "Date", sort: "date", cell: (r) => dayOf(r.date) },
   { key: "kind", label: "Kind", sort: "kind", cell: (r) => r.kind },
   { key: "title", label: "Title", sort: "title", cell: (r) => visible(r.title ?? `Document ${r.id}`) },
-  { key: "from", label: "From", cell: (r) => r.from ?? "" },
-  { key: "to", label: "To", cell: (r) => r.to ?? "" },
-  { key: "custodian", label: "Custodian", cell: (r) => r.custodians.join(", ") },
-  { key: "tags", label: "Tags", cell: (r) => r.tags.join(", ") },
-  { key: "exhibit", label: "Exhibit", cell: (r) => r.exhibit ?? "" },
-  { key: "review", label: "Review", cell: (r) => REVIEW_LABELS[r.review] ?? r.review },
+  { key: "from", label: "From", sort: "from", cell: (r) => r.from ?? "" },
+  { key: "to", label: "To", sort: "to", cell: (r) => r.to ?? "" },
+  { key: "custodian", label: "Custodian", sort: "custodian", cell: (r) => r.custodians.join(", ") },
+  { key: "tags", label: "Tags", sort: "tags", cell: (r) => r.tags.join(", ") },
+  { key: "exhibit", label: "Exhibit", sort: "exhibit", cell: (r) => r.exhibit ?? "" },
+  { key: "review", label: "Review", sort: "review", cell: (r) => REVIEW_LABELS[r.review] ?? r.review },
   { key: "size", label: "Size", sort: "size", cell: (r) => formatBytes(Number(r.size)) },
 ];
 

@@ -100,6 +100,21 @@ describe("the search screen", () => {
     expect(backend.argsOf("search")).toEqual([{ query: "stored", limit: 50, custodian: "Sample matter" }]);
   });
 
+  test("selecting all that match a search narrowed by a facet acts on that search, filter and all", async () => {
+    const backend = new ScriptedBackend({
+      search: answer,
+      tags: () => [],
+      review: () => ({ status: "reviewed", documents: 1, changed: 1 }),
+    });
+    renderAt("#/search?q=stored&kind=filing", backend);
+    fireEvent.click(await screen.findByRole("button", { name: "Select all 1 that match" }));
+    const bar = screen.getByRole("region", { name: "Act on the selected documents" });
+    fireEvent.click(within(bar).getByRole("button", { name: "Reviewed" }));
+    await waitFor(() =>
+      expect(backend.argsOf("review")).toEqual([{ search: { query: "stored", kind: "filing" }, status: "reviewed" }]),
+    );
+  });
+
   test("typing searches again after a pause, through the hash", async () => {
     const backend = new ScriptedBackend({ search: answer });
     renderAt("#/search", backend);

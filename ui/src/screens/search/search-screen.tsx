@@ -44,10 +44,10 @@ export function SearchScreen({ query }: ScreenProps) {
       rememberReviewList({ kind: "search", request: listRequest, total: results.output.total });
     }
   }, [listKey, results.status]);
-  // "All that match" is sent as the query: only a search without filters finds exactly those.
-  const filtered = listRequest !== undefined && Object.keys(listRequest).some((k) => k !== "query" && k !== "sort");
+  // "All that match" is sent as the search itself, filters and all: the backend finds every
+  // match again, so the edit covers exactly what the total counts, never a page of ids.
   const target: BulkTarget | undefined =
-    selection.kind === "all" ? (listRequest === undefined ? undefined : { query: listRequest.query }) : { docs: selectedIds(selection) };
+    selection.kind === "all" ? (listRequest === undefined ? undefined : { search: listRequest }) : { docs: selectedIds(selection) };
 
   // The box follows the hash when it changes from outside (back button, a link), but not when
   // the screen first draws: words typed before its effects ran would be wiped.
@@ -132,7 +132,7 @@ export function SearchScreen({ query }: ScreenProps) {
           <h3 id="results-heading">Results</h3>
           {request !== undefined && (
             <p class="selection-bar">
-              {!filtered && shownTotal !== undefined && shownTotal > 0 && (
+              {shownTotal !== undefined && shownTotal > 0 && (
                 <button type="button" onClick={() => setSelection({ kind: "all", total: shownTotal })}>
                   Select all {formatNumber(shownTotal)} that match
                 </button>
