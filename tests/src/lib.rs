@@ -61,3 +61,5 @@ pub fn corpus_path(relative: &str) -> Option<PathBuf> {
 pub fn running_under_ci() -> bool {
     std::env::var("CI").is_ok_and(|v| v == "true" || v == "1")
 }
+
+pub mod local_tsa;

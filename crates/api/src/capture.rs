@@ -28,6 +28,12 @@ pub struct CaptureRequest {
     #[cfg_attr(feature = "cli", arg(long))]
     #[ts(optional)]
     pub series: Option<String>,
+    /// A time-stamp authority's address (RFC 3161 over HTTP, e.g. https://freetsa.org/tsr):
+    /// each WARC written is timestamped there as soon as it is ingested.
+    #[cfg_attr(feature = "cli", arg(long, value_name = "URL"))]
+    #[ts(optional)]
+    #[serde(default)]
+    pub tsa: Option<String>,
 }
 
 /// One address captured.
@@ -52,6 +58,8 @@ pub struct CaptureOutput {
     pub pages: Vec<CapturedPage>,
     /// One ingest per page's WARC.
     pub ingests: Vec<IngestOutput>,
+    /// With `tsa`: the trusted timestamp of each page's WARC, in the same order.
+    pub timestamps: Vec<crate::TimestampView>,
 }
 
 /// Fetches each address, writes its WARC to a temporary folder and ingests it (with its
@@ -71,6 +79,7 @@ pub fn capture(
     let mut out = CaptureOutput {
         pages: Vec::new(),
         ingests: Vec::new(),
+        timestamps: Vec::new(),
     };
     let dir = tempfile::tempdir()
         .map_err(|e| ApiError::new(ErrorCode::Io, format!("a temporary folder: {e}")))?;
@@ -102,8 +111,12 @@ pub fn capture(
             url: request.series.as_ref().map(|_| page.url.clone()),
             ..IngestRequest::default()
         };
-        out.ingests
-            .push(crate::ingest(case, &ingest, &PathScope::Anything, events)?);
+        let ingested = crate::ingest(case, &ingest, &PathScope::Anything, events)?;
+        if let (Some(tsa), Some(&warc)) = (&request.tsa, ingested.documents.first()) {
+            out.timestamps
+                .push(timestamp_at(case, tsa, warc, &page.url)?);
+        }
+        out.ingests.push(ingested);
         out.pages.push(CapturedPage {
             url: url.clone(),
             final_url: page.url.clone(),
@@ -113,4 +126,39 @@ pub fn capture(
         });
     }
     Ok(out)
+}
+
+/// Timestamps document `doc` (a capture's WARC) at the authority `tsa`: writes the request,
+/// posts it and imports the answer, which is verified like any other.
+fn timestamp_at(
+    case: &(impl CaseAt + ?Sized),
+    tsa: &str,
+    doc: i64,
+    page: &str,
+) -> ApiResult<crate::TimestampView> {
+    use base64::Engine as _;
+    use base64::engine::general_purpose::STANDARD as BASE64;
+    let requested =
+        crate::timestamp_request(case, &crate::TimestampRequestRequest { docs: vec![doc] })?;
+    let query = requested
+        .requests
+        .first()
+        .and_then(|q| BASE64.decode(&q.base64).ok())
+        .ok_or_else(|| ApiError::new(ErrorCode::Internal, "no request was written".to_owned()))?;
+    let answer = dossier_capture::post(tsa, "application/timestamp-query", &query).map_err(|e| {
+        ApiError::new(
+            ErrorCode::Io,
+            format!(
+                "{page} was captured and ingested as document {doc}, but the time-stamp authority failed: {e} (the request is recorded; `dossier timestamp request` writes another to send by hand)"
+            ),
+        )
+    })?;
+    crate::timestamp_import(
+        case,
+        &crate::TimestampImportRequest {
+            doc,
+            response: BASE64.encode(answer),
+            ca: None,
+        },
+    )
 }

@@ -149,6 +149,8 @@ pub struct VerifyOutput {
     pub withdrawn: Vec<WithdrawnCitation>,
     /// Notes (not deleted) whose anchor was re-checked like a citation's.
     pub notes_checked: u64,
+    /// Trusted timestamps whose token was re-checked against its original.
+    pub timestamps_checked: u64,
 }
 
 /// A citation the user withdrew, as `verify` lists it.
@@ -286,6 +288,20 @@ pub fn verify(
             message,
         })
     }));
+    let timestamps_checked = match crate::timestamp::check_stored(&case) {
+        Ok((checked, found)) => {
+            problems.extend(found);
+            checked
+        }
+        Err(e) => {
+            problems.push(VerifyProblem {
+                kind: "database".into(),
+                subject: "dossier.sqlite".into(),
+                message: format!("the timestamps cannot be read: {}", e.message),
+            });
+            0
+        }
+    };
     Ok(VerifyOutput {
         ok: problems.is_empty(),
         problems,
@@ -297,6 +313,7 @@ pub fn verify(
         citations_withdrawn: withdrawn.len() as u64,
         withdrawn,
         notes_checked,
+        timestamps_checked,
     })
 }
 
@@ -344,6 +361,7 @@ impl VerifyOutput {
             citations_withdrawn: 0,
             withdrawn: Vec::new(),
             notes_checked: 0,
+            timestamps_checked: 0,
         }
     }
 }

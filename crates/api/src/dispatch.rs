@@ -105,6 +105,8 @@ pub fn dispatch(
         "note_delete" => to_json(crate::note_delete(case, &parse(command, args)?)?),
         "undo" => to_json(crate::undo(case, &parse(command, args)?)?),
         "suggest" => to_json(crate::suggest(case, &parse(command, args)?)?),
+        "timestamp_request" => to_json(crate::timestamp_request(case, &parse(command, args)?)?),
+        "timestamp_import" => to_json(crate::timestamp_import(case, &parse(command, args)?)?),
         other => Err(ApiError::new(
             ErrorCode::UnknownCommand,
             format!(

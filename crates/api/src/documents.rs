@@ -398,6 +398,9 @@ pub struct DocumentView {
     pub reviewed_by: Option<String>,
     /// When the review status was set (null while unreviewed).
     pub reviewed_at: Option<String>,
+    /// Trusted timestamps that cover it (requests and imported tokens): its original's, then
+    /// those of the containers it was taken out of (a capture's WARC).
+    pub timestamps: Vec<crate::TimestampView>,
 }
 
 /// Shows one document.
@@ -406,6 +409,7 @@ pub fn show(path: &(impl CaseAt + ?Sized), id: i64) -> ApiResult<DocumentView> {
     let d = case.document(id)?;
     let tags = case.document_tags(id)?;
     let review = case.review_of(id)?;
+    let timestamps = crate::timestamp::timestamps_covering(&case, id)?;
     Ok(DocumentView {
         id: d.summary.id,
         kind: d.summary.kind,
@@ -450,5 +454,6 @@ pub fn show(path: &(impl CaseAt + ?Sized), id: i64) -> ApiResult<DocumentView> {
             .to_owned(),
         reviewed_by: review.as_ref().map(|r| r.actor.clone()),
         reviewed_at: review.map(|r| r.at),
+        timestamps,
     })
 }

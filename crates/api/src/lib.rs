@@ -38,6 +38,7 @@ mod suggest;
 mod tags;
 mod thread;
 mod timeline;
+mod timestamp;
 mod typescript;
 mod undo;
 
@@ -104,6 +105,10 @@ pub use timeline::{
     EventSpan, Export, SpanKind, SpanPrecision, TimelineCitation, TimelineEvent, TimelineOutput,
     TimelineRequest, timeline,
 };
+pub use timestamp::{
+    TimestampImportRequest, TimestampQuery, TimestampRequestOutput, TimestampRequestRequest,
+    TimestampView, timestamp_import, timestamp_request,
+};
 pub use typescript::{GENERATED_PATH as TYPESCRIPT_PATH, generated_typescript};
 pub use undo::{UndoOutput, UndoRequest, UndoStep, undo};
 
@@ -148,6 +153,8 @@ pub const COMMANDS: &[&str] = &[
     "undo",
     "suggest",
     "thread",
+    "timestamp_request",
+    "timestamp_import",
 ];
 
 /// Something a long-running command wants its caller to know while it works.

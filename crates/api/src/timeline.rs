@@ -10,8 +10,8 @@ use std::collections::HashMap;
 use dossier_store::{Case, CitationRecord, EventRecord, ExhibitRecord};
 use dossier_timeline::exhibits::{ExhibitNumber, bates};
 use dossier_timeline::{
-    CitationEntry, Entry, FuzzyDate, Precision, QuoteSelector, Relation, Status, export, quote,
-    timelinejs,
+    CitationEntry, Entry, FuzzyDate, Precision, Provenance, QuoteSelector, Relation, Status,
+    export, quote, timelinejs,
 };
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -44,6 +44,9 @@ pub struct TimelineCitation {
     pub end: Option<i64>,
     /// SHA-256 of the document version cited.
     pub sha256: String,
+    /// Where a cited web capture came from (address, capture time, WARC record, digest,
+    /// trusted timestamp), in words; null for other documents.
+    pub provenance: Option<String>,
 }
 
 /// An event as the timeline shows it.
@@ -246,7 +249,7 @@ struct Loaded {
 fn build(
     e: &EventRecord,
     citations: &[&Checked],
-    titles: &HashMap<i64, Option<String>>,
+    titles: &HashMap<i64, Cited>,
     exhibits: &Exhibits,
 ) -> ApiResult<Loaded> {
     let date = FuzzyDate::parse(&e.state.date).map_err(|x| bad_record(x.to_string()))?;
@@ -259,13 +262,14 @@ fn build(
         let entry = CitationEntry {
             id: c.id,
             doc: c.document,
-            doc_title: titles.get(&c.document).cloned().flatten(),
+            doc_title: titles.get(&c.document).and_then(|d| d.title.clone()),
             exhibit: exhibits.number(c.document),
             bates: exhibits.bates(c.document, c.page),
             page: c.page,
             quote: c.span.as_ref().map(|s| s.quote.clone()),
             relation,
             verified: outcome.is_ok(),
+            provenance: titles.get(&c.document).and_then(|d| d.provenance.clone()),
         };
         views.push(TimelineCitation {
             id: c.id,
@@ -279,6 +283,7 @@ fn build(
             start: c.span.as_ref().map(|s| s.start),
             end: c.span.as_ref().map(|s| s.end),
             sha256: c.sha256.clone(),
+            provenance: entry.provenance.as_ref().map(Provenance::describe),
         });
         entries.push(entry);
     }
@@ -314,28 +319,90 @@ fn build(
     })
 }
 
-/// The titles of the documents these citations cite: only those, since a case may hold
-/// hundreds of thousands of documents and the chronology cites a few (reading every
-/// document's row made `timeline` take 1.3 s at 302,000 documents).
+/// What a report says about a cited document beside its pin cite.
+#[derive(Default)]
+struct Cited {
+    title: Option<String>,
+    provenance: Option<Provenance>,
+}
+
+/// The titles (and, for web captures, provenance) of the documents these citations cite:
+/// only those, since a case may hold hundreds of thousands of documents and the chronology
+/// cites a few (reading every document's row made `timeline` take 1.3 s at 302,000
+/// documents).
 fn document_titles<'a>(
     case: &Case,
     cited: impl IntoIterator<Item = &'a CitationRecord>,
-) -> ApiResult<HashMap<i64, Option<String>>> {
+) -> ApiResult<HashMap<i64, Cited>> {
     let mut titles = HashMap::new();
     for citation in cited {
         if let std::collections::hash_map::Entry::Vacant(slot) = titles.entry(citation.document) {
             match case.document(citation.document) {
                 Ok(record) => {
-                    slot.insert(record.summary.title);
+                    let provenance = capture_provenance(case, &record)?;
+                    slot.insert(Cited {
+                        title: record.summary.title,
+                        provenance,
+                    });
                 }
                 Err(dossier_store::StoreError::DocumentNotFound(_)) => {
-                    slot.insert(None);
+                    slot.insert(Cited::default());
                 }
                 Err(e) => return Err(e.into()),
             }
         }
     }
     Ok(titles)
+}
+
+/// A web capture's provenance from its `warc.*` metadata and its trusted timestamps; `None`
+/// for a document that is not a capture out of a web archive.
+fn capture_provenance(
+    case: &Case,
+    record: &dossier_store::DocumentRecord,
+) -> ApiResult<Option<Provenance>> {
+    let meta = &record.meta;
+    if !meta.contains_key("warc.record_id") && !meta.contains_key("warc.type") {
+        return Ok(None);
+    }
+    let stamps = crate::timestamp::timestamps_covering(case, record.summary.id)?;
+    let of = |doc: i64| {
+        if doc == record.summary.id {
+            String::new()
+        } else {
+            format!(" (its archive, document {doc})")
+        }
+    };
+    let timestamp = match stamps.iter().find(|s| s.gen_time.is_some()) {
+        Some(t) => Some(format!(
+            "timestamped by {} at {}{}",
+            t.tsa.as_deref().unwrap_or("an unnamed authority"),
+            t.gen_time.as_deref().unwrap_or_default(),
+            of(t.doc)
+        )),
+        None => stamps.first().map(|s| {
+            format!(
+                "trusted timestamp requested at {}{}, not yet imported",
+                s.requested_at,
+                of(s.doc)
+            )
+        }),
+    };
+    Ok(Some(Provenance {
+        url: record.source_url.clone(),
+        captured_at: record
+            .captured_at
+            .clone()
+            .or_else(|| meta.get("warc.date").cloned()),
+        record_id: meta.get("warc.record_id").cloned(),
+        digest: meta
+            .get("warc.payload_digest")
+            .or_else(|| meta.get("warc.block_digest"))
+            .cloned()
+            .or_else(|| meta.get("warc.block_sha256").map(|d| format!("sha256:{d}"))),
+        digest_check: meta.get("warc.digest_check").cloned(),
+        timestamp,
+    }))
 }
 
 /// The whole chronology in date order (events not deleted).

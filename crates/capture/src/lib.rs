@@ -71,7 +71,7 @@ pub fn fetch(url: &str) -> Result<Vec<Exchange>, CaptureError> {
     let mut exchanges = Vec::new();
     let mut current = parse_url(url)?;
     loop {
-        let exchange = fetch_one(&current)?;
+        let exchange = fetch_one(&current, None)?;
         let location = (300..400)
             .contains(&exchange.status)
             .then(|| header(&exchange.response, "location"))
@@ -113,7 +113,33 @@ fn parse_url(url: &str) -> Result<url::Url, CaptureError> {
     Ok(parsed)
 }
 
-fn fetch_one(url: &url::Url) -> Result<Exchange, CaptureError> {
+/// Sends `body` to `url` as a `POST` of type `content_type` (an RFC 3161 time-stamp query to
+/// an authority's HTTP address, RFC 3161 section 3.4) and returns the response's body,
+/// refusing any status but 200.
+pub fn post(url: &str, content_type: &str, body: &[u8]) -> Result<Vec<u8>, CaptureError> {
+    let parsed = parse_url(url)?;
+    let exchange = fetch_one(&parsed, Some((content_type, body)))?;
+    let failed = |reason: String| CaptureError::Fetch {
+        url: url.to_owned(),
+        reason,
+    };
+    if exchange.status != 200 {
+        return Err(failed(format!("answered HTTP {}", exchange.status)));
+    }
+    let message = dossier_extract::warc::http::parse(&exchange.response)
+        .ok_or_else(|| failed("the answer is not an HTTP response".into()))?;
+    let (body, warnings) =
+        dossier_extract::warc::http::decoded_body(&message, MAX_RESPONSE_BYTES as usize);
+    if let Some(warning) = warnings.first() {
+        return Err(failed(format!(
+            "the answer's body cannot be read: {warning}"
+        )));
+    }
+    Ok(body)
+}
+
+/// One request (a `GET`, or a `POST` of `body`: its content type and bytes) and its response.
+fn fetch_one(url: &url::Url, body: Option<(&str, &[u8])>) -> Result<Exchange, CaptureError> {
     let failed = |reason: String| CaptureError::Fetch {
         url: url.to_string(),
         reason,
@@ -129,11 +155,24 @@ fn fetch_one(url: &url::Url) -> Result<Exchange, CaptureError> {
         Some(p) => format!("{host}:{p}"),
         None => host.clone(),
     };
-    let request = format!(
-        "GET {path} HTTP/1.1\r\nHost: {host_header}\r\nUser-Agent: dossier/{}\r\nAccept: */*\r\nConnection: close\r\n\r\n",
+    let (method, extra) = match body {
+        Some((content_type, bytes)) => (
+            "POST",
+            format!(
+                "Content-Type: {content_type}\r\nContent-Length: {}\r\n",
+                bytes.len()
+            ),
+        ),
+        None => ("GET", String::new()),
+    };
+    let mut request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {host_header}\r\nUser-Agent: dossier/{}\r\nAccept: */*\r\n{extra}Connection: close\r\n\r\n",
         env!("CARGO_PKG_VERSION")
     )
     .into_bytes();
+    if let Some((_, bytes)) = body {
+        request.extend_from_slice(bytes);
+    }
     let address = (host.trim_matches(['[', ']']), port)
         .to_socket_addrs()
         .map_err(|e| failed(format!("cannot resolve {host}: {e}")))?

@@ -14,6 +14,7 @@ mod progress;
 mod search;
 mod serve;
 mod thread;
+mod timestamp;
 mod visible;
 
 use std::io::Write;
@@ -126,6 +127,9 @@ enum Command {
     Thread(RequestArgs<api::ThreadRequest>),
     /// Build the sample matter (samples/) into a case; running it again changes nothing.
     Demo(demo::DemoArgs),
+    /// RFC 3161 trusted timestamps of originals: `request` writes a .tsq for any TSA,
+    /// `import` verifies and records its .tsr.
+    Timestamp(timestamp::TimestampArgs),
 }
 
 /// A subcommand that is one api request: the case, the request itself (its fields are the
@@ -413,6 +417,7 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
         Command::Thread(a) => thread::thread(a),
         Command::Original(a) => original::original(a),
         Command::Demo(a) => demo::demo(a),
+        Command::Timestamp(a) => timestamp::timestamp(a),
         Command::Docs(a) => {
             let docs = api::docs(&a.case, &a.request)?;
             print(a.json, &docs, || match &docs {
@@ -509,6 +514,12 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
                     out.citations_checked,
                     out.notes_checked
                 );
+                if out.timestamps_checked > 0 {
+                    s += &format!(
+                        "checked {} trusted timestamp(s) against their originals\n",
+                        out.timestamps_checked
+                    );
+                }
                 for w in &out.withdrawn {
                     s += &format!(
                         "withdrawn citation {} (event {}, document {}) since {}: not checked\n",

@@ -48,6 +48,7 @@ mod search_feed;
 mod series;
 mod staging;
 pub mod threads;
+mod timestamps;
 mod undo;
 mod verify;
 
@@ -73,5 +74,6 @@ pub use search_feed::{DocumentLabels, FeedDocument, IndexedChanges};
 pub use series::{CaptureRecord, NewCapture, SeriesSummary};
 pub use staging::StagedObject;
 pub use threads::{EmailThread, ThreadMessage};
+pub use timestamps::{ImportedToken, TimestampRecord};
 pub use undo::{EditKind, Reverted, StepRecord};
 pub use verify::{Problem, ProblemKind, Seal, VerifyReport};

@@ -34,7 +34,17 @@ pub fn chronology_csv(entries: &[Entry]) -> String {
         let sources: Vec<String> = e
             .citations
             .iter()
-            .map(|c| format!("{}{}", c.pin_cite(), unverified_mark(c)))
+            .map(|c| {
+                format!(
+                    "{}{}{}",
+                    c.pin_cite(),
+                    unverified_mark(c),
+                    c.provenance
+                        .as_ref()
+                        .map(|p| format!(" [{}]", p.describe()))
+                        .unwrap_or_default()
+                )
+            })
             .collect();
         let quotes: Vec<String> = e
             .citations
@@ -126,6 +136,9 @@ pub fn markdown(case_name: &str, entries: &[Entry]) -> String {
                     )
                 }
             }
+            if let Some(p) = &c.provenance {
+                s += &format!("\n*Provenance:* {}\n", md_escape(&p.describe()));
+            }
         }
     }
     s
@@ -153,7 +166,7 @@ h2{font-size:1.15rem;margin:.5rem 0}time{font-weight:normal;color:#555;margin-ri
 .meta{font-size:.9rem;color:#444}.status{font-variant:small-caps}\
 blockquote{margin:.5rem 0 .5rem 1rem;padding-left:.75rem;border-left:3px solid #999}\
 cite{display:block;font-size:.9rem;font-style:normal;color:#444}\
-.unverified{color:#b00;font-weight:bold}";
+.unverified{color:#b00;font-weight:bold}.provenance{font-size:.85rem;color:#555;margin:.25rem 0 .5rem 1rem}";
 
 /// A standalone HTML chronology (no scripts, no outside resources): the same content as
 /// [`markdown`], printable as it is.
@@ -211,6 +224,12 @@ pub fn html(case_name: &str, entries: &[Entry]) -> String {
                 }
                 None => s += &format!("<p>{cite}</p>\n"),
             }
+            if let Some(p) = &c.provenance {
+                s += &format!(
+                    "<p class=\"provenance\">Provenance: {}</p>\n",
+                    html_escape(&p.describe())
+                );
+            }
         }
         s += "</section>\n";
     }
@@ -245,6 +264,7 @@ pub(crate) mod tests {
                     quote: Some("opted in\nby <default>".into()),
                     relation: Relation::Supports,
                     verified: true,
+                    provenance: None,
                 }],
             },
             Entry {

@@ -25,5 +25,5 @@ pub mod quote;
 pub mod timelinejs;
 
 pub use date::{DateError, FuzzyDate, PartialDate, Precision};
-pub use model::{CitationEntry, Entry, Relation, Status};
+pub use model::{CitationEntry, Entry, Provenance, Relation, Status};
 pub use quote::{Hint, Located, QuoteError, QuoteSelector};

@@ -134,6 +134,58 @@ pub struct CitationEntry {
     pub relation: Relation,
     /// Whether the quote is still where it was cited.
     pub verified: bool,
+    /// Where the cited document came from, when it is a web capture.
+    pub provenance: Option<Provenance>,
+}
+
+/// The provenance of a cited web capture, as a report states it beside the citation: where
+/// and when it was captured, the archive record it is, its digest and the trusted
+/// timestamp that covers it (or that none does).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Provenance {
+    /// The captured address (WARC-Target-URI).
+    pub url: Option<String>,
+    /// When it was captured (WARC-Date).
+    pub captured_at: Option<String>,
+    /// The WARC record's id.
+    pub record_id: Option<String>,
+    /// The digest the archive declares for the payload (`sha1:…`), else the record's SHA-256.
+    pub digest: Option<String>,
+    /// Whether the archive's digests verified (`pass`, `FAIL`, …).
+    pub digest_check: Option<String>,
+    /// The trusted timestamp: `timestamped by X at T`, or what is pending.
+    pub timestamp: Option<String>,
+}
+
+impl Provenance {
+    /// One line: `captured from URL at T; WARC record ID; digest D (verified); timestamped by X at T`.
+    pub fn describe(&self) -> String {
+        let mut parts = Vec::new();
+        match (&self.url, &self.captured_at) {
+            (Some(u), Some(t)) => parts.push(format!("captured from {u} at {t}")),
+            (Some(u), None) => parts.push(format!("captured from {u}")),
+            (None, Some(t)) => parts.push(format!("captured at {t}")),
+            (None, None) => {}
+        }
+        if let Some(id) = &self.record_id {
+            parts.push(format!("WARC record {id}"));
+        }
+        if let Some(d) = &self.digest {
+            let check = match self.digest_check.as_deref() {
+                Some("pass") => " (verified)".to_owned(),
+                Some("FAIL") => " (DOES NOT MATCH the archived bytes)".to_owned(),
+                Some(other) => format!(" ({other})"),
+                None => String::new(),
+            };
+            parts.push(format!("digest {d}{check}"));
+        }
+        parts.push(
+            self.timestamp
+                .clone()
+                .unwrap_or_else(|| "no trusted timestamp".into()),
+        );
+        parts.join("; ")
+    }
 }
 
 impl CitationEntry {
@@ -210,6 +262,7 @@ mod tests {
             quote: None,
             relation: Relation::Supports,
             verified: true,
+            provenance: None,
         };
         assert_eq!(c.pin_cite(), "Doc 12 \u{201C}Privacy Policy\u{201D}, p. 3");
         c.exhibit = Some("PX-0001".into());

@@ -2,9 +2,9 @@
 //! another while knowing where each member starts (a record's offset in a `.warc.gz` is the
 //! offset of the gzip member it starts in, as warcio and CDX indexes give it).
 
-use std::io::{self, BufRead, BufReader, Read};
+use std::io::{self, BufRead, Read};
 
-use flate2::bufread::GzDecoder;
+use flate2::{Crc, Decompress, FlushDecompress, Status};
 
 /// A `BufRead` that counts the bytes consumed from it.
 pub(crate) struct Counting<R> {
@@ -36,9 +36,20 @@ impl<R: BufRead> BufRead for Counting<R> {
 }
 
 /// Decompressed bytes of gzip members, one member after another.
+///
+/// One raw-deflate state and one output buffer serve every member (reset, not rebuilt): a
+/// `.warc.gz` is a member per record, often a few kilobytes each, and building a decoder
+/// and its buffers per member cost more than inflating them. The header (RFC 1952) is read
+/// here and the trailer's CRC-32 and size are checked as `GzDecoder` checks them.
 pub(crate) struct Members<R> {
-    between: Option<Counting<R>>,
-    member: Option<BufReader<GzDecoder<Counting<R>>>>,
+    input: Counting<R>,
+    inflate: Decompress,
+    crc: Crc,
+    out: Box<[u8]>,
+    /// Decoded bytes not yet consumed: `out[start..end]`.
+    start: usize,
+    end: usize,
+    state: MemberState,
     member_start: u64,
     members: u64,
     /// Stop at the end of the current member instead of going on to the next: a record
@@ -46,33 +57,148 @@ pub(crate) struct Members<R> {
     hold: bool,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MemberState {
+    /// Between members (or before the first).
+    Between,
+    /// Inflating a member.
+    Inflating,
+    /// A member's end was read; its trailer checked.
+    Ended,
+}
+
+const OUT_BUFFER: usize = 64 << 10;
+
 impl<R: BufRead> Members<R> {
-    /// Makes sure a member with bytes left is open; false at the end of the file.
-    fn ready(&mut self) -> io::Result<bool> {
-        loop {
-            if let Some(member) = self.member.as_mut() {
-                if !member.fill_buf()?.is_empty() {
-                    return Ok(true);
-                }
-                if self.hold {
-                    return Ok(false);
-                }
-                if let Some(member) = self.member.take() {
-                    self.between = Some(member.into_inner().into_inner());
-                }
-            }
-            let Some(mut between) = self.between.take() else {
-                return Ok(false);
-            };
-            if between.fill_buf()?.is_empty() {
-                self.between = Some(between);
-                return Ok(false);
-            }
-            self.member_start = between.consumed;
-            self.members += 1;
-            self.member = Some(BufReader::with_capacity(64 << 10, GzDecoder::new(between)));
+    fn new(input: Counting<R>) -> Self {
+        Members {
+            input,
+            inflate: Decompress::new(false),
+            crc: Crc::new(),
+            out: vec![0u8; OUT_BUFFER].into_boxed_slice(),
+            start: 0,
+            end: 0,
+            state: MemberState::Between,
+            member_start: 0,
+            members: 0,
+            hold: false,
         }
     }
+
+    /// Makes sure decoded bytes are available; false at the end of the held member or of
+    /// the file.
+    fn ready(&mut self) -> io::Result<bool> {
+        loop {
+            if self.start < self.end {
+                return Ok(true);
+            }
+            match self.state {
+                MemberState::Inflating => self.inflate_some()?,
+                MemberState::Ended => {
+                    if self.hold {
+                        return Ok(false);
+                    }
+                    self.state = MemberState::Between;
+                }
+                MemberState::Between => {
+                    if self.input.fill_buf()?.is_empty() {
+                        return Ok(false);
+                    }
+                    self.member_start = self.input.consumed;
+                    self.members += 1;
+                    read_gzip_header(&mut self.input)?;
+                    self.inflate.reset(false);
+                    self.crc.reset();
+                    self.state = MemberState::Inflating;
+                }
+            }
+        }
+    }
+
+    /// Inflates what the input holds into the output buffer; at the member's end, checks
+    /// its trailer.
+    fn inflate_some(&mut self) -> io::Result<()> {
+        let input = self.input.fill_buf()?;
+        if input.is_empty() {
+            return Err(io::Error::new(
+                io::ErrorKind::UnexpectedEof,
+                "the gzip member ends before its deflate stream does (truncated file)",
+            ));
+        }
+        let (in_before, out_before) = (self.inflate.total_in(), self.inflate.total_out());
+        let status = self
+            .inflate
+            .decompress(input, &mut self.out, FlushDecompress::None)
+            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+        let used = (self.inflate.total_in() - in_before) as usize;
+        let made = (self.inflate.total_out() - out_before) as usize;
+        self.input.consume(used);
+        self.crc.update(&self.out[..made]);
+        self.start = 0;
+        self.end = made;
+        if status == Status::StreamEnd {
+            let mut trailer = [0u8; 8];
+            self.input.read_exact(&mut trailer)?;
+            let crc = u32::from_le_bytes([trailer[0], trailer[1], trailer[2], trailer[3]]);
+            let size = u32::from_le_bytes([trailer[4], trailer[5], trailer[6], trailer[7]]);
+            if crc != self.crc.sum() || size != self.crc.amount() {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    "corrupt gzip member: its CRC-32 or size does not match its contents",
+                ));
+            }
+            self.state = MemberState::Ended;
+        } else if used == 0 && made == 0 {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "the deflate stream makes no progress (corrupt gzip member)",
+            ));
+        }
+        Ok(())
+    }
+}
+
+/// Reads a gzip member's header (RFC 1952 section 2.3), leaving the input at its deflate data.
+fn read_gzip_header(input: &mut impl Read) -> io::Result<()> {
+    let invalid = |what: &str| {
+        io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("invalid gzip header: {what}"),
+        )
+    };
+    let mut head = [0u8; 10];
+    input.read_exact(&mut head)?;
+    if head[0] != 0x1f || head[1] != 0x8b {
+        return Err(invalid("no gzip magic"));
+    }
+    if head[2] != 8 {
+        return Err(invalid("compression method is not deflate"));
+    }
+    let flags = head[3];
+    let mut byte = [0u8; 1];
+    if flags & 0x04 != 0 {
+        let mut len = [0u8; 2];
+        input.read_exact(&mut len)?;
+        io::copy(
+            &mut (&mut *input).take(u64::from(u16::from_le_bytes(len))),
+            &mut io::sink(),
+        )?;
+    }
+    for flag in [0x08, 0x10] {
+        if flags & flag != 0 {
+            loop {
+                input.read_exact(&mut byte)?;
+                if byte[0] == 0 {
+                    break;
+                }
+            }
+        }
+    }
+    if flags & 0x02 != 0 {
+        let mut crc = [0u8; 2];
+        input.read_exact(&mut crc)?;
+    }
+    Ok(())
 }
 
 /// What a reader reads records from.
@@ -100,13 +226,7 @@ impl<R: BufRead> Source<R> {
             consumed: 0,
         };
         Ok(if gzip {
-            Source::Gzip(Box::new(Members {
-                between: Some(counting),
-                member: None,
-                member_start: 0,
-                members: 0,
-                hold: false,
-            }))
+            Source::Gzip(Box::new(Members::new(counting)))
         } else {
             Source::Plain(counting)
         })
@@ -163,21 +283,14 @@ impl<R: BufRead> BufRead for Source<R> {
                 if !m.ready()? {
                     return Ok(&[]);
                 }
-                match m.member.as_mut() {
-                    Some(member) => member.fill_buf(),
-                    None => Ok(&[]),
-                }
+                Ok(&m.out[m.start..m.end])
             }
         }
     }
     fn consume(&mut self, amount: usize) {
         match self {
             Source::Plain(c) => c.consume(amount),
-            Source::Gzip(m) => {
-                if let Some(member) = m.member.as_mut() {
-                    member.consume(amount);
-                }
-            }
+            Source::Gzip(m) => m.start = (m.start + amount).min(m.end),
         }
     }
 }

@@ -137,6 +137,57 @@ fn a_gzip_member_per_record_is_read_and_offsets_are_the_members() {
 }
 
 #[test]
+fn gzip_members_with_header_fields_are_read_and_a_member_whose_crc_fails_is_an_error() {
+    // The first member names a file and carries a comment (FNAME, FCOMMENT), as some
+    // writers' do; the reader skips them and reads both records, offsets at each member.
+    let first = {
+        let mut gz = flate2::GzBuilder::new()
+            .filename("crawl.warc")
+            .comment("written by a test")
+            .write(Vec::new(), flate2::Compression::default());
+        gz.write_all(&record(
+            "response",
+            "https://a.example/",
+            "2024-01-01T00:00:00Z",
+            "<urn:uuid:a>",
+            "",
+            PAGE,
+        ))
+        .expect("compress");
+        gz.finish().expect("compress")
+    };
+    let second = {
+        let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+        gz.write_all(&record(
+            "response",
+            "https://b.example/",
+            "2024-01-02T00:00:00Z",
+            "<urn:uuid:b>",
+            "",
+            PAGE,
+        ))
+        .expect("compress");
+        gz.finish().expect("compress")
+    };
+    let mut file = first.clone();
+    file.extend_from_slice(&second);
+    let (records, error) = read_all(file.as_slice());
+    assert_eq!(error, None);
+    let got: Vec<u64> = records.iter().map(|r| r.offset).collect();
+    assert_eq!(got, vec![0, first.len() as u64]);
+    assert_eq!(records[1].decoded_payload(usize::MAX).0, body_of(PAGE));
+
+    // A flipped bit in the second member's CRC-32: its bytes are not what was compressed.
+    let crc_at = file.len() - 8;
+    file[crc_at] ^= 1;
+    // The first record is still read, and says the file could not be read after it.
+    let (records, error) = read_all(file.as_slice());
+    assert_eq!(records.len(), 1, "the first record is still read");
+    let said = format!("{:?} {error:?}", records[0].warnings);
+    assert!(said.contains("CRC-32"), "{said}");
+}
+
+#[test]
 fn a_warc_gzipped_as_one_stream_is_read_to_the_end_and_says_warcio_refuses_it() {
     let Some(bytes) = corpus_file("warcio_example-bad-non-chunked.warc.gz") else {
         return;

@@ -218,7 +218,11 @@ withdrawn: Array<WithdrawnCitation>,
 /**
  * Notes (not deleted) whose anchor was re-checked like a citation's.
  */
-notes_checked: number, };
+notes_checked: number, 
+/**
+ * Trusted timestamps whose token was re-checked against its original.
+ */
+timestamps_checked: number, };
 
 /**
  * `audit` arguments over the command surface.
@@ -641,7 +645,12 @@ reviewed_by: string | null,
 /**
  * When the review status was set (null while unreviewed).
  */
-reviewed_at: string | null, };
+reviewed_at: string | null, 
+/**
+ * Trusted timestamps that cover it (requests and imported tokens): its original's, then
+ * those of the containers it was taken out of (a capture's WARC).
+ */
+timestamps: Array<TimestampView>, };
 
 /**
  * `original` arguments.
@@ -877,7 +886,12 @@ urls: Array<string>,
 /**
  * Record each page as a capture of this policy series.
  */
-series?: string, };
+series?: string, 
+/**
+ * A time-stamp authority's address (RFC 3161 over HTTP, e.g. https://freetsa.org/tsr):
+ * each WARC written is timestamped there as soon as it is ingested.
+ */
+tsa?: string, };
 
 /**
  * One address captured.
@@ -915,7 +929,11 @@ pages: Array<CapturedPage>,
 /**
  * One ingest per page's WARC.
  */
-ingests: Array<IngestOutput>, };
+ingests: Array<IngestOutput>, 
+/**
+ * With `tsa`: the trusted timestamp of each page's WARC, in the same order.
+ */
+timestamps: Array<TimestampView>, };
 
 /**
  * `ocr` arguments.
@@ -2031,7 +2049,12 @@ end: number | null,
 /**
  * SHA-256 of the document version cited.
  */
-sha256: string, };
+sha256: string, 
+/**
+ * Where a cited web capture came from (address, capture time, WARC record, digest,
+ * trusted timestamp), in words; null for other documents.
+ */
+provenance: string | null, };
 
 /**
  * An event as the timeline shows it.
@@ -2641,4 +2664,102 @@ format?: string, };
  * `exhibits` output.
  */
 export type ExhibitsOutput = Array<ExhibitView> | Export;
+
+/**
+ * `timestamp_request` arguments.
+ */
+export type TimestampRequestRequest = { 
+/**
+ * The documents whose originals to timestamp: one request each.
+ */
+docs: Array<number>, };
+
+/**
+ * One time-stamp request written.
+ */
+export type TimestampQuery = { 
+/**
+ * The document.
+ */
+doc: number, 
+/**
+ * The request's id in the case.
+ */
+id: number, 
+/**
+ * The SHA-256 of the original it is over.
+ */
+sha256: string, 
+/**
+ * The nonce the authority's answer must carry, hex.
+ */
+nonce: string, 
+/**
+ * The `TimeStampReq` (a `.tsq` file), DER as base64.
+ */
+base64: string, };
+
+/**
+ * `timestamp_request` output.
+ */
+export type TimestampRequestOutput = { 
+/**
+ * One request per document, in the order asked.
+ */
+requests: Array<TimestampQuery>, };
+
+/**
+ * `timestamp_import` arguments.
+ */
+export type TimestampImportRequest = { 
+/**
+ * The document the answer is for.
+ */
+doc: number, 
+/**
+ * The authority's answer (a `.tsr`: a `TimeStampResp`, or the bare token), base64.
+ */
+response: string, 
+/**
+ * A CA certificate (DER or PEM, base64) that must have issued the authority's.
+ */
+ca?: string, };
+
+/**
+ * A timestamp of a document's original, as the viewer and exports state it.
+ */
+export type TimestampView = { 
+/**
+ * Its id.
+ */
+id: number, 
+/**
+ * The document whose original it covers: the document itself, or the container it
+ * was taken out of (a web archive's WARC covers each capture in it).
+ */
+doc: number, 
+/**
+ * The SHA-256 it covers.
+ */
+sha256: string, 
+/**
+ * When the request was written.
+ */
+requested_at: string, 
+/**
+ * When the authority saw the hash (null while the answer is not imported).
+ */
+gen_time: string | null, 
+/**
+ * The authority (null while not imported).
+ */
+tsa: string | null, 
+/**
+ * The token's serial number, hex.
+ */
+serial: string | null, 
+/**
+ * The authority's policy OID.
+ */
+policy: string | null, };
 

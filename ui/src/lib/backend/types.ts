@@ -66,6 +66,10 @@ import type {
   TagsRequest,
   ThreadOutput,
   ThreadRequest,
+  TimestampImportRequest,
+  TimestampRequestOutput,
+  TimestampRequestRequest,
+  TimestampView,
   TimelineEvent,
   TimelineOutput,
   TimelineRequest,
@@ -121,6 +125,10 @@ export interface Commands {
   timeline: { args: TimelineRequest; output: TimelineOutput };
   event: { args: EventRequest; output: EventOutput };
   cite: { args: CiteRequest; output: CiteOutput };
+  /** RFC 3161: writes a time-stamp request over each document's original, for any TSA. */
+  timestamp_request: { args: TimestampRequestRequest; output: TimestampRequestOutput };
+  /** Verifies a TSA's answer for a document and records it. */
+  timestamp_import: { args: TimestampImportRequest; output: TimestampView };
 }
 
 /** A command's name. */

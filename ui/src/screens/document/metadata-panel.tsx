@@ -52,7 +52,7 @@ export function MetadataPanel({ doc }: { doc: DocumentView }) {
         )}
       </dl>
       <h4>Provenance</h4>
-      <WebCapture meta={doc.meta} />
+      <WebCapture meta={doc.meta} timestamps={doc.timestamps} doc={doc.id} />
       <ul class="sources">
         {doc.sources.map((s) => (
           <li key={`${s.path} ${s.ingested_at}`}>

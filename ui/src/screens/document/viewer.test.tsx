@@ -39,7 +39,7 @@ describe("choosing the view", () => {
     id: 1, kind: "text", title: null, date: null, claimed_date: null, captured_at: null, ingested_at: "",
     authors: [], source_url: null, sha256: "", size: 0, media_type: null, status: "ok", status_detail: null,
     extractor: null, sources: [], meta: {}, text: "", pages: [], parent: null, children: [], tags: [],
-    review: "unreviewed", reviewed_by: null, reviewed_at: null,
+    review: "unreviewed", reviewed_by: null, reviewed_at: null, timestamps: [],
   };
   test("PDFs in pdf.js, articles in the reader, emails with headers, the rest as text", () => {
     expect(viewFor({ ...base, media_type: "application/pdf" })).toBe("pdf");
