@@ -105,6 +105,11 @@ pub fn dispatch(
         "note_delete" => to_json(crate::note_delete(case, &parse(command, args)?)?),
         "undo" => to_json(crate::undo(case, &parse(command, args)?)?),
         "suggest" => to_json(crate::suggest(case, &parse(command, args)?)?),
+        "produce" => to_json(crate::produce(case, &parse(command, args)?, scope, events)?),
+        // Checks a folder against its manifest; the case plays no part.
+        "verify_production" => to_json(crate::verify_production(&parse(command, args)?, scope)?),
+        "redact" => to_json(crate::redact(case, &parse(command, args)?)?),
+        "redactions" => to_json(crate::redactions(case, &parse(command, args)?)?),
         other => Err(ApiError::new(
             ErrorCode::UnknownCommand,
             format!(

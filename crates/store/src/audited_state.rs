@@ -44,6 +44,8 @@ pub(crate) enum Audited {
     SavedSearch(i64),
     /// A document's review status (`review.rs`).
     Review(i64),
+    /// A redaction (`redactions.rs`).
+    Redaction(i64),
 }
 
 impl Audited {
@@ -57,6 +59,7 @@ impl Audited {
             (_, "document.review") => Audited::Review(subject),
             ("note", _) => Audited::Note(subject),
             ("exhibit", _) => Audited::Exhibit(subject),
+            ("redaction", _) => Audited::Redaction(subject),
             _ => return None,
         })
     }
@@ -71,6 +74,7 @@ impl Audited {
             Audited::Exhibit(id) => format!("exhibit:{id}"),
             Audited::SavedSearch(id) => format!("saved_search:{id}"),
             Audited::Review(id) => format!("review:{id}"),
+            Audited::Redaction(id) => format!("redaction:{id}"),
         }
     }
 
@@ -86,6 +90,7 @@ impl Audited {
             Audited::Exhibit(id) => (EXHIBIT_SQL, id),
             Audited::SavedSearch(id) => (SAVED_SEARCH_SQL, id),
             Audited::Review(id) => (REVIEW_SQL, id),
+            Audited::Redaction(id) => (REDACTION_SQL, id),
         };
         let mut stmt = conn.prepare_cached(sql)?;
         let state = stmt
@@ -131,6 +136,10 @@ const EXHIBIT_SQL: &str = "SELECT document_id, prefix, n, bates_prefix, bates_fi
 /// No row while unreviewed: an unreviewed document's state is empty.
 const REVIEW_SQL: &str = "SELECT status, actor, at FROM document_review WHERE document_id = ?1";
 
+const REDACTION_SQL: &str = "SELECT document_id, page, quote, x, y, w, h, reason, created_at,
+        deleted_at
+    FROM redactions WHERE id = ?1";
+
 const SAVED_SEARCH_SQL: &str = "SELECT name, request, created_at, updated_at, deleted_at
     FROM saved_searches WHERE id = ?1";
 
@@ -162,10 +171,13 @@ fn current(conn: &Connection) -> Result<BTreeMap<String, String>> {
         ("SELECT id FROM exhibits", Audited::Exhibit),
         ("SELECT id FROM saved_searches", Audited::SavedSearch),
         ("SELECT document_id FROM document_review", Audited::Review),
+        ("SELECT id FROM redactions", Audited::Redaction),
     ] {
         // The baseline of schema 6 is taken before later tables exist.
         let table = sql.rsplit(' ').next().unwrap_or_default();
-        if matches!(table, "saved_searches" | "document_review") && !table_exists(conn, table)? {
+        if matches!(table, "saved_searches" | "document_review" | "redactions")
+            && !table_exists(conn, table)?
+        {
             continue;
         }
         let mut stmt = conn.prepare(sql)?;
