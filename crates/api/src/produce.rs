@@ -16,7 +16,7 @@ use dossier_produce::manifest::{self, FolderWriter};
 use dossier_produce::redact::{self, Area, Redaction};
 use dossier_produce::stamp::OriginalPdf;
 use dossier_produce::text_pdf::TextLayout;
-use dossier_produce::{ProduceError, bates, stamps};
+use dossier_produce::{ProduceError, StampPosition, bates, stamps};
 use dossier_store::{
     ContentHash, DocumentRecord, NewProduction, ProducedDocument, RedactionArea, RedactionRecord,
 };
@@ -83,6 +83,18 @@ pub struct ProduceRequest {
     #[ts(optional)]
     #[cfg_attr(feature = "cli", arg(long))]
     pub legend: Option<String>,
+    /// Where the Bates number stands: bottom-right (default), bottom-left, top-right or
+    /// top-left; the legend takes the other corner of that edge.
+    #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub stamp_position: Option<String>,
+    /// Also copy the originals of spreadsheets into NATIVES/ (named by their first Bates
+    /// number), as NATIVEPATH in the DAT.
+    #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub natives: bool,
 }
 
 /// What `produce` made.
@@ -289,6 +301,14 @@ pub fn produce(
             format!("{} is not empty; produce into a new folder", out.display()),
         ));
     }
+    let position = match request.stamp_position.as_deref() {
+        None => StampPosition::default(),
+        Some(p) => StampPosition::parse(p).ok_or_else(|| {
+            invalid(format!(
+                "stamp position {p:?}: give bottom-right, bottom-left, top-right or top-left"
+            ))
+        })?,
+    };
     let legend = request
         .legend
         .as_deref()
@@ -310,6 +330,9 @@ pub fn produce(
     let privilege = request.withhold_tag.as_deref().unwrap_or("").trim();
 
     let mut case = open_case(path)?;
+    // Two productions at once would both number from the same last number: the second
+    // waits for the first to be recorded, as a second ingest does.
+    let _lock = case.writer_lock()?;
     let start = match request.start {
         Some(0) => return Err(invalid("--start must be 1 or more")),
         Some(n) => n,
@@ -481,9 +504,9 @@ pub fn produce(
     for (i, (p, range)) in planned.into_iter().zip(&ranges).enumerate() {
         let pages = range.last - range.first + 1;
         let begin = bates(&prefix, range.first);
-        let page_stamps = stamps(&prefix, range.first, pages, legend);
+        let page_stamps = stamps(&prefix, range.first, pages, legend, position);
         let seed = format!(
-            "{}|{prefix}|{}|{}|{}",
+            "{}|{prefix}|{}|{}|{}|{position:?}",
             p.record.summary.sha256,
             range.first,
             legend.unwrap_or(""),
@@ -527,6 +550,22 @@ pub fn produce(
             .write(&text_path, text.as_bytes())
             .map_err(produce_error)?;
         let r = &p.record;
+        let native = if request.natives && !p.withheld && r.summary.kind == "spreadsheet" {
+            let name = file_name(r);
+            let extension = name
+                .rsplit_once('.')
+                .map(|(_, e)| format!(".{}", e.to_ascii_lowercase()))
+                .filter(|e| e.len() <= 6 && e[1..].chars().all(|c| c.is_ascii_alphanumeric()))
+                .unwrap_or_default();
+            let path = format!("NATIVES/{begin}{extension}");
+            let bytes = case
+                .objects()
+                .read(&ContentHash::parse(&r.summary.sha256)?)?;
+            folder.write(&path, &bytes).map_err(produce_error)?;
+            path.replace('/', "\\")
+        } else {
+            String::new()
+        };
         let (fam_first, fam_last) = family[i];
         let withheld_blank = |s: String| if p.withheld { String::new() } else { s };
         dat_rows.push([
@@ -543,7 +582,7 @@ pub fn produce(
             withheld_blank(file_name(r)),
             withheld_blank(r.summary.sha256.clone()),
             text_path.replace('/', "\\"),
-            String::new(),
+            native,
         ]);
         opt_docs.push(OptDocument {
             pages: (range.first..=range.last)

@@ -442,3 +442,65 @@ fn redacted_words_are_gone_from_the_produced_pages_and_the_words_around_them_sta
     let verified = json(&[&"verify", &case]);
     assert_eq!(verified["ok"], true, "{verified}");
 }
+
+#[test]
+fn a_spreadsheet_is_also_produced_natively_when_asked_and_the_stamp_can_stand_at_the_top() {
+    let Some(sheet) = dossier_tests::corpus_path("office/calamine_inventory-table.xlsx") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("temp dir");
+    let case = new_case(dir.path(), "case");
+    json(&[&"ingest", &case, &sheet]);
+    let out = dir.path().join("prod");
+    let summary = json(&[
+        &"produce",
+        &case,
+        &out,
+        &"--prefix",
+        &"NAT",
+        &"--docs",
+        &"1",
+        &"--natives",
+        &"--stamp-position",
+        &"top-left",
+        &"--legend",
+        &"CONFIDENTIAL",
+    ]);
+    assert_eq!(summary["first"], "NAT000001");
+    let native = out.join("NATIVES/NAT000001.xlsx");
+    assert_eq!(
+        std::fs::read(&native).expect("the native copy"),
+        std::fs::read(&sheet).expect("the original"),
+    );
+    let dat = std::fs::read_to_string(out.join("DATA/production.dat")).expect("dat");
+    assert!(dat.contains("\u{fe}NATIVES\\NAT000001.xlsx\u{fe}"), "{dat}");
+    assert_eq!(json(&[&"verify-production", &out])["ok"], true);
+    if tool("pdftotext") {
+        // -layout keeps the stamp's place: the top line starts with the Bates number.
+        let layout = Command::new("pdftotext")
+            .args(["-layout", "-f", "1", "-l", "1"])
+            .arg(out.join("IMAGES/NAT000001.pdf"))
+            .arg("-")
+            .output()
+            .expect("pdftotext");
+        let text = String::from_utf8_lossy(&layout.stdout).into_owned();
+        let top = text
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or_default();
+        assert!(top.trim_start().starts_with("NAT000001"), "{text}");
+        assert!(top.trim_end().ends_with("CONFIDENTIAL"), "{text}");
+    }
+    let bad = fails(&[
+        &"produce",
+        &case,
+        &dir.path().join("p2"),
+        &"--prefix",
+        &"NAT",
+        &"--docs",
+        &"1",
+        &"--stamp-position",
+        &"middle",
+    ]);
+    assert!(bad.contains("top-left"), "{bad}");
+}

@@ -45,6 +45,34 @@ pub fn bates(prefix: &str, n: u64) -> String {
     format!("{prefix}{n:06}")
 }
 
+/// Where the Bates number stands on a page; the legend takes the other corner of the same
+/// edge.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum StampPosition {
+    /// Bottom right (the usual place), legend bottom left.
+    #[default]
+    BottomRight,
+    /// Bottom left, legend bottom right.
+    BottomLeft,
+    /// Top right, legend top left.
+    TopRight,
+    /// Top left, legend top right.
+    TopLeft,
+}
+
+impl StampPosition {
+    /// Reads `bottom-right`, `bottom-left`, `top-right` or `top-left`.
+    pub fn parse(s: &str) -> Option<Self> {
+        Some(match s.trim() {
+            "bottom-right" => Self::BottomRight,
+            "bottom-left" => Self::BottomLeft,
+            "top-right" => Self::TopRight,
+            "top-left" => Self::TopLeft,
+            _ => return None,
+        })
+    }
+}
+
 /// What each produced page carries besides its own content.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PageStamp {
@@ -52,14 +80,23 @@ pub struct PageStamp {
     pub bates: String,
     /// The legend (`CONFIDENTIAL`), if any.
     pub legend: Option<String>,
+    /// Where the Bates number goes.
+    pub position: StampPosition,
 }
 
 /// Stamps for `pages` pages numbered from `first`.
-pub fn stamps(prefix: &str, first: u64, pages: u64, legend: Option<&str>) -> Vec<PageStamp> {
+pub fn stamps(
+    prefix: &str,
+    first: u64,
+    pages: u64,
+    legend: Option<&str>,
+    position: StampPosition,
+) -> Vec<PageStamp> {
     (0..pages)
         .map(|i| PageStamp {
             bates: bates(prefix, first + i),
             legend: legend.map(str::to_owned),
+            position,
         })
         .collect()
 }

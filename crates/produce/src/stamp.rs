@@ -18,10 +18,16 @@ const STAMP_SIZE: f32 = 9.0;
 /// Its distance from the page's edges.
 const STAMP_MARGIN: f32 = 18.0;
 
-/// The content that paints `stamp` on a page whose visible box is `[x0, y0, x1, y1]`.
+/// The content that paints `stamp` on a page whose visible box is `[x0, y0, x1, y1]`: the
+/// Bates number in its corner, the legend in the other corner of that edge.
 pub fn stamp_content(stamp: &PageStamp, page_box: [f32; 4]) -> Vec<u8> {
-    let [x0, y0, x1, _] = page_box;
-    let y = y0 + STAMP_MARGIN - 4.0;
+    use crate::StampPosition::{BottomLeft, BottomRight, TopLeft, TopRight};
+    let [x0, y0, x1, y1] = page_box;
+    let y = match stamp.position {
+        BottomRight | BottomLeft => y0 + STAMP_MARGIN - 4.0,
+        TopRight | TopLeft => y1 - STAMP_MARGIN - STAMP_SIZE + 4.0,
+    };
+    let bates_right = matches!(stamp.position, BottomRight | TopRight);
     let mut out = Vec::new();
     let mut label = |text: &str, right_aligned: bool| {
         let (bytes, _) = winansi::encode(text);
@@ -44,9 +50,9 @@ pub fn stamp_content(stamp: &PageStamp, page_box: [f32; 4]) -> Vec<u8> {
         out.extend_from_slice(&winansi::pdf_literal(&bytes));
         out.extend_from_slice(b" Tj ET\n");
     };
-    label(&stamp.bates, true);
+    label(&stamp.bates, bates_right);
     if let Some(legend) = stamp.legend.as_deref().filter(|l| !l.trim().is_empty()) {
-        label(legend, false);
+        label(legend, !bates_right);
     }
     let mut wrapped = b"q\n".to_vec();
     wrapped.extend(out);

@@ -282,7 +282,13 @@ mod tests {
     #[test]
     fn the_same_text_writes_the_same_bytes() {
         let layout = TextLayout::new(&[("From".into(), "a@example.com".into())], "Hello");
-        let stamps = crate::stamps("ABC", 1, 1, Some("CONFIDENTIAL"));
+        let stamps = crate::stamps(
+            "ABC",
+            1,
+            1,
+            Some("CONFIDENTIAL"),
+            crate::StampPosition::default(),
+        );
         let (a, _) = layout.write(&stamps, b"seed").expect("pdf");
         let (b, _) = layout.write(&stamps, b"seed").expect("pdf");
         assert_eq!(a, b);

@@ -2664,7 +2664,17 @@ withhold_tag?: string,
 /**
  * The legend stamped on every page (CONFIDENTIAL).
  */
-legend?: string, };
+legend?: string, 
+/**
+ * Where the Bates number stands: bottom-right (default), bottom-left, top-right or
+ * top-left; the legend takes the other corner of that edge.
+ */
+stamp_position?: string, 
+/**
+ * Also copy the originals of spreadsheets into NATIVES/ (named by their first Bates
+ * number), as NATIVEPATH in the DAT.
+ */
+natives?: boolean, };
 
 /**
  * What `produce` made.
