@@ -15,7 +15,8 @@ packages=(
   # OCR of scans and images: Tesseract (run as a process) with English; poppler's pdftoppm
   # (poppler-utils, below) renders PDF pages for it
   tesseract-ocr tesseract-ocr-eng
-  # reference tools the benchmarks compare against (ocrmypdf: `dossier-eval ocr`)
+  # reference tools the benchmarks compare against (ocrmypdf: `dossier-eval ocr`); the
+  # production tests check every produced PDF with `qpdf --check` and read its stamps with pdftotext
   poppler-utils qpdf ocrmypdf
   # the mail indexer `benches/search-vs-notmuch.sh` compares `dossier search` against
   notmuch

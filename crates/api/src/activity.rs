@@ -245,6 +245,10 @@ pub(crate) fn describe(
             }
         }
         ("series.url", _) => format!("Set the address of the series {detail}"),
+        ("production.add", _) => format!("Produced {detail}"),
+        ("redaction.add", _) => format!("Redacted {detail}"),
+        ("redaction.delete", _) => format!("Deleted {}", target.replace(':', " ")),
+        ("redaction.restore", _) => format!("Restored {}", target.replace(':', " ")),
         ("case.undo", _) => format!("Undid an edit ({detail})"),
         ("case.redo", _) => format!("Redid an edit ({detail})"),
         // An action this wording does not know yet: said without its internal name (the

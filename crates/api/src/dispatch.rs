@@ -107,6 +107,11 @@ pub fn dispatch(
         "suggest" => to_json(crate::suggest(case, &parse(command, args)?)?),
         "timestamp_request" => to_json(crate::timestamp_request(case, &parse(command, args)?)?),
         "timestamp_import" => to_json(crate::timestamp_import(case, &parse(command, args)?)?),
+        "produce" => to_json(crate::produce(case, &parse(command, args)?, scope, events)?),
+        // Checks a folder against its manifest; the case plays no part.
+        "verify_production" => to_json(crate::verify_production(&parse(command, args)?, scope)?),
+        "redact" => to_json(crate::redact(case, &parse(command, args)?)?),
+        "redactions" => to_json(crate::redactions(case, &parse(command, args)?)?),
         other => Err(ApiError::new(
             ErrorCode::UnknownCommand,
             format!(

@@ -27,7 +27,9 @@ mod ocr;
 mod original;
 mod policy;
 mod policy_trace;
+mod produce;
 mod recent_activity;
+mod redact;
 mod review;
 mod saved_searches;
 mod search;
@@ -81,7 +83,12 @@ pub use policy_trace::{
     Appeared, AsofHit, Disappeared, InForce, PolicyAsofOutput, PolicyAsofRequest,
     PolicyTraceOutput, PolicyTraceRequest, Span, policy_asof, policy_trace,
 };
+pub use produce::{
+    ProduceOutput, ProduceRequest, VerifyProductionOutput, VerifyProductionRequest, produce,
+    verify_production,
+};
 pub use recent_activity::{ActivityLine, ActivityRequest, activity};
+pub use redact::{RedactRequest, RedactionView, RedactionsRequest, redact, redactions};
 pub use review::{ReviewOutput, ReviewRequest, review};
 pub use saved_searches::{
     SavedSearchDeleteOutput, SavedSearchDeleteRequest, SavedSearchOutput, SavedSearchRequest,
@@ -155,6 +162,10 @@ pub const COMMANDS: &[&str] = &[
     "thread",
     "timestamp_request",
     "timestamp_import",
+    "produce",
+    "verify_production",
+    "redact",
+    "redactions",
 ];
 
 /// Something a long-running command wants its caller to know while it works.

@@ -70,6 +70,9 @@ pub fn generated_typescript() -> String {
         NoteDeleteOutput, ExhibitRequest, ExhibitManyRequest, ExhibitManyOutput, ExhibitView, ExhibitsRequest, ExhibitsOutput,
         // Trusted timestamps.
         TimestampRequestRequest, TimestampQuery, TimestampRequestOutput, TimestampImportRequest, TimestampView,
+        // Productions.
+        ProduceRequest, ProduceOutput, VerifyProductionRequest, VerifyProductionOutput,
+        RedactRequest, RedactionView, RedactionsRequest,
     );
     out
 }

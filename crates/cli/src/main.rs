@@ -130,6 +130,16 @@ enum Command {
     /// RFC 3161 trusted timestamps of originals: `request` writes a .tsq for any TSA,
     /// `import` verifies and records its .tsr.
     Timestamp(timestamp::TimestampArgs),
+    /// Produce documents into a folder: Bates-stamped PDFs (IMAGES/), text (TEXT/), a
+    /// Concordance DAT, an Opticon OPT and a privilege log (DATA/), and MANIFEST.sha256.
+    Produce(RequestArgs<api::ProduceRequest>),
+    /// Check a production folder against its MANIFEST.sha256.
+    VerifyProduction(VerifyProductionArgs),
+    /// Redact words (--quote) or a box (--box x,y,w,h, points from the top-left) of a page,
+    /// with a reason: burned out of produced pages; `undo` takes it back.
+    Redact(RequestArgs<api::RedactRequest>),
+    /// The redactions in force.
+    Redactions(RequestArgs<api::RedactionsRequest>),
 }
 
 /// A subcommand that is one api request: the case, the request itself (its fields are the
@@ -245,6 +255,15 @@ struct VerifyArgs {
     /// A seal printed earlier by `dossier seal --json`: report a chain that no longer holds it.
     #[arg(long, value_name = "FILE")]
     seal: Option<PathBuf>,
+    /// Print one JSON value on stdout.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Args)]
+struct VerifyProductionArgs {
+    /// The production folder.
+    out: PathBuf,
     /// Print one JSON value on stdout.
     #[arg(long)]
     json: bool,
@@ -535,6 +554,93 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
                 Outcome::Done
             } else {
                 Outcome::Problems(format!("verify found {} problem(s)", out.problems.len()))
+            })
+        }
+        Command::Produce(a) => {
+            let bar = Progress::new(a.json);
+            let out = api::produce(&a.case, &a.request, &api::PathScope::Anything, &|e| {
+                bar.event(&e)
+            })?;
+            bar.finish();
+            print(a.json, &out, || {
+                let mut s = format!(
+                    "produced {} documents, {} pages, {}-{}, {} withheld; manifest sha256 {}\n",
+                    out.documents,
+                    out.pages,
+                    out.first,
+                    out.last,
+                    out.withheld,
+                    out.manifest_sha256
+                );
+                if out.undrawable_characters > 0 {
+                    s += &format!(
+                        "{} characters outside WinAnsi drawn as ? on rendered pages (the TEXT files keep them)\n",
+                        out.undrawable_characters
+                    );
+                }
+                for r in &out.rendered_from_text {
+                    s += &format!(
+                        "document {}: PDF not stamped, rendered from its text\n",
+                        line(r)
+                    );
+                }
+                s
+            })
+        }
+        Command::Redact(a) => {
+            let r = api::redact(&a.case, &a.request)?;
+            print(a.json, &r, || {
+                format!(
+                    "redaction {} on document {} page {}: {}\n",
+                    r.id,
+                    r.doc,
+                    r.page,
+                    line(&r.reason)
+                )
+            })
+        }
+        Command::Redactions(a) => {
+            let list = api::redactions(&a.case, &a.request)?;
+            print(a.json, &list, || {
+                list.iter()
+                    .map(|r| {
+                        let what = match (&r.quote, &r.area) {
+                            (Some(q), _) => format!("{:?}", line(q)),
+                            (None, Some(b)) => format!("box {b:?}"),
+                            (None, None) => String::new(),
+                        };
+                        format!(
+                            "{}  document {} page {}  {what}  {}\n",
+                            r.id,
+                            r.doc,
+                            r.page,
+                            line(&r.reason)
+                        )
+                    })
+                    .collect()
+            })
+        }
+        Command::VerifyProduction(a) => {
+            let out = api::verify_production(
+                &api::VerifyProductionRequest {
+                    out: a.out.display().to_string(),
+                },
+                &api::PathScope::Anything,
+            )?;
+            print(a.json, &out, || {
+                let mut s = format!("checked {} files against the manifest\n", out.files);
+                for p in &out.problems {
+                    s += &format!("PROBLEM {}\n", line(p));
+                }
+                s
+            })?;
+            Ok(if out.ok {
+                Outcome::Done
+            } else {
+                Outcome::Problems(format!(
+                    "the production has {} problem(s)",
+                    out.problems.len()
+                ))
             })
         }
         Command::Seal(a) => {

@@ -46,6 +46,8 @@ pub(crate) enum Audited {
     Review(i64),
     /// A trusted timestamp of an original (`timestamps.rs`).
     Timestamp(i64),
+    /// A redaction (`redactions.rs`).
+    Redaction(i64),
 }
 
 impl Audited {
@@ -59,6 +61,7 @@ impl Audited {
             (_, "document.review") => Audited::Review(subject),
             ("note", _) => Audited::Note(subject),
             ("exhibit", _) => Audited::Exhibit(subject),
+            ("redaction", _) => Audited::Redaction(subject),
             _ => return None,
         })
     }
@@ -74,6 +77,7 @@ impl Audited {
             Audited::SavedSearch(id) => format!("saved_search:{id}"),
             Audited::Review(id) => format!("review:{id}"),
             Audited::Timestamp(id) => format!("timestamp:{id}"),
+            Audited::Redaction(id) => format!("redaction:{id}"),
         }
     }
 
@@ -90,6 +94,7 @@ impl Audited {
             Audited::SavedSearch(id) => (SAVED_SEARCH_SQL, id),
             Audited::Review(id) => (REVIEW_SQL, id),
             Audited::Timestamp(id) => (TIMESTAMP_SQL, id),
+            Audited::Redaction(id) => (REDACTION_SQL, id),
         };
         let mut stmt = conn.prepare_cached(sql)?;
         let state = stmt
@@ -139,6 +144,9 @@ const REVIEW_SQL: &str = "SELECT status, actor, at FROM document_review WHERE do
 const TIMESTAMP_SQL: &str = "SELECT document_id, sha256, nonce, requested_at, hex(token) AS token,
         imported_at, gen_time, tsa, serial, policy
     FROM timestamps WHERE id = ?1";
+const REDACTION_SQL: &str = "SELECT document_id, page, quote, x, y, w, h, reason, created_at,
+        deleted_at
+    FROM redactions WHERE id = ?1";
 
 const SAVED_SEARCH_SQL: &str = "SELECT name, request, created_at, updated_at, deleted_at
     FROM saved_searches WHERE id = ?1";
@@ -172,11 +180,14 @@ fn current(conn: &Connection) -> Result<BTreeMap<String, String>> {
         ("SELECT id FROM saved_searches", Audited::SavedSearch),
         ("SELECT document_id FROM document_review", Audited::Review),
         ("SELECT id FROM timestamps", Audited::Timestamp),
+        ("SELECT id FROM redactions", Audited::Redaction),
     ] {
         // The baseline of schema 6 is taken before later tables exist.
         let table = sql.rsplit(' ').next().unwrap_or_default();
-        if matches!(table, "saved_searches" | "document_review" | "timestamps")
-            && !table_exists(conn, table)?
+        if matches!(
+            table,
+            "saved_searches" | "document_review" | "timestamps" | "redactions"
+        ) && !table_exists(conn, table)?
         {
             continue;
         }

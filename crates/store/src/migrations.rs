@@ -94,10 +94,16 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0013_timestamps.sql"),
         then: None,
     },
+    Migration {
+        version: 14,
+        name: "productions",
+        sql: include_str!("../migrations/0014_productions.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 13;
+pub const LATEST: u32 = 14;
 
 /// Every trigger the migrations make, as `(name, statement)`, the statement exactly as
 /// SQLite keeps it in `sqlite_master` (the text from `CREATE` to `END`): what `verify`

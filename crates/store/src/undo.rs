@@ -264,6 +264,8 @@ impl Change<'_> {
             "note.delete" => self.restore_note(subject),
             "exhibit.add" | "exhibit.reinstate" => self.withdraw_exhibit(subject).map(drop),
             "exhibit.withdraw" => self.reinstate_exhibit(subject).map(drop),
+            "redaction.add" | "redaction.restore" => self.delete_redaction(subject),
+            "redaction.delete" => self.restore_redaction(subject),
             other => Err(StoreError::Refused(format!(
                 "cannot revert a step of kind {other:?}"
             ))),

@@ -2763,3 +2763,191 @@ serial: string | null,
  */
 policy: string | null, };
 
+/**
+ * `produce` arguments.
+ */
+export type ProduceRequest = { 
+/**
+ * The production folder to write: new, or empty.
+ */
+out: string, 
+/**
+ * Bates prefix (letters, digits, `_`), e.g. ABC.
+ */
+prefix: string, 
+/**
+ * First Bates number; after the last one given with this prefix without it.
+ */
+start?: number, 
+/**
+ * Produce the standing exhibits, in exhibit order.
+ */
+exhibits?: boolean, 
+/**
+ * Or the documents with this tag.
+ */
+tag?: string, 
+/**
+ * Or the documents this search finds.
+ */
+query?: string, 
+/**
+ * Or these documents, by id.
+ */
+docs?: Array<number>, 
+/**
+ * Documents of the set with this tag are withheld: a slip-sheet takes their place and
+ * the privilege log lists them, the tag as the privilege claimed.
+ */
+withhold_tag?: string, 
+/**
+ * The legend stamped on every page (CONFIDENTIAL).
+ */
+legend?: string, 
+/**
+ * Where the Bates number stands: bottom-right (default), bottom-left, top-right or
+ * top-left; the legend takes the other corner of that edge.
+ */
+stamp_position?: string, 
+/**
+ * Also copy the originals of spreadsheets into NATIVES/ (named by their first Bates
+ * number), as NATIVEPATH in the DAT.
+ */
+natives?: boolean, };
+
+/**
+ * What `produce` made.
+ */
+export type ProduceOutput = { 
+/**
+ * Documents in the production, withheld ones included.
+ */
+documents: number, 
+/**
+ * Pages produced, slip-sheets included.
+ */
+pages: number, 
+/**
+ * First Bates number.
+ */
+first: string, 
+/**
+ * Last Bates number.
+ */
+last: string, 
+/**
+ * Documents withheld (each a slip-sheet).
+ */
+withheld: number, 
+/**
+ * Files written, the manifest included.
+ */
+files: number, 
+/**
+ * SHA-256 of `MANIFEST.sha256`, as recorded in the audit log.
+ */
+manifest_sha256: string, 
+/**
+ * Characters the standard fonts cannot draw, drawn as `?` on rendered pages (the
+ * TEXT files keep them).
+ */
+undrawable_characters: number, 
+/**
+ * Documents whose original PDF could not be stamped (encrypted, damaged) and were
+ * rendered from their text instead: `id: why`.
+ */
+rendered_from_text: Array<string>, };
+
+/**
+ * `verify_production` arguments.
+ */
+export type VerifyProductionRequest = { 
+/**
+ * The production folder.
+ */
+out: string, };
+
+/**
+ * What `verify_production` found.
+ */
+export type VerifyProductionOutput = { 
+/**
+ * True when every file matches the manifest and nothing else is there.
+ */
+ok: boolean, 
+/**
+ * Files the manifest lists.
+ */
+files: number, 
+/**
+ * Each file missing, changed or not listed, with why.
+ */
+problems: Array<string>, };
+
+/**
+ * `redact` arguments.
+ */
+export type RedactRequest = { 
+/**
+ * The document.
+ */
+doc: number, 
+/**
+ * The page, from 1.
+ */
+page: number, 
+/**
+ * The words to redact, as they read on the page.
+ */
+quote?: string, 
+/**
+ * Or a box: left, top, width, height in points from the page's top-left corner.
+ */
+box?: Array<number>, 
+/**
+ * Why: "Privileged", "PII".
+ */
+reason: string, };
+
+/**
+ * A redaction as listed.
+ */
+export type RedactionView = { 
+/**
+ * Its id.
+ */
+id: number, 
+/**
+ * The document.
+ */
+doc: number, 
+/**
+ * The page, from 1.
+ */
+page: number, 
+/**
+ * The words redacted, for a redaction by quote.
+ */
+quote: string | null, 
+/**
+ * The box (left, top, width, height in points), for a redaction by box.
+ */
+box: Array<number> | null, 
+/**
+ * Why.
+ */
+reason: string, 
+/**
+ * When it was made.
+ */
+created_at: string, };
+
+/**
+ * `redactions` arguments.
+ */
+export type RedactionsRequest = { 
+/**
+ * Only this document's.
+ */
+doc?: number, };
+

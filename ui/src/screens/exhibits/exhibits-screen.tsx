@@ -18,6 +18,7 @@ import { UndoBar } from "../timeline/undo-bar";
 import type { ExhibitView } from "./commands";
 import { deliverExport, EXPORTS, type ExportKind } from "./exports";
 import { ReportPreview } from "./report-preview";
+import { ProductionForm } from "./production-form";
 import { DocumentSelect, useDocumentChoice } from "../document/document-choice";
 import { visible } from "../../lib/text/visible";
 
@@ -60,6 +61,7 @@ export function ExhibitsScreen(_: ScreenProps) {
       )}
       <NewExhibit onChanged={changed} />
       <Exports onSaved={(text, failed) => setMessage({ text, failed })} />
+      <ProductionForm />
       <ReportPreview generation={generation} />
     </section>
   );
