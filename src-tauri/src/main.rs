@@ -20,8 +20,15 @@
 //!
 //! GTK needs a display: without one the app panics at start with "Failed to initialize GTK".
 //! Tests run it under Xvfb (`tests/desktop/smoke.sh`).
+//!
+//! `--help` and `--version` answer on stdout without opening a window (clap), and any other
+//! option is refused rather than taken for a case folder. Diagnostics (`tracing`, filtered by
+//! `RUST_LOG`, default `warn`) go to `dossier-desktop.log` in the app's log folder
+//! (`~/.local/share/org.dossier.desktop/logs` on Linux), where a user can find them after
+//! the window has gone; the file's path is printed on stderr at start.
 
 mod commands;
+mod logging;
 mod open_case;
 mod recent;
 mod save_export;
@@ -34,9 +41,21 @@ use tauri::{
 
 use crate::open_case::{CASE_ENV, OpenCase};
 
+/// Dossier's desktop app: one window on one case folder.
+#[derive(clap::Parser)]
+#[command(name = "dossier-desktop", version, about, long_about = None, after_help = AFTER_HELP)]
+struct Cli {
+    /// The case folder to open (default: $DOSSIER_CASE; without either, the window offers
+    /// to open or create one).
+    case: Option<std::ffi::OsString>,
+}
+
+const AFTER_HELP: &str = "Diagnostics go to dossier-desktop.log in the app's log folder \
+(~/.local/share/org.dossier.desktop/logs on Linux), filtered by RUST_LOG (default: warn).";
+
 fn main() {
-    let mut args = std::env::args_os().skip(1);
-    let case = OpenCase::new(args.next(), std::env::var_os(CASE_ENV));
+    let cli = <Cli as clap::Parser>::parse();
+    let case = OpenCase::new(cli.case, std::env::var_os(CASE_ENV));
     let title = case.window_title();
 
     let result = tauri::Builder::default()
@@ -44,6 +63,10 @@ fn main() {
         .manage(case)
         .invoke_handler(commands::handler())
         .setup(move |app| {
+            match app.path().app_log_dir() {
+                Ok(dir) => logging::to_file(&dir),
+                Err(e) => eprintln!("dossier-desktop: no log folder ({e}); not logging"),
+            }
             let placement_file = app
                 .path()
                 .app_config_dir()
@@ -59,7 +82,7 @@ fn main() {
                         return;
                     }
                     if let Err(e) = window.set_title(&page_title) {
-                        eprintln!("dossier-desktop: cannot set the window title: {e}");
+                        tracing::warn!("cannot set the window title: {e}");
                     }
                 })
                 .build()?;
@@ -119,7 +142,7 @@ fn place(window: &WebviewWindow, file: Option<&std::path::Path>) {
             }
         });
     if let Err(e) = placed {
-        eprintln!("dossier-desktop: cannot place the window: {e}");
+        tracing::warn!("cannot place the window: {e}");
     }
 }
 
@@ -136,8 +159,8 @@ fn remember_place(window: &WebviewWindow, file: &std::path::Path) {
         maximized: window.is_maximized().unwrap_or(false),
     };
     if let Err(e) = window_place::save(file, &placement) {
-        eprintln!(
-            "dossier-desktop: cannot remember the window's place in {}: {e}",
+        tracing::warn!(
+            "cannot remember the window's place in {}: {e}",
             file.display()
         );
     }

@@ -63,3 +63,22 @@ pub fn running_under_ci() -> bool {
 }
 
 pub mod local_tsa;
+/// The `dossier-pdf-worker` built with this test: beside the test binary or one folder up
+/// (test binaries run from `target/<profile>/deps`). It is a binary of `dossier-cli`, so a
+/// workspace build (`cargo test --workspace`, as `scripts/dev test` runs) builds it; a test
+/// run without it stops here saying so rather than failing on every PDF.
+pub fn pdf_worker() -> PathBuf {
+    let name = format!("dossier-pdf-worker{}", std::env::consts::EXE_SUFFIX);
+    let exe = std::env::current_exe().expect("the test binary's own path");
+    exe.ancestors()
+        .skip(1)
+        .take(2)
+        .map(|dir| dir.join(&name))
+        .find(|p| p.is_file())
+        .unwrap_or_else(|| {
+            panic!(
+                "{name} is not built beside {}: it is a binary of dossier-cli; build the workspace (cargo build --workspace)",
+                exe.display()
+            )
+        })
+}

@@ -35,8 +35,8 @@ const CUSTODIAN: &str = "Sample matter";
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DemoRequest {
-    /// The sample folder; by default the `samples/` folder of the source tree this
-    /// program was built from.
+    /// The sample folder (required: the CLI gives the copy embedded in it, and no source-tree
+    /// path is compiled into a shipped binary).
     #[serde(default)]
     pub samples: Option<PathBuf>,
 }
@@ -56,19 +56,19 @@ pub struct DemoOutput {
     pub added_events: u64,
 }
 
-/// The `samples/` folder of the source tree this program was built from.
-pub fn default_samples_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../samples")
-}
-
 /// Builds (or completes) the sample case in `case_path`, creating the case if needed.
 pub fn demo(
     case_path: &Path,
     request: &DemoRequest,
     events: &(dyn Fn(Event) + Sync),
 ) -> ApiResult<DemoOutput> {
-    let samples = request.samples.clone().unwrap_or_else(default_samples_dir);
-    // Canonical, so the sources recorded read `…/samples/…`, not `…/crates/api/../../samples/…`.
+    let samples = request.samples.clone().ok_or_else(|| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            "no sample folder given (it must hold sources/ and timeline.csv)",
+        )
+    })?;
+    // Canonical, so the sources recorded read `…/samples/…`, not `…/x/../samples/…`.
     let samples = std::fs::canonicalize(&samples).unwrap_or(samples);
     let sources = samples.join("sources");
     let timeline = samples.join("timeline.csv");

@@ -57,7 +57,7 @@ pub use chronology::{
     CitationRef, CiteOutput, CiteRequest, DateDraft, DateReading, EventAdd, EventChange,
     EventImport, EventOutput, EventRef, EventRequest, ImportOutput, cite, event,
 };
-pub use demo::{DemoOutput, DemoRequest, SERIES as DEMO_SERIES, default_samples_dir, demo};
+pub use demo::{DemoOutput, DemoRequest, SERIES as DEMO_SERIES, demo};
 pub use dispatch::{ShowRequest, dispatch};
 pub use documents::{
     DocListItem, DocTableRow, DocsOutput, DocsPage, DocsRequest, DocumentView, MAX_PAGE, PageView,

@@ -1,6 +1,6 @@
 //! `dossier demo CASE [--samples DIR]`: builds the sample matter into CASE (see
-//! `dossier_api::demo`). CLI-only: it reads the source tree's `samples/` folder, which the
-//! desktop app and the server have no business knowing about.
+//! `dossier_api::demo`). CLI-only: the sample matter is embedded in `dossier` (see
+//! `samples.rs`), which the desktop app and the server have no business carrying.
 
 use std::path::PathBuf;
 
@@ -15,8 +15,8 @@ use crate::{Outcome, print};
 pub struct DemoArgs {
     /// The case folder (created when it does not exist).
     case: PathBuf,
-    /// The sample folder (sources/, policy/, timeline.csv); by default the repository's
-    /// samples/ folder this program was built from.
+    /// The sample folder (sources/, policy/, timeline.csv); by default the samples embedded
+    /// in this program, unpacked into the user's data folder.
     #[arg(long)]
     samples: Option<PathBuf>,
     /// Print one JSON value on stdout.
@@ -26,8 +26,14 @@ pub struct DemoArgs {
 
 /// Runs `dossier demo`.
 pub fn demo(a: DemoArgs) -> Result<Outcome, ApiError> {
+    let samples = match a.samples {
+        Some(dir) => dir,
+        None => crate::samples::unpacked()?,
+    };
     let bar = Progress::new(a.json);
-    let request = api::DemoRequest { samples: a.samples };
+    let request = api::DemoRequest {
+        samples: Some(samples),
+    };
     let out = api::demo(&a.case, &request, &|e| bar.event(&e));
     bar.finish();
     let out = out?;

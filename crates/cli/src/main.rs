@@ -8,11 +8,14 @@
 mod chronology;
 mod demo;
 mod edits;
+mod logging;
 mod original;
 mod policy;
 mod progress;
+mod samples;
 mod search;
 mod serve;
+mod shell_integration;
 mod thread;
 mod timestamp;
 mod visible;
@@ -30,10 +33,13 @@ use crate::visible::{Breaks, line, visible};
 
 /// Dossier: evidence management for lawyers, journalists and paralegals.
 #[derive(Parser)]
-#[command(name = "dossier", version, about, long_about = None)]
+#[command(name = "dossier", version, long_about = None)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Log more on stderr: -v info, -vv debug, -vvv trace (default: RUST_LOG, else warnings).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    verbose: u8,
 }
 
 #[derive(Subcommand)]
@@ -125,7 +131,7 @@ enum Command {
     Suggest(RequestArgs<api::SuggestRequest>),
     /// The email thread a message belongs to.
     Thread(RequestArgs<api::ThreadRequest>),
-    /// Build the sample matter (samples/) into a case; running it again changes nothing.
+    /// Build the sample matter (embedded in this program) into a case; running it again changes nothing.
     Demo(demo::DemoArgs),
     /// RFC 3161 trusted timestamps of originals: `request` writes a .tsq for any TSA,
     /// `import` verifies and records its .tsr.
@@ -140,6 +146,11 @@ enum Command {
     Redact(RequestArgs<api::RedactRequest>),
     /// The redactions in force.
     Redactions(RequestArgs<api::RedactionsRequest>),
+    /// Print a completion script for bash, zsh, fish, elvish or powershell on stdout
+    /// (e.g. `dossier completions bash > ~/.local/share/bash-completion/completions/dossier`).
+    Completions(shell_integration::CompletionsArgs),
+    /// Print the manual page (roff) on stdout, or write every page with --out DIR.
+    Man(shell_integration::ManArgs),
 }
 
 /// A subcommand that is one api request: the case, the request itself (its fields are the
@@ -215,9 +226,13 @@ struct IngestArgs {
     #[arg(long, requires = "series")]
     url: Option<String>,
     /// The password for encrypted files (PDFs with a user password); files that failed
-    /// earlier for want of one are extracted again.
+    /// earlier for want of one are extracted again. Visible to other users of this machine
+    /// (in `ps`): prefer --password-file or the DOSSIER_PASSWORD environment variable.
     #[arg(long)]
     password: Option<String>,
+    /// Read the password from this file (its first line), out of sight of `ps`.
+    #[arg(long, value_name = "FILE", conflicts_with = "password")]
+    password_file: Option<PathBuf>,
     /// Store the originals only (hashed, deduplicated, kept durably, recorded and audited),
     /// without extracting text; ingest the same files again without it to extract them.
     #[arg(long)]
@@ -279,6 +294,7 @@ enum Outcome {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    logging::init(cli.verbose);
     match run(cli.command) {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
         Ok(Outcome::Problems(said)) => {
@@ -437,6 +453,8 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
         Command::Original(a) => original::original(a),
         Command::Demo(a) => demo::demo(a),
         Command::Timestamp(a) => timestamp::timestamp(a),
+        Command::Completions(a) => shell_integration::completions(a),
+        Command::Man(a) => shell_integration::man(a),
         Command::Docs(a) => {
             let docs = api::docs(&a.case, &a.request)?;
             print(a.json, &docs, || match &docs {
@@ -678,7 +696,34 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
     }
 }
 
+/// The environment variable holding the password for encrypted files, when neither
+/// `--password` nor `--password-file` is given.
+const PASSWORD_ENV: &str = "DOSSIER_PASSWORD";
+
+/// The password from `--password-file`, `--password` (with a warning: other users see it in
+/// `ps`) or [`PASSWORD_ENV`], in that order.
+fn ingest_password(a: &IngestArgs) -> Result<Option<String>, ApiError> {
+    if let Some(file) = &a.password_file {
+        let text = std::fs::read_to_string(file).map_err(|e| {
+            ApiError::new(
+                ErrorCode::InvalidInput,
+                format!("--password-file {}: {e}", file.display()),
+            )
+        })?;
+        let first = text.lines().next().unwrap_or_default();
+        return Ok(Some(first.to_owned()));
+    }
+    if let Some(password) = &a.password {
+        eprintln!(
+            "dossier: warning: --password is visible to other users of this machine (ps); use --password-file FILE or {PASSWORD_ENV}"
+        );
+        return Ok(Some(password.clone()));
+    }
+    Ok(std::env::var(PASSWORD_ENV).ok().filter(|p| !p.is_empty()))
+}
+
 fn ingest(a: IngestArgs) -> Result<Outcome, ApiError> {
+    let password = ingest_password(&a)?;
     let request = api::IngestRequest {
         paths: a.paths,
         kind: a.kind,
@@ -686,7 +731,7 @@ fn ingest(a: IngestArgs) -> Result<Outcome, ApiError> {
         series: a.series,
         captured: a.captured,
         url: a.url,
-        password: a.password,
+        password,
         no_extract: a.no_extract,
         include: a.include,
         exclude: a.exclude,

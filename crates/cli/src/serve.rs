@@ -25,7 +25,8 @@ pub struct ServeArgs {
     /// server decides which folders it may read. `/proc`, `/sys` and `/dev` never are.
     #[arg(long = "allow-path", value_name = "DIR")]
     allow_path: Vec<PathBuf>,
-    /// The built UI to serve (default: the `ui/dist` this binary was built beside).
+    /// A built UI folder to serve instead of the one embedded in this binary (for working on
+    /// the UI without rebuilding `dossier`).
     #[arg(long, env = "DOSSIER_UI_DIR")]
     ui_dir: Option<PathBuf>,
 }
@@ -41,14 +42,11 @@ pub fn run(a: ServeArgs) -> Result<(), ApiError> {
             "note: adding files by path is off; pass --allow-path DIR to let the browser ingest files under DIR"
         );
     }
-    let ui_dir = a
-        .ui_dir
-        .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../ui/dist")));
     let options = ServeOptions {
         case: a.case,
         addr: a.addr,
         allow_remote: a.allow_remote,
-        ui_dir,
+        ui_dir: a.ui_dir,
         token: token.clone(),
         scope,
     };

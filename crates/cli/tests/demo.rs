@@ -17,7 +17,7 @@ fn assert_pdf_worker_is_built() {
     let worker = Path::new(env!("CARGO_BIN_EXE_dossier")).with_file_name("dossier-pdf-worker");
     assert!(
         worker.exists(),
-        "{} is missing: build it with `cargo build -p dossier-pdf` (scripts/dev test does)",
+        "{} is missing: it is a binary of dossier-cli, built with it",
         worker.display()
     );
 }

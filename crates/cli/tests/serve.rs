@@ -282,12 +282,15 @@ fn the_cli_exposes_every_command_of_the_surface() {
         .collect();
     // `serve` is the transport itself, not a command it carries.
     expected.insert("serve".into());
-    // `demo` builds a case from the source tree's samples/ folder: a first-run command of
+    // `demo` builds a case from the samples embedded in the CLI: a first-run command of
     // the CLI, not part of the surface the desktop app and the server share.
     expected.insert("demo".into());
     // The CLI groups the two timestamp commands as `timestamp request|import`.
     expected.remove("timestamp_request");
     expected.remove("timestamp_import");
     expected.insert("timestamp".into());
+    // Completions and manual pages describe the CLI itself.
+    expected.insert("completions".into());
+    expected.insert("man".into());
     assert_eq!(listed, expected);
 }

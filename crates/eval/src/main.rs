@@ -18,7 +18,7 @@
 //! ```
 //!
 //! Build it in release with the PDF worker beside it:
-//! `cargo build --release -p dossier-eval -p dossier-pdf && target/release/dossier-eval all`.
+//! `cargo build --release -p dossier-eval -p dossier-cli && target/release/dossier-eval all`.
 //! The corpus is `../shared/corpus` (or `DOSSIER_CORPUS`). This is a measuring tool, not
 //! part of the product: it reads the suites' JSON ground truth with serde_json.
 

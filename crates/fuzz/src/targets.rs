@@ -542,13 +542,8 @@ impl Prepared {
     pub fn new(target: &'static Target, limits: Limits, scratch: &Path) -> Result<Self, String> {
         let pdf = match target.kind {
             Kind::PdfWorker => {
-                let worker = dossier_extract::pdf::locate_worker().ok_or_else(|| {
-                    format!(
-                        "the PDF worker ({}) is not beside this program; build it (cargo build -p dossier-pdf) or set {}",
-                        dossier_extract::pdf::WORKER_NAME,
-                        dossier_extract::pdf::WORKER_ENV
-                    )
-                })?;
+                let worker = dossier_extract::pdf::locate_worker()
+                    .ok_or_else(dossier_extract::pdf::worker_missing_message)?;
                 // Below the supervisor's hang limit, so a stuck parser is reported by the
                 // extractor (which kills its worker) rather than by killing this process.
                 Some(PdfExtractor::new(

@@ -1,5 +1,5 @@
 //! PDF text and metadata, read with pdf-extract, meant to run inside the
-//! `dossier-pdf-worker` process (see `src/bin/dossier-pdf-worker.rs`), never in the app.
+//! `dossier-pdf-worker` process (see [`worker`]), never in the app.
 //!
 //! pdf-extract panics on some real files and can take very long on others, so the app
 //! never calls it in its own process: `dossier_extract::PdfExtractor` starts the worker
@@ -25,6 +25,7 @@ mod glyph_names;
 mod layout;
 mod meta;
 mod one_page;
+pub mod worker;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 

@@ -8,11 +8,7 @@ use dossier_extract::{ExtractError, Extraction, Hints, PdfExtractor, extract};
 use dossier_tests::corpus_path;
 
 fn extractor() -> PdfExtractor {
-    PdfExtractor::new(
-        env!("CARGO_BIN_EXE_dossier-pdf-worker"),
-        Duration::from_secs(120),
-        2048,
-    )
+    PdfExtractor::new(dossier_tests::pdf_worker(), Duration::from_secs(120), 2048)
 }
 
 /// Hints as ingest gives them, with OCR off: these tests are about the text layer (OCR of
@@ -209,11 +205,7 @@ fn a_worker_over_its_time_is_killed_and_reported() {
     let Some(f) = corpus_path("pdfs/parsers/pdfjs/freeculture.pdf") else {
         return;
     };
-    let x = PdfExtractor::new(
-        env!("CARGO_BIN_EXE_dossier-pdf-worker"),
-        Duration::from_millis(50),
-        2048,
-    );
+    let x = PdfExtractor::new(dossier_tests::pdf_worker(), Duration::from_millis(50), 2048);
     let err = read(&x, &f, None).expect_err("too slow for 50 ms");
     assert!(matches!(err, ExtractError::TimedOut { .. }), "{err}");
 }
@@ -223,11 +215,7 @@ fn a_worker_over_its_memory_is_reported_as_a_crash() {
     let Some(f) = corpus_path("pdfs/parsers/pdfjs/freeculture.pdf") else {
         return;
     };
-    let x = PdfExtractor::new(
-        env!("CARGO_BIN_EXE_dossier-pdf-worker"),
-        Duration::from_secs(120),
-        8,
-    );
+    let x = PdfExtractor::new(dossier_tests::pdf_worker(), Duration::from_secs(120), 8);
     let err = read(&x, &f, None).expect_err("8 MiB is not enough");
     assert!(matches!(err, ExtractError::Crashed { .. }), "{err}");
 }

@@ -13,11 +13,7 @@ use dossier_extract::{Hints, PdfExtractor, extract};
 fn every_page_of_a_five_thousand_page_pdf_comes_out_in_order() {
     let total = 5_000;
     let pdf = many_page_pdf(total);
-    let x = PdfExtractor::new(
-        env!("CARGO_BIN_EXE_dossier-pdf-worker"),
-        Duration::from_secs(120),
-        2048,
-    );
+    let x = PdfExtractor::new(dossier_tests::pdf_worker(), Duration::from_secs(120), 2048);
     let out = extract(&x, &pdf, &Hints::default()).expect("extracted");
     assert_eq!(out.meta.get("page_count"), Some(&total.to_string()));
     assert_eq!(out.pages.len(), total);

@@ -13,11 +13,7 @@ use dossier_extract::{Extraction, Hints, PdfExtractor, extract};
 use dossier_tests::{corpus_path, running_under_ci};
 
 fn extractor() -> PdfExtractor {
-    PdfExtractor::new(
-        env!("CARGO_BIN_EXE_dossier-pdf-worker"),
-        Duration::from_secs(120),
-        2048,
-    )
+    PdfExtractor::new(dossier_tests::pdf_worker(), Duration::from_secs(120), 2048)
 }
 
 fn tesseract_installed() -> bool {

@@ -4,7 +4,8 @@
 //! - `POST /api/<command>` runs one command of [`dossier_api::dispatch`] with the JSON body
 //!   as its arguments and answers its JSON result, or `{code, message}` with a 4xx/5xx status.
 //! - `GET /api/events` streams progress as server-sent events (`data: {"command", "event", …}`).
-//! - Everything else serves the built UI (`ui/dist`).
+//! - Everything else serves the built UI: the `ui/dist` embedded in the binary at build time
+//!   (`ui.rs`), or a folder given instead ([`ServeOptions::ui_dir`]).
 //!
 //! Security: the server listens only on a loopback address (so other machines cannot connect)
 //! unless `allow_remote` is set, and requires a random per-run token on every API call
@@ -22,6 +23,7 @@
 
 mod auth;
 mod host;
+mod ui;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -53,8 +55,9 @@ pub struct ServeOptions {
     pub addr: SocketAddr,
     /// Accept connections from other machines (and listen on non-loopback addresses).
     pub allow_remote: bool,
-    /// The built UI to serve.
-    pub ui_dir: PathBuf,
+    /// A built UI folder to serve instead of the one embedded in this binary (for working
+    /// on the UI without rebuilding the server).
+    pub ui_dir: Option<PathBuf>,
     /// The token API calls must carry.
     pub token: String,
     /// Which files commands may read by path (`ingest`, `event` `import`): only under the
@@ -179,11 +182,17 @@ const RESPONSE_HEADERS: [(HeaderName, &str); 3] = [
     (header::REFERRER_POLICY, "no-referrer"),
 ];
 
-fn router(state: Arc<AppState>, hosts: host::AllowedHosts, ui_dir: PathBuf) -> Router {
-    let mut router = Router::new()
+fn router(state: Arc<AppState>, hosts: host::AllowedHosts, ui_dir: Option<PathBuf>) -> Router {
+    let api = Router::new()
         .route("/api/events", get(events))
-        .route("/api/{command}", post(command))
-        .fallback_service(ServeDir::new(ui_dir).append_index_html_on_directories(true))
+        .route("/api/{command}", post(command));
+    let api = match ui_dir {
+        Some(dir) => {
+            api.fallback_service(ServeDir::new(dir).append_index_html_on_directories(true))
+        }
+        None => api.fallback(ui::serve),
+    };
+    let mut router = api
         .with_state(state)
         // Outside the routes, so a request for another host reaches none of them.
         .layer(middleware::from_fn(move |request: Request, next: Next| {
@@ -343,7 +352,7 @@ mod tests {
             case: PathBuf::from("unused"),
             addr: "0.0.0.0:0".parse().expect("address"),
             allow_remote: false,
-            ui_dir: PathBuf::from("unused"),
+            ui_dir: None,
             token: "t".into(),
             scope: PathScope::under(&[]).expect("scope"),
         };

@@ -58,19 +58,38 @@ impl Default for PdfExtractor {
     }
 }
 
-/// Where the worker is: [`WORKER_ENV`], else beside the running executable, else one
-/// folder up (test binaries run from `target/<profile>/deps`).
+/// Where the worker is: [`WORKER_ENV`], else beside the running executable (where
+/// `cargo install --path crates/cli` and the bundles put it), else one folder up (test
+/// binaries run from `target/<profile>/deps`), else the first on `PATH`.
 pub fn locate_worker() -> Option<PathBuf> {
     if let Some(p) = std::env::var_os(WORKER_ENV) {
         return Some(PathBuf::from(p));
     }
-    let exe = std::env::current_exe().ok()?;
     let name = format!("{WORKER_NAME}{}", std::env::consts::EXE_SUFFIX);
-    exe.ancestors()
-        .skip(1)
-        .take(2)
-        .map(|dir| dir.join(&name))
-        .find(|p| p.is_file())
+    let beside = std::env::current_exe().ok().and_then(|exe| {
+        exe.ancestors()
+            .skip(1)
+            .take(2)
+            .map(|dir| dir.join(&name))
+            .find(|p| p.is_file())
+    });
+    beside.or_else(|| {
+        std::env::split_paths(&std::env::var_os("PATH")?)
+            .map(|dir| dir.join(&name))
+            .find(|p| p.is_file())
+    })
+}
+
+/// Why no worker was found, naming where it was looked for and how to fix it.
+pub fn worker_missing_message() -> String {
+    let here = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|d| d.display().to_string()))
+        .unwrap_or_else(|| "this program's folder".to_owned());
+    format!(
+        "the PDF worker ({WORKER_NAME}) is neither beside this program (in {here}) nor on PATH; \
+         install it with dossier (cargo install --path crates/cli installs both) or set {WORKER_ENV} to its path"
+    )
 }
 
 impl PdfExtractor {
@@ -178,11 +197,10 @@ impl PdfExtractor {
             extractor: "pdf",
             reason,
         };
-        let worker = self.worker.as_deref().ok_or_else(|| {
-            crashed(format!(
-                "the PDF worker ({WORKER_NAME}) is not beside this program; set {WORKER_ENV}"
-            ))
-        })?;
+        let worker = self
+            .worker
+            .as_deref()
+            .ok_or_else(|| crashed(worker_missing_message()))?;
         let mut request = Vec::with_capacity(bytes.len() + 64);
         // Writing to a Vec cannot fail.
         let _ = frame::write_magic(&mut request);
@@ -192,6 +210,7 @@ impl PdfExtractor {
         let _ = frame::write_record(&mut request, "pdf", bytes);
         let _ = frame::write_end(&mut request);
 
+        tracing::debug!(worker = %worker.display(), bytes = bytes.len(), "starting the PDF worker");
         let mut child = Command::new(worker)
             .arg("--memory-mb")
             .arg(self.memory_mb.to_string())
@@ -230,6 +249,7 @@ impl PdfExtractor {
         let status = child.wait();
         let _ = writer.join();
         let stderr_text = errors.join().unwrap_or_default();
+        let stderr_text = forward_worker_log(&stderr_text);
         let Ok(reply) = reply else {
             return Err(ExtractError::TimedOut {
                 extractor: "pdf",
@@ -259,6 +279,26 @@ impl PdfExtractor {
             }
         }
     }
+}
+
+/// Passes the worker's log lines (`LEVEL target: message`, from pdf-extract and lopdf, as its
+/// `RUST_LOG` let through) on to this process's log at their level, and returns its other
+/// stderr lines (its own complaints, which explain a crash).
+fn forward_worker_log(stderr: &str) -> String {
+    let mut rest = Vec::new();
+    for line in stderr.lines() {
+        let trimmed = line.trim_start();
+        let (level, message) = trimmed.split_once(' ').unwrap_or((trimmed, ""));
+        match level {
+            "ERROR" => tracing::error!(target: "dossier_pdf_worker", "{message}"),
+            "WARN" => tracing::warn!(target: "dossier_pdf_worker", "{message}"),
+            "INFO" => tracing::info!(target: "dossier_pdf_worker", "{message}"),
+            "DEBUG" => tracing::debug!(target: "dossier_pdf_worker", "{message}"),
+            "TRACE" => tracing::trace!(target: "dossier_pdf_worker", "{message}"),
+            _ => rest.push(line),
+        }
+    }
+    rest.join("\n")
 }
 
 #[cfg(unix)]
@@ -585,6 +625,15 @@ mod tests {
         };
         assert_eq!(x.bid(&probe(b"%PDF-1.7\n")), 95);
         assert_eq!(x.bid(&probe(b"<html>")), 0);
+    }
+
+    #[test]
+    fn the_workers_log_lines_are_passed_on_and_its_own_complaints_kept_for_the_error() {
+        let stderr = " WARN lopdf::reader: bad xref\nDEBUG pdf_extract: font\ndossier-pdf-worker: bad request: no magic";
+        assert_eq!(
+            forward_worker_log(stderr),
+            "dossier-pdf-worker: bad request: no magic"
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ export function saveFile(name: string, mediaType: string, content: string): numb
 
 /** A file name made of the case's name and what the file is: `Linkwise privacy matter-chronology.csv`. */
 export function exportFileName(caseName: string, what: string, extension: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what it removes
   const safe = caseName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, "-").trim() || "case";
   return `${safe}-${what}.${extension}`;
 }

@@ -6,6 +6,7 @@
 // The data itself is never changed: the backend's JSON stays exact.
 
 /** Control characters (C0, DEL, C1) and bidirectional embeddings, overrides and isolates. */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
 const HIDDEN = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/gu;
 
 const NAMED: Record<string, string> = { "\n": "\\n", "\r": "\\r", "\t": "\\t", "\u001b": "\\e" };

@@ -1,5 +1,9 @@
-//! `dossier-pdf-worker`: reads one PDF on stdin and writes its text and metadata on
-//! stdout, in the framed format of `dossier_extract::pdf_frame`.
+//! The `dossier-pdf-worker` process: reads one PDF on stdin and writes its text and
+//! metadata on stdout, in the framed format of `dossier_extract::pdf_frame`.
+//!
+//! The executable itself is a binary of the `dossier-cli` package (`crates/cli/src/bin`),
+//! so that `cargo install --path crates/cli` installs it beside `dossier`, where
+//! `dossier_extract::pdf::locate_worker` looks first.
 //!
 //! It is started by `dossier_extract::PdfExtractor` for every PDF, so that a parser that
 //! panics, loops or eats memory takes down this process only. With `--memory-mb N` it
@@ -9,10 +13,11 @@
 use std::io::{self, Read, Write};
 use std::process::ExitCode;
 
+use crate::{PdfError, PdfText, panic_message, read_pdf};
 use dossier_extract::pdf_frame::{self, Record};
-use dossier_pdf::{PdfError, panic_message, read_pdf};
 
-fn main() -> ExitCode {
+/// Runs the worker on this process's arguments, stdin and stdout.
+pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let memory_mb = match args.as_slice() {
         [] => None,
@@ -31,6 +36,7 @@ fn main() -> ExitCode {
     }
     // Panics are caught and reported in the reply; keep stderr for real trouble.
     std::panic::set_hook(Box::new(|_| {}));
+    init_logging();
 
     let mut input = Vec::new();
     if let Err(e) = io::stdin().lock().read_to_end(&mut input) {
@@ -73,10 +79,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn write_reply(
-    out: &mut dyn Write,
-    result: Result<dossier_pdf::PdfText, PdfError>,
-) -> io::Result<()> {
+fn write_reply(out: &mut dyn Write, result: Result<PdfText, PdfError>) -> io::Result<()> {
     pdf_frame::write_magic(out)?;
     match result {
         Ok(text) => {
@@ -100,6 +103,20 @@ fn write_reply(
         }
     }
     pdf_frame::write_end(out)
+}
+
+/// pdf-extract's and lopdf's `log` records go to stderr as `LEVEL target: message` lines,
+/// filtered by the `RUST_LOG` inherited from the program that started the worker (default
+/// `warn`); that program passes them on to its own log (`dossier_extract::pdf`).
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(io::stderr)
+        .with_ansi(false)
+        .without_time()
+        .try_init();
 }
 
 fn usage() -> ExitCode {
