@@ -105,6 +105,9 @@ pub fn dispatch(
         "note_delete" => to_json(crate::note_delete(case, &parse(command, args)?)?),
         "undo" => to_json(crate::undo(case, &parse(command, args)?)?),
         "suggest" => to_json(crate::suggest(case, &parse(command, args)?)?),
+        "ocr_pages" => to_json(crate::ocr_pages(case, &parse(command, args)?)?),
+        "ocr_correct" => to_json(crate::ocr_correct(case, &parse(command, args)?)?),
+        "settings" => to_json(crate::settings(case, &parse(command, args)?)?),
         other => Err(ApiError::new(
             ErrorCode::UnknownCommand,
             format!(

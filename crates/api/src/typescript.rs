@@ -68,6 +68,9 @@ pub fn generated_typescript() -> String {
         // Tags, notes and exhibits.
         TagRequest, TagOutput, TagsRequest, TagCount, FoldersRequest, FolderNode, ActivityRequest, ActivityLine, NoteRequest, NoteView, NotesRequest, NoteDeleteRequest,
         NoteDeleteOutput, ExhibitRequest, ExhibitManyRequest, ExhibitManyOutput, ExhibitView, ExhibitsRequest, ExhibitsOutput,
+        // OCR pages, their corrections, and the case's settings.
+        OcrPagesRequest, OcrWord, OcrPageView, OcrPagesOutput, OcrCorrectRequest, OcrCorrectOutput,
+        SettingsRequest, SettingsOutput,
     );
     out
 }

@@ -44,6 +44,8 @@ pub(crate) enum Audited {
     SavedSearch(i64),
     /// A document's review status (`review.rs`).
     Review(i64),
+    /// The corrected OCR text of a document's pages (`ocr.rs`).
+    OcrText(i64),
 }
 
 impl Audited {
@@ -55,6 +57,7 @@ impl Audited {
             ("citation", _) => Audited::Citation(subject),
             (_, "document.tag" | "document.untag") => Audited::Tags(subject),
             (_, "document.review") => Audited::Review(subject),
+            (_, "document.ocr_text") => Audited::OcrText(subject),
             ("note", _) => Audited::Note(subject),
             ("exhibit", _) => Audited::Exhibit(subject),
             _ => return None,
@@ -71,6 +74,7 @@ impl Audited {
             Audited::Exhibit(id) => format!("exhibit:{id}"),
             Audited::SavedSearch(id) => format!("saved_search:{id}"),
             Audited::Review(id) => format!("review:{id}"),
+            Audited::OcrText(id) => format!("ocr_text:{id}"),
         }
     }
 
@@ -86,6 +90,7 @@ impl Audited {
             Audited::Exhibit(id) => (EXHIBIT_SQL, id),
             Audited::SavedSearch(id) => (SAVED_SEARCH_SQL, id),
             Audited::Review(id) => (REVIEW_SQL, id),
+            Audited::OcrText(id) => (OCR_TEXT_SQL, id),
         };
         let mut stmt = conn.prepare_cached(sql)?;
         let state = stmt
@@ -131,6 +136,17 @@ const EXHIBIT_SQL: &str = "SELECT document_id, prefix, n, bates_prefix, bates_fi
 /// No row while unreviewed: an unreviewed document's state is empty.
 const REVIEW_SQL: &str = "SELECT status, actor, at FROM document_review WHERE document_id = ?1";
 
+/// Every correction of the document's OCR pages (page, text, who, when; pages joined by
+/// U+001E), and how many of those pages show their correction as their text: a page text
+/// changed behind the log is a difference too. `null` and 0 when none is left.
+const OCR_TEXT_SQL: &str = "SELECT
+        (SELECT group_concat(n || char(31) || text || char(31) || actor || char(31) || at, char(30))
+         FROM (SELECT n, text, actor, at FROM ocr_corrections WHERE document_id = ?1 ORDER BY n))
+            AS corrections,
+        (SELECT count(*) FROM ocr_corrections c JOIN pages p
+            ON p.document_id = c.document_id AND p.n = c.n AND p.text = c.text
+         WHERE c.document_id = ?1) AS pages_showing_them";
+
 const SAVED_SEARCH_SQL: &str = "SELECT name, request, created_at, updated_at, deleted_at
     FROM saved_searches WHERE id = ?1";
 
@@ -162,10 +178,18 @@ fn current(conn: &Connection) -> Result<BTreeMap<String, String>> {
         ("SELECT id FROM exhibits", Audited::Exhibit),
         ("SELECT id FROM saved_searches", Audited::SavedSearch),
         ("SELECT document_id FROM document_review", Audited::Review),
+        (
+            "SELECT DISTINCT document_id FROM ocr_corrections",
+            Audited::OcrText,
+        ),
     ] {
         // The baseline of schema 6 is taken before later tables exist.
         let table = sql.rsplit(' ').next().unwrap_or_default();
-        if matches!(table, "saved_searches" | "document_review") && !table_exists(conn, table)? {
+        if matches!(
+            table,
+            "saved_searches" | "document_review" | "ocr_corrections"
+        ) && !table_exists(conn, table)?
+        {
             continue;
         }
         let mut stmt = conn.prepare(sql)?;
@@ -245,6 +269,10 @@ pub(crate) fn replay(conn: &Connection) -> Result<(u64, Vec<Difference>)> {
     logged.retain(|key, (_, state)| !(key.starts_with("tags:") && state == "tags: null\n"));
     // So is a document set back to unreviewed: its state is empty.
     logged.retain(|key, (_, state)| !(key.starts_with("review:") && state.is_empty()));
+    // And a document whose last OCR correction was undone: no correction is left.
+    logged.retain(|key, (_, state)| {
+        !(key.starts_with("ocr_text:") && state.starts_with("corrections: null\n"))
+    });
     let now = current(conn)?;
     let mut differences = Vec::new();
     for (key, state) in &now {

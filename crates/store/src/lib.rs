@@ -65,7 +65,7 @@ pub use events::{EventEdit, EventRecord, EventState};
 pub use exhibits::{ExhibitRecord, NewExhibit};
 pub use hash::ContentHash;
 pub use objects::ObjectStore;
-pub use ocr::OcrPageRecord;
+pub use ocr::{OcrCorrection, OcrPageRecord};
 pub use review::{ReviewRecord, ReviewStatus};
 pub use runs::{ItemOutcome, RunItem};
 pub use saved_searches::SavedSearchRecord;
