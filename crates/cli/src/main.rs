@@ -85,8 +85,9 @@ enum Command {
     SavedSearchDelete(search::DeleteSavedArgs),
     /// Rebuild the search index from the case database.
     Reindex(search::ReindexArgs),
-    /// OCR documents again (every PDF and image when none is named) as a new extraction;
-    /// a killed run, run again, goes on where it stopped.
+    /// OCR documents again (every PDF and image when none is named) as a new extraction,
+    /// with progress page by page; a killed run (Ctrl-C) keeps every document it finished,
+    /// and run again goes on where it stopped. Corrected page texts are kept.
     Ocr(RequestArgs<api::OcrRequest>),
     /// Add, edit, delete, undo or import events of the chronology.
     Event(chronology::EventArgs),

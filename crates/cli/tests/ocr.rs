@@ -263,6 +263,15 @@ fn a_corrected_ocr_page_is_searched_and_cited_on_its_new_text_undo_restores_the_
         &corrected,
     ]);
     assert!(e.contains("was not read by OCR"), "{e}");
+
+    // A corrected page's text changed behind the log is named by `verify`.
+    rusqlite::Connection::open(case.join("dossier.sqlite"))
+        .expect("open the database")
+        .execute_batch("UPDATE pages SET text = 'forged' WHERE document_id = 1 AND n = 1")
+        .expect("the direct edit runs");
+    let (report, _) = json_exiting(&[&"verify", &case], 1);
+    assert_eq!(report["ok"], false, "{report}");
+    assert!(report.to_string().contains("ocr_text:1"), "{report}");
 }
 
 #[test]

@@ -552,4 +552,24 @@ mod tests {
         );
         assert_eq!(got, Err(OcrFailure::Missing));
     }
+
+    #[cfg(unix)]
+    #[test]
+    fn each_page_tesseract_starts_is_told_as_it_starts_and_other_lines_are_not() {
+        // Tesseract's stderr for a list of pages, with a warning between them.
+        let mut command = Command::new("sh");
+        command.args([
+            "-c",
+            "echo 'Page 1 : a.png' >&2; echo 'Warning: Invalid resolution' >&2; \
+             echo 'Page 2 : b.png' >&2; echo 'Page 3 : c.png' >&2",
+        ]);
+        let told = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let progress = PageProgress(Arc::new({
+            let told = Arc::clone(&told);
+            move |n| told.lock().expect("lock").push(n)
+        }));
+        let status = run_limited(command, Duration::from_secs(20), 512, Some(progress));
+        assert!(status.is_ok(), "{status:?}");
+        assert_eq!(*told.lock().expect("lock"), [1, 2, 3]);
+    }
 }
