@@ -25,10 +25,10 @@ export function OcrPanel({ doc, ocr, page, goToPage, onCorrected }: OcrPanelProp
   const [text, setText] = useState(shown?.text ?? "");
   const [message, setMessage] = useState("");
   const [saving, setSaving] = useState(false);
-  useEffect(() => {
-    setText(shown?.text ?? "");
-    setMessage("");
-  }, [doc, page, shown?.text]);
+  // The box follows the page's text (another page, or the correction read back); what was
+  // said about a save stays until another page is shown.
+  useEffect(() => setText(shown?.text ?? ""), [doc, page, shown?.text]);
+  useEffect(() => setMessage(""), [doc, page]);
 
   const save = async (): Promise<void> => {
     if (shown === undefined) {
