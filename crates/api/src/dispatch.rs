@@ -112,6 +112,9 @@ pub fn dispatch(
         "verify_production" => to_json(crate::verify_production(&parse(command, args)?, scope)?),
         "redact" => to_json(crate::redact(case, &parse(command, args)?)?),
         "redactions" => to_json(crate::redactions(case, &parse(command, args)?)?),
+        "ocr_pages" => to_json(crate::ocr_pages(case, &parse(command, args)?)?),
+        "ocr_correct" => to_json(crate::ocr_correct(case, &parse(command, args)?)?),
+        "settings" => to_json(crate::settings(case, &parse(command, args)?)?),
         other => Err(ApiError::new(
             ErrorCode::UnknownCommand,
             format!(

@@ -60,7 +60,8 @@ pub struct IngestRequest {
     #[serde(default)]
     #[ts(optional)]
     pub ocr: Option<String>,
-    /// Tesseract languages, `eng` (default) or several joined by `+` (`eng+deu`).
+    /// Tesseract languages, `eng` or several joined by `+` (`eng+deu`); default: the case's
+    /// `ocr_lang` setting, else `eng`.
     #[serde(default)]
     #[ts(optional)]
     pub ocr_lang: Option<String>,
@@ -138,12 +139,13 @@ pub fn ingest(
         scope.admit(path)?;
     }
     let filter = GlobFilter::new(&request.include, &request.exclude)?;
-    let ocr = ocr_settings(request.ocr.as_deref(), request.ocr_lang.as_deref())?;
+    let mut ocr = ocr_settings(request.ocr.as_deref(), request.ocr_lang.as_deref())?;
     let series = crate::series_ingest::plan(request, scope)?;
     let paths = series
         .as_ref()
         .map_or_else(|| request.paths.clone(), |p| p.paths());
     let mut case = open_case(case_path)?;
+    crate::ocr::case_languages(&case, request.ocr_lang.as_deref(), &mut ocr)?;
     let lock = match case.try_writer_lock()? {
         Some(lock) => lock,
         None => {

@@ -72,7 +72,11 @@ pub use exhibits::{
 };
 pub use folders::{FolderNode, FoldersRequest, folders};
 pub use ingest::{IngestOutput, IngestRequest, ItemError, ingest};
-pub use ocr::{OcrDocumentResult, OcrOutput, OcrRequest, ocr};
+pub use ocr::{
+    CHECK_BELOW, OcrCorrectOutput, OcrCorrectRequest, OcrDocumentResult, OcrOutput, OcrPageView,
+    OcrPagesOutput, OcrPagesRequest, OcrRequest, OcrWord, SettingsOutput, SettingsRequest, ocr,
+    ocr_correct, ocr_pages, settings,
+};
 pub use original::{MAX_ORIGINAL_BYTES, OriginalOutput, OriginalRequest, original, original_bytes};
 pub use policy::{
     ChangeView, HunkView, PolicyDiffOutput, PolicyDiffRequest, PolicyOutput, PolicyRequest,
@@ -166,6 +170,9 @@ pub const COMMANDS: &[&str] = &[
     "verify_production",
     "redact",
     "redactions",
+    "ocr_pages",
+    "ocr_correct",
+    "settings",
 ];
 
 /// Something a long-running command wants its caller to know while it works.

@@ -73,6 +73,9 @@ pub fn generated_typescript() -> String {
         // Productions.
         ProduceRequest, ProduceOutput, VerifyProductionRequest, VerifyProductionOutput,
         RedactRequest, RedactionView, RedactionsRequest,
+        // OCR pages, their corrections, and the case's settings.
+        OcrPagesRequest, OcrWord, OcrPageView, OcrPagesOutput, OcrCorrectRequest, OcrCorrectOutput,
+        SettingsRequest, SettingsOutput,
     );
     out
 }

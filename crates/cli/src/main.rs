@@ -92,8 +92,9 @@ enum Command {
     SavedSearchDelete(search::DeleteSavedArgs),
     /// Rebuild the search index from the case database.
     Reindex(search::ReindexArgs),
-    /// OCR documents again (every PDF and image when none is named) as a new extraction;
-    /// a killed run, run again, goes on where it stopped.
+    /// OCR documents again (every PDF and image when none is named) as a new extraction,
+    /// with progress page by page; a killed run (Ctrl-C) keeps every document it finished,
+    /// and run again goes on where it stopped. Corrected page texts are kept.
     Ocr(RequestArgs<api::OcrRequest>),
     /// Add, edit, delete, undo or import events of the chronology.
     Event(chronology::EventArgs),
@@ -151,6 +152,31 @@ enum Command {
     Completions(shell_integration::CompletionsArgs),
     /// Print the manual page (roff) on stdout, or write every page with --out DIR.
     Man(shell_integration::ManArgs),
+    /// What OCR read on a document's pages: maker, confidence, words with their boxes, and
+    /// the pages below a confidence to check.
+    OcrPages(RequestArgs<api::OcrPagesRequest>),
+    /// Enter a corrected text for an OCR page (kept beside the OCR; undo reverts it).
+    OcrCorrect(OcrCorrectArgs),
+    /// Show the case's settings, or change them (--ocr-lang: default OCR languages).
+    Settings(RequestArgs<api::SettingsRequest>),
+}
+
+/// `dossier ocr-correct CASE DOC --page N --text-file F`.
+#[derive(Args)]
+struct OcrCorrectArgs {
+    /// The case folder.
+    case: PathBuf,
+    /// The document, by id.
+    doc: i64,
+    /// The page, from 1.
+    #[arg(long)]
+    page: u32,
+    /// A UTF-8 text file holding the page's corrected text (- for standard input).
+    #[arg(long)]
+    text_file: PathBuf,
+    /// Print one JSON value on stdout.
+    #[arg(long)]
+    json: bool,
 }
 
 /// A subcommand that is one api request: the case, the request itself (its fields are the
@@ -388,6 +414,73 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
                     text.push('\n');
                 }
                 text
+            })
+        }
+        Command::OcrPages(a) => {
+            let out = api::ocr_pages(&a.case, &a.request)?;
+            print(a.json, &out, || {
+                let mut text = String::new();
+                if out.pages.is_empty() {
+                    text += &format!("document {}: no page was read by OCR\n", out.doc);
+                }
+                for p in &out.pages {
+                    text += &format!(
+                        "page {}: {} words, mean confidence {}%, {} {} ({}){}\n",
+                        p.n,
+                        p.words.len(),
+                        p.mean_confidence,
+                        p.engine,
+                        p.engine_version,
+                        p.languages,
+                        match (&p.corrected_by, &p.corrected_at) {
+                            (Some(by), Some(at)) => format!(", corrected by {} at {at}", line(by)),
+                            _ => String::new(),
+                        }
+                    );
+                }
+                if !out.to_check.is_empty() {
+                    let pages: Vec<String> = out.to_check.iter().map(u32::to_string).collect();
+                    text += &format!(
+                        "to check (below {}% and not corrected): page {}\n",
+                        out.threshold,
+                        pages.join(", ")
+                    );
+                }
+                text
+            })
+        }
+        Command::OcrCorrect(a) => {
+            let text = read_text_file(&a.text_file)?;
+            let out = api::ocr_correct(
+                &a.case,
+                &api::OcrCorrectRequest {
+                    doc: a.doc,
+                    page: a.page,
+                    text,
+                },
+            )?;
+            print(a.json, &out, || {
+                if out.changed {
+                    format!(
+                        "page {} of document {}: corrected text recorded (the OCR text is kept \
+                         beside it; `dossier undo` reverts it)\n",
+                        out.page, out.doc
+                    )
+                } else {
+                    format!(
+                        "page {} of document {}: already has this text; nothing changed\n",
+                        out.page, out.doc
+                    )
+                }
+            })
+        }
+        Command::Settings(a) => {
+            let out = api::settings(&a.case, &a.request)?;
+            print(a.json, &out, || {
+                format!(
+                    "ocr_lang: {}\n",
+                    out.ocr_lang.as_deref().unwrap_or("(not set: eng)")
+                )
             })
         }
         Command::Review(a) => {
@@ -814,4 +907,27 @@ fn folder_lines(folders: &[api::FolderNode], depth: usize) -> String {
             )
         })
         .collect()
+}
+
+/// The corrected text of `dossier ocr-correct`: a UTF-8 file, or standard input for `-`.
+fn read_text_file(path: &std::path::Path) -> Result<String, ApiError> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    let read = if path.as_os_str() == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(drop)
+    } else {
+        std::fs::File::open(path).and_then(|mut f| f.read_to_end(&mut bytes).map(drop))
+    };
+    read.map_err(|e| {
+        ApiError::new(
+            ErrorCode::Io,
+            format!("{}: cannot read the text file: {e}", path.display()),
+        )
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        ApiError::new(
+            ErrorCode::InvalidInput,
+            format!("{}: not UTF-8 text: {e}", path.display()),
+        )
+    })
 }

@@ -81,8 +81,14 @@ impl Extractor for ImageExtractor {
                             reason: format!("cannot write {}: {e}", image.display()),
                         })
                     })?;
-                    self.tesseract
-                        .read(&[image], &[], 0, &hints.ocr.languages, work.path())
+                    self.tesseract.read(
+                        &[image],
+                        &[],
+                        0,
+                        &hints.ocr.languages,
+                        work.path(),
+                        hints.ocr_progress.as_ref(),
+                    )
                 });
             match result {
                 Ok(pages) => {

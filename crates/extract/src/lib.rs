@@ -104,6 +104,8 @@ pub struct Hints {
     pub password: Option<String>,
     /// Whether and in which languages pages are OCRed (`dossier ingest --ocr`, `--ocr-lang`).
     pub ocr: ocr::OcrSettings,
+    /// Told as OCR starts each page (`dossier ocr`'s progress), if anyone asks.
+    pub ocr_progress: Option<ocr::PageProgress>,
 }
 
 /// What an extractor found in an original.

@@ -1,13 +1,19 @@
 //! `dossier ocr`: OCR run again over documents already in the case, as a new extraction of
 //! each (its original, read back from the object store, through the extractor ingest would
 //! choose, with the OCR settings asked for), recorded by `Change::replace_extraction` with
-//! its audit row, so search and `verify` follow as after any re-extraction.
+//! its audit row, so search and `verify` follow as after any re-extraction. A page a person
+//! corrected keeps the corrected text as its text (the new OCR goes beside it, and the
+//! outcome says so): a re-OCR never overwrites a human correction.
 //!
 //! Resumable: each document is committed on its own, and a document whose OCR already has
 //! the engine version and languages asked for (every page, when forced) is skipped; so a
 //! run that was killed, run again with the same settings, goes on where it stopped.
 
-use dossier_extract::ocr::{ENGINE, OcrMode, OcrSettings, Tesseract};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU32, Ordering};
+use std::time::Duration;
+
+use dossier_extract::ocr::{ENGINE, OcrMode, OcrSettings, PageProgress, Tesseract};
 use dossier_extract::{Hints, Probe, Registry, extract};
 use dossier_store::{Case, ContentHash, DocumentRecord, StoreError};
 
@@ -31,8 +37,9 @@ pub enum OcrOutcome {
     Failed(String),
 }
 
-/// Progress: pages done, pages in all, the document just finished.
-pub type OcrProgress<'a> = &'a dyn Fn(u64, u64, i64);
+/// Progress: pages done, pages in all, the document being read. Told as each page starts
+/// (Tesseract says when) and as each document is recorded.
+pub type OcrProgress<'a> = &'a (dyn Fn(u64, u64, i64) + Sync);
 
 /// Runs OCR again over `ids` (every PDF and image of the case when empty).
 pub fn rerun_ocr(
@@ -61,8 +68,11 @@ pub fn rerun_ocr(
     let mut done = 0;
     for record in plan {
         let id = record.summary.id;
-        let outcome = reextract(case, &record, settings, registry)?;
-        done += record.pages.len().max(1) as u64;
+        let pages = record.pages.len().max(1) as u64;
+        let before = done;
+        let page_started = |n: u32| progress(before + (u64::from(n) - 1).min(pages), total, id);
+        let outcome = reextract(case, &record, settings, registry, &page_started)?;
+        done += pages;
         progress(done, total, id);
         outcomes.push((id, outcome));
     }
@@ -116,12 +126,14 @@ fn skip_reason(
     Ok(None)
 }
 
-/// Extracts one document again with these OCR settings and records it.
+/// Extracts one document again with these OCR settings and records it; `page_started` is
+/// told the number of each page as OCR starts it.
 fn reextract(
     case: &mut Case,
     record: &DocumentRecord,
     settings: &OcrSettings,
     registry: &Registry,
+    page_started: &(dyn Fn(u32) + Sync),
 ) -> Result<OcrOutcome, StoreError> {
     let id = record.summary.id;
     let hash = ContentHash::parse(&record.summary.sha256)?;
@@ -139,12 +151,40 @@ fn reextract(
     let Some(extractor) = registry.choose(&probe) else {
         return Ok(OcrOutcome::Skipped("no extractor reads it".into()));
     };
+    // Tesseract's stderr is read on a thread of its own: it stores the page it started, and a
+    // reporter here passes each new one on until the extraction returns.
+    let started = Arc::new(AtomicU32::new(0));
     let hints = Hints {
         file_name: file_name.clone(),
         ocr: settings.clone(),
+        ocr_progress: Some(PageProgress(Arc::new({
+            let started = Arc::clone(&started);
+            move |n| started.store(n, Ordering::Relaxed)
+        }))),
         ..Hints::default()
     };
-    let x = match extract(extractor, &bytes, &hints) {
+    let finished = AtomicBool::new(false);
+    let extracted = std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let mut told = 0;
+            loop {
+                let last = finished.load(Ordering::Relaxed);
+                let n = started.load(Ordering::Relaxed);
+                if n != told {
+                    told = n;
+                    page_started(n);
+                }
+                if last {
+                    break;
+                }
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        });
+        let x = extract(extractor, &bytes, &hints);
+        finished.store(true, Ordering::Relaxed);
+        x
+    });
+    let x = match extracted {
         Ok(x) => x,
         Err(e) => return Ok(OcrOutcome::Failed(e.to_string())),
     };
@@ -160,7 +200,23 @@ fn reextract(
         let sum: u32 = doc.ocr.iter().map(|p| u32::from(p.mean_confidence)).sum();
         (sum as f64 / pages as f64).round() as u8
     });
-    let detail = doc.status_detail.clone();
+    let mut detail = doc.status_detail.clone();
+    let corrected: Vec<String> = case
+        .ocr_corrections(id)?
+        .iter()
+        .map(|c| c.n.to_string())
+        .collect();
+    if !corrected.is_empty() {
+        // Said, never silent: a person's text stays the page's text over the new OCR.
+        let kept = format!(
+            "page(s) {} keep their corrected text; the new OCR is kept beside it",
+            corrected.join(", ")
+        );
+        detail = Some(match detail {
+            Some(d) => format!("{d}; {kept}"),
+            None => kept,
+        });
+    }
     let change = case.begin_change()?;
     change.replace_extraction(id, &doc)?;
     change.commit()?;

@@ -619,6 +619,7 @@ impl Worker<'_> {
             media_type: None,
             password: self.password.map(str::to_owned),
             ocr: self.ocr.clone(),
+            ocr_progress: None,
         };
         let mut document = new_document(hash.clone(), size, file_name);
         document.extractor = Some(container.name().to_owned());
@@ -721,6 +722,7 @@ impl Worker<'_> {
             media_type: media_type.map(str::to_owned),
             password: self.password.map(str::to_owned),
             ocr: self.ocr.clone(),
+            ocr_progress: None,
         };
         let mut doc = new_document(hash, bytes.len() as u64, file_name);
         let mut children = Vec::new();

@@ -48,6 +48,8 @@ pub(crate) enum Audited {
     Timestamp(i64),
     /// A redaction (`redactions.rs`).
     Redaction(i64),
+    /// The corrected OCR text of a document's pages (`ocr.rs`).
+    OcrText(i64),
 }
 
 impl Audited {
@@ -59,6 +61,7 @@ impl Audited {
             ("citation", _) => Audited::Citation(subject),
             (_, "document.tag" | "document.untag") => Audited::Tags(subject),
             (_, "document.review") => Audited::Review(subject),
+            (_, "document.ocr_text") => Audited::OcrText(subject),
             ("note", _) => Audited::Note(subject),
             ("exhibit", _) => Audited::Exhibit(subject),
             ("redaction", _) => Audited::Redaction(subject),
@@ -78,6 +81,7 @@ impl Audited {
             Audited::Review(id) => format!("review:{id}"),
             Audited::Timestamp(id) => format!("timestamp:{id}"),
             Audited::Redaction(id) => format!("redaction:{id}"),
+            Audited::OcrText(id) => format!("ocr_text:{id}"),
         }
     }
 
@@ -95,6 +99,7 @@ impl Audited {
             Audited::Review(id) => (REVIEW_SQL, id),
             Audited::Timestamp(id) => (TIMESTAMP_SQL, id),
             Audited::Redaction(id) => (REDACTION_SQL, id),
+            Audited::OcrText(id) => (OCR_TEXT_SQL, id),
         };
         let mut stmt = conn.prepare_cached(sql)?;
         let state = stmt
@@ -147,6 +152,16 @@ const TIMESTAMP_SQL: &str = "SELECT document_id, sha256, nonce, requested_at, he
 const REDACTION_SQL: &str = "SELECT document_id, page, quote, x, y, w, h, reason, created_at,
         deleted_at
     FROM redactions WHERE id = ?1";
+/// Every correction of the document's OCR pages (page, text, who, when; pages joined by
+/// U+001E), and how many of those pages show their correction as their text: a page text
+/// changed behind the log is a difference too. `null` and 0 when none is left.
+const OCR_TEXT_SQL: &str = "SELECT
+        (SELECT group_concat(n || char(31) || text || char(31) || actor || char(31) || at, char(30))
+         FROM (SELECT n, text, actor, at FROM ocr_corrections WHERE document_id = ?1 ORDER BY n))
+            AS corrections,
+        (SELECT count(*) FROM ocr_corrections c JOIN pages p
+            ON p.document_id = c.document_id AND p.n = c.n AND p.text = c.text
+         WHERE c.document_id = ?1) AS pages_showing_them";
 
 const SAVED_SEARCH_SQL: &str = "SELECT name, request, created_at, updated_at, deleted_at
     FROM saved_searches WHERE id = ?1";
@@ -181,12 +196,16 @@ fn current(conn: &Connection) -> Result<BTreeMap<String, String>> {
         ("SELECT document_id FROM document_review", Audited::Review),
         ("SELECT id FROM timestamps", Audited::Timestamp),
         ("SELECT id FROM redactions", Audited::Redaction),
+        (
+            "SELECT DISTINCT document_id FROM ocr_corrections",
+            Audited::OcrText,
+        ),
     ] {
         // The baseline of schema 6 is taken before later tables exist.
         let table = sql.rsplit(' ').next().unwrap_or_default();
         if matches!(
             table,
-            "saved_searches" | "document_review" | "timestamps" | "redactions"
+            "saved_searches" | "document_review" | "timestamps" | "redactions" | "ocr_corrections"
         ) && !table_exists(conn, table)?
         {
             continue;
@@ -268,6 +287,10 @@ pub(crate) fn replay(conn: &Connection) -> Result<(u64, Vec<Difference>)> {
     logged.retain(|key, (_, state)| !(key.starts_with("tags:") && state == "tags: null\n"));
     // So is a document set back to unreviewed: its state is empty.
     logged.retain(|key, (_, state)| !(key.starts_with("review:") && state.is_empty()));
+    // And a document whose last OCR correction was undone: no correction is left.
+    logged.retain(|key, (_, state)| {
+        !(key.starts_with("ocr_text:") && state.starts_with("corrections: null\n"))
+    });
     let now = current(conn)?;
     let mut differences = Vec::new();
     for (key, state) in &now {

@@ -323,7 +323,7 @@ impl Change<'_> {
     /// status, authors, metadata, text and pages) with a new extraction of the same
     /// original, e.g. a PDF that failed for want of a password and was opened with one.
     /// The original, its sources and the document's id do not change, and neither does its
-    /// title when the new extraction has none.
+    /// title when the new extraction has none, nor a corrected OCR page's text.
     pub fn replace_extraction(&self, id: i64, doc: &NewDocument) -> Result<()> {
         let tx = &self.tx;
         let changed = execute_cached(
@@ -376,6 +376,8 @@ impl Change<'_> {
                 doc.status
             ),
         )?;
+        // A person's corrected OCR text outlives the new extraction (kept beside its OCR).
+        self.keep_ocr_corrections(id)?;
         Ok(())
     }
 

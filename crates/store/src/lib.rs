@@ -68,7 +68,7 @@ pub use events::{EventEdit, EventRecord, EventState};
 pub use exhibits::{ExhibitRecord, NewExhibit};
 pub use hash::ContentHash;
 pub use objects::ObjectStore;
-pub use ocr::OcrPageRecord;
+pub use ocr::{OcrCorrection, OcrPageRecord};
 pub use productions::{NewProduction, ProducedDocument, ProductionRange};
 pub use redactions::{RedactionArea, RedactionRecord};
 pub use review::{ReviewRecord, ReviewStatus};

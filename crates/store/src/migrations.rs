@@ -89,6 +89,12 @@ const MIGRATIONS: &[Migration] = &[
         then: None,
     },
     Migration {
+        version: 12,
+        name: "ocr_corrections_and_settings",
+        sql: include_str!("../migrations/0012_ocr_corrections_and_settings.sql"),
+        then: None,
+    },
+    Migration {
         version: 13,
         name: "timestamps",
         sql: include_str!("../migrations/0013_timestamps.sql"),

@@ -52,7 +52,9 @@ const FINGERPRINT_SQL: &str = "d.sha256 || '|' || coalesce(d.extractor, '') || '
     coalesce((SELECT group_concat(kv, char(31)) FROM (SELECT key || '=' || value AS kv FROM document_meta
         WHERE document_id = d.id AND key IN ('from', 'sender', 'to', 'cc', 'bcc') ORDER BY key)), '') || '|' ||
     coalesce((SELECT group_concat(name, char(31)) FROM (SELECT name FROM document_authors
-        WHERE document_id = d.id ORDER BY position)), '')";
+        WHERE document_id = d.id ORDER BY position)), '') ||
+    coalesce('|ocr:' || (SELECT group_concat(n || '@' || at || '#' || length(text), ',') FROM
+        (SELECT n, at, text FROM ocr_corrections WHERE document_id = d.id ORDER BY n)), '')";
 
 /// Audit actions whose rows change what the index holds for one document, named in their
 /// target (`document:N`): recorded by the ingest pipeline.

@@ -260,6 +260,7 @@ impl Change<'_> {
             "document.review" => self
                 .put_review(subject, crate::review::decode_step(detail)?)
                 .map(drop),
+            "document.ocr_text" => self.revert_ocr_correction(subject, detail),
             "note.add" | "note.restore" => self.delete_note(subject),
             "note.delete" => self.restore_note(subject),
             "exhibit.add" | "exhibit.reinstate" => self.withdraw_exhibit(subject).map(drop),

@@ -16,10 +16,10 @@
 
 pub mod render;
 
-use std::io::Read;
+use std::io::{BufRead, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, Instant};
 
 use crate::ExtractError;
@@ -32,6 +32,17 @@ pub const TESSERACT_ENV: &str = "DOSSIER_TESSERACT";
 pub const OCR_TIMEOUT_ENV: &str = "DOSSIER_OCR_TIMEOUT_SECS";
 /// Overrides the OCR memory limit, in MiB.
 pub const OCR_MEMORY_ENV: &str = "DOSSIER_OCR_MEMORY_MB";
+/// Told, as Tesseract starts each page of a document, how many pages it has started: the
+/// progress of `dossier ocr` page by page (Tesseract says `Page N` on stderr as it goes).
+#[derive(Clone)]
+pub struct PageProgress(pub Arc<dyn Fn(u32) + Send + Sync>);
+
+impl std::fmt::Debug for PageProgress {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("PageProgress")
+    }
+}
+
 /// The engine's name, recorded with every OCR page.
 pub const ENGINE: &str = "tesseract";
 
@@ -232,7 +243,8 @@ impl Tesseract {
 
     /// OCRs these images (one page each, or a multi-page TIFF whose pages all count) in
     /// one process, numbering pages from `first_page` in the order given; `page_numbers`
-    /// (when not empty) names each image's page instead.
+    /// (when not empty) names each image's page instead. `progress` is told as each page
+    /// starts.
     pub fn read(
         &self,
         images: &[PathBuf],
@@ -240,6 +252,7 @@ impl Tesseract {
         dpi: u32,
         languages: &str,
         work: &Path,
+        progress: Option<&PageProgress>,
     ) -> Result<Vec<OcrPage>, OcrFailure> {
         let failed = |reason: String| {
             OcrFailure::Failed(ExtractError::Crashed {
@@ -282,7 +295,7 @@ impl Tesseract {
             command.arg("--dpi").arg(dpi.to_string());
         }
         command.arg("tsv");
-        let status = run_limited(command, self.timeout, self.memory_mb)?;
+        let status = run_limited(command, self.timeout, self.memory_mb, progress.cloned())?;
         let tsv_path = out_base.with_extension("tsv");
         let tsv = std::fs::read_to_string(&tsv_path).map_err(|e| {
             failed(format!(
@@ -305,12 +318,14 @@ impl Tesseract {
 
 /// Runs a command with stdin closed, stdout discarded and stderr kept, killed after
 /// `timeout`, its address space capped at `memory_mb` (Linux: set on the child right
-/// after it starts, before it has loaded a model or an image). Returns how it ended, or
-/// why it failed.
+/// after it starts, before it has loaded a model or an image). Each stderr line that
+/// starts with `Page ` tells `pages` how many have started. Returns how it ended, or why
+/// it failed.
 fn run_limited(
     mut command: Command,
     timeout: Duration,
     memory_mb: u64,
+    pages: Option<PageProgress>,
 ) -> Result<String, OcrFailure> {
     let failed = |reason: String| {
         OcrFailure::Failed(ExtractError::Crashed {
@@ -333,8 +348,23 @@ fn run_limited(
     let stderr = child.stderr.take();
     let errors = std::thread::spawn(move || {
         let mut err = Vec::new();
-        if let Some(mut s) = stderr {
-            let _ = s.by_ref().take(64 * 1024).read_to_end(&mut err);
+        if let Some(s) = stderr {
+            let mut lines = std::io::BufReader::new(s.take(64 * 1024));
+            let mut started = 0;
+            loop {
+                let from = err.len();
+                match lines.read_until(b'\n', &mut err) {
+                    Ok(0) | Err(_) => break,
+                    Ok(_) => {
+                        if let Some(pages) = &pages
+                            && err[from..].starts_with(b"Page ")
+                        {
+                            started += 1;
+                            (pages.0)(started);
+                        }
+                    }
+                }
+            }
         }
         String::from_utf8_lossy(&err).trim().to_owned()
     });
@@ -512,7 +542,34 @@ mod tests {
     fn a_missing_tesseract_is_reported_as_missing_not_as_an_empty_success() {
         let t = Tesseract::new("/nonexistent/tesseract", Duration::from_secs(5), 256);
         let work = tempfile::tempdir().expect("tempdir");
-        let got = t.read(&[work.path().join("a.png")], &[], 0, "eng", work.path());
+        let got = t.read(
+            &[work.path().join("a.png")],
+            &[],
+            0,
+            "eng",
+            work.path(),
+            None,
+        );
         assert_eq!(got, Err(OcrFailure::Missing));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn each_page_tesseract_starts_is_told_as_it_starts_and_other_lines_are_not() {
+        // Tesseract's stderr for a list of pages, with a warning between them.
+        let mut command = Command::new("sh");
+        command.args([
+            "-c",
+            "echo 'Page 1 : a.png' >&2; echo 'Warning: Invalid resolution' >&2; \
+             echo 'Page 2 : b.png' >&2; echo 'Page 3 : c.png' >&2",
+        ]);
+        let told = Arc::new(std::sync::Mutex::new(Vec::new()));
+        let progress = PageProgress(Arc::new({
+            let told = Arc::clone(&told);
+            move |n| told.lock().expect("lock").push(n)
+        }));
+        let status = run_limited(command, Duration::from_secs(20), 512, Some(progress));
+        assert!(status.is_ok(), "{status:?}");
+        assert_eq!(*told.lock().expect("lock"), [1, 2, 3]);
     }
 }

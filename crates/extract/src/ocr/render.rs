@@ -49,7 +49,7 @@ pub fn render_pages(
             command.arg("-upw").arg(p);
         }
         command.arg(pdf).arg(&prefix);
-        match run_limited(command, timeout, memory_mb) {
+        match run_limited(command, timeout, memory_mb, None) {
             Ok(_) => {}
             // Without pdftoppm there is no OCR of PDFs: said like a missing Tesseract,
             // but naming the program.

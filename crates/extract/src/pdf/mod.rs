@@ -163,6 +163,7 @@ impl PdfExtractor {
                     render::RENDER_DPI,
                     &hints.ocr.languages,
                     work.path(),
+                    hints.ocr_progress.as_ref(),
                 )
             });
         match result {

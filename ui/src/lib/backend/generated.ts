@@ -798,7 +798,8 @@ batch_items?: number,
  */
 ocr?: string, 
 /**
- * Tesseract languages, `eng` (default) or several joined by `+` (`eng+deu`).
+ * Tesseract languages, `eng` or several joined by `+` (`eng+deu`); default: the case's
+ * `ocr_lang` setting, else `eng`.
  */
 ocr_lang?: string, };
 
@@ -944,7 +945,7 @@ export type OcrRequest = {
  */
 docs?: Array<number>, 
 /**
- * Tesseract languages, joined by + (default eng; e.g. eng+deu).
+ * Tesseract languages, joined by + (default: the case's `ocr_lang` setting, else eng).
  */
 lang?: string, 
 /**
@@ -2950,4 +2951,186 @@ export type RedactionsRequest = {
  * Only this document's.
  */
 doc?: number, };
+
+/**
+ * `ocr_pages` arguments.
+ */
+export type OcrPagesRequest = { 
+/**
+ * The document, by id.
+ */
+doc: number, 
+/**
+ * List pages whose mean confidence is below this (0 to 100; default 70) to check.
+ */
+below?: number, };
+
+/**
+ * A word OCR read, with its box in pixels of the page's image (`image_width` x
+ * `image_height`, origin at the top left).
+ */
+export type OcrWord = { 
+/**
+ * Left edge.
+ */
+left: number, 
+/**
+ * Top edge.
+ */
+top: number, 
+/**
+ * Width.
+ */
+width: number, 
+/**
+ * Height.
+ */
+height: number, 
+/**
+ * The engine's confidence in the word, 0 to 100.
+ */
+confidence: number, 
+/**
+ * The word.
+ */
+text: string, };
+
+/**
+ * One OCR page: its maker, its image's size, its confidence, its words with their boxes,
+ * and its text (corrected or as OCR read it).
+ */
+export type OcrPageView = { 
+/**
+ * Page number, from 1.
+ */
+n: number, 
+/**
+ * `tesseract`.
+ */
+engine: string, 
+/**
+ * The engine's version.
+ */
+engine_version: string, 
+/**
+ * The languages asked for (`eng+deu`).
+ */
+languages: string, 
+/**
+ * Width of the image OCRed, in pixels: a word's box over this is its place across the page.
+ */
+image_width: number, 
+/**
+ * Height of the image OCRed, in pixels.
+ */
+image_height: number, 
+/**
+ * Resolution a PDF page was rendered at for OCR; 0 for an image.
+ */
+dpi: number, 
+/**
+ * Mean word confidence, 0 to 100.
+ */
+mean_confidence: number, 
+/**
+ * The words, in reading order.
+ */
+words: Array<OcrWord>, 
+/**
+ * The page's text as search and citations read it: the correction when there is one.
+ */
+text: string, 
+/**
+ * The text OCR made of the page, kept beside a correction.
+ */
+ocr_text: string, 
+/**
+ * Whether a person corrected the page's text.
+ */
+corrected: boolean, 
+/**
+ * Who corrected it.
+ */
+corrected_by?: string, 
+/**
+ * When.
+ */
+corrected_at?: string, };
+
+/**
+ * `ocr_pages` output.
+ */
+export type OcrPagesOutput = { 
+/**
+ * The document.
+ */
+doc: number, 
+/**
+ * The confidence a page must reach not to be listed for checking.
+ */
+threshold: number, 
+/**
+ * Its OCR pages, page 1 first (empty when nothing of it was OCRed).
+ */
+pages: Array<OcrPageView>, 
+/**
+ * Pages below the threshold and not yet corrected: the ones a person should check.
+ */
+to_check: Array<number>, };
+
+/**
+ * `ocr_correct` arguments: a page's corrected text.
+ */
+export type OcrCorrectRequest = { 
+/**
+ * The document, by id.
+ */
+doc: number, 
+/**
+ * The page, from 1.
+ */
+page: number, 
+/**
+ * The page's corrected text (it replaces the OCR text for search and citations).
+ */
+text: string, };
+
+/**
+ * `ocr_correct` output.
+ */
+export type OcrCorrectOutput = { 
+/**
+ * The document.
+ */
+doc: number, 
+/**
+ * The page.
+ */
+page: number, 
+/**
+ * Whether the page's text changed (the same correction again changes nothing).
+ */
+changed: boolean, };
+
+/**
+ * `settings` arguments: the settings to change (none: only show them).
+ */
+export type SettingsRequest = { 
+/**
+ * The case's default Tesseract languages for ingest and `ocr` (eng+deu); "" unsets it.
+ */
+ocr_lang?: string, };
+
+/**
+ * `settings` output: the case's settings after the call.
+ */
+export type SettingsOutput = { 
+/**
+ * The default OCR languages; none means `eng`.
+ */
+ocr_lang?: string, 
+/**
+ * Whether this call changed a setting.
+ */
+changed: boolean, };
 

@@ -1,5 +1,6 @@
-// The document viewer: the document as its format shows best (a PDF's pages, an article's reader
-// view, an email with its headers, attachments and thread, or plain text), opened at a page with
+// The document viewer: the document as its format shows best (a PDF's pages, a scanned image with
+// its OCR words over it, an article's reader view, an email with its headers, attachments and
+// thread, or plain text), opened at a page with
 // a quote and search terms highlighted (`#/doc/ID?page=N&quote=…&hl=…`); beside it what can be
 // done with it (cite the selected words for an event, tags, notes) and what the case knows
 // about it (metadata, hash, provenance).
@@ -22,6 +23,9 @@ import { CitePanel } from "./cite-panel";
 import { visible } from "../../lib/text/visible";
 import { SplitPanes } from "../../app/split-panes";
 import { ReviewBar } from "./review-bar";
+import { ScanViewer } from "./scan-viewer";
+import { OcrPanel } from "./ocr-panel";
+import type { OcrPagesOutput } from "./ocr-commands";
 
 export function DocumentScreen({ params, query }: ScreenProps) {
   const id = Number.parseInt(params["id"] ?? "", 10);
@@ -60,9 +64,12 @@ function ShownDocument({ id, query, embedded }: { id: number; query: URLSearchPa
  * either), unless it was read into pages that only lack text: a scan without a text layer is
  * failed for want of text, and its pages are still worth seeing.
  */
-export function viewFor(doc: DocumentView): "pdf" | "article" | "email" | "text" {
+export function viewFor(doc: DocumentView): "pdf" | "scan" | "article" | "email" | "text" {
   if (doc.media_type === "application/pdf" && (doc.status !== "failed" || doc.pages.length > 0)) {
     return "pdf";
+  }
+  if (doc.media_type?.startsWith("image/") === true) {
+    return "scan";
   }
   if (doc.meta["rendition.html"] !== undefined) {
     return "article";
@@ -83,6 +90,17 @@ function DocumentPage({ doc, query, embedded }: { doc: DocumentView; query: URLS
     place.quote !== undefined || place.terms.length > 0 ? "text" : "reader",
   );
   const body = useRef<HTMLDivElement>(null);
+  // What OCR read on a PDF's or an image's pages, read again after a correction.
+  const [ocrGeneration, setOcrGeneration] = useState(0);
+  const scanned = view === "pdf" || view === "scan";
+  const ocrState = useCommand("ocr_pages", scanned ? { doc: doc.id } : undefined, `ocr ${doc.id} ${ocrGeneration}`);
+  // The last answer stays shown while a correction is read back, so the panel keeps its place.
+  const lastOcr = useRef<OcrPagesOutput | undefined>(undefined);
+  if (ocrState.status === "done") {
+    lastOcr.current = ocrState.output;
+  }
+  const ocr = lastOcr.current;
+  const ocrPages = ocr?.pages ?? [];
 
   useEffect(() => {
     const follow = (): void => {
@@ -129,7 +147,18 @@ function DocumentPage({ doc, query, embedded }: { doc: DocumentView; query: URLS
       <SplitPanes name="document" initial={[352]} growing={0} labels={["Resize the document and its metadata"]}>
         <div class="doc-body" ref={body} aria-label="Document content" role="region">
           {view === "pdf" && (
-            <PdfViewer doc={doc.id} page={place.page ?? 1} quote={place.quote} terms={place.terms} onPageChange={goToPage} />
+            <PdfViewer doc={doc.id} page={place.page ?? 1} quote={place.quote} terms={place.terms} onPageChange={goToPage} ocr={ocrPages} />
+          )}
+          {view === "scan" && (
+            <ScanViewer
+              doc={doc.id}
+              mediaType={doc.media_type ?? ""}
+              ocr={ocrPages}
+              page={place.page ?? 1}
+              quote={place.quote}
+              terms={place.terms}
+              onPageChange={goToPage}
+            />
           )}
           {view === "article" &&
             (articleMode === "reader" ? (
@@ -142,6 +171,9 @@ function DocumentPage({ doc, query, embedded }: { doc: DocumentView; query: URLS
         </div>
         <aside class="doc-side" aria-label="About this document">
           <CitePanel doc={doc.id} selection={selection} onClear={() => setSelection(undefined)} />
+          {ocr !== undefined && ocr.pages.length > 0 && (
+            <OcrPanel doc={doc.id} ocr={ocr} page={place.page ?? 1} goToPage={goToPage} onCorrected={() => setOcrGeneration((g) => g + 1)} />
+          )}
           <TagsPanel doc={doc.id} initial={doc.tags} />
           <NotesPanel doc={doc.id} selection={selection} />
           <MetadataPanel doc={doc} />

@@ -1,5 +1,6 @@
 // A PDF page drawn by pdf.js from the original bytes, with its text layer over it (so words can be
-// selected and cited) and the cited quote and search terms highlighted on the page.
+// selected and cited) and the cited quote and search terms highlighted on the page. A scanned
+// page without a text layer gets the words its OCR read instead (ocr-layer.ts).
 
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from "pdfjs-dist";
@@ -8,6 +9,9 @@ import { BackendError, originalBytes } from "../../lib/backend";
 import { useBackend } from "../../app/context";
 import { highlightsIn, type Highlight } from "../../lib/text/highlight";
 import { loadPdfJs, openPdf } from "./pdf-document";
+import type { OcrPageView } from "./ocr-commands";
+import { drawOcrLayer } from "./ocr-layer";
+import { OcrConfidence } from "./ocr-panel";
 
 /** Widest a page is drawn, in CSS pixels. */
 const MAX_PAGE_WIDTH = 900;
@@ -19,9 +23,11 @@ export interface PdfViewerProps {
   quote: string | undefined;
   terms: readonly string[];
   onPageChange: (page: number) => void;
+  /** The document's OCR pages (none when nothing of it was OCRed). */
+  ocr?: readonly OcrPageView[];
 }
 
-export function PdfViewer({ doc, page, quote, terms, onPageChange }: PdfViewerProps) {
+export function PdfViewer({ doc, page, quote, terms, onPageChange, ocr = [] }: PdfViewerProps) {
   const backend = useBackend();
   const [pdf, setPdf] = useState<PDFDocumentProxy | undefined>();
   const [error, setError] = useState<string | undefined>();
@@ -56,6 +62,7 @@ export function PdfViewer({ doc, page, quote, terms, onPageChange }: PdfViewerPr
 
   const pageCount = pdf?.numPages ?? 0;
   const shown = Math.min(Math.max(page, 1), Math.max(pageCount, 1));
+  const ocrPage = ocr.find((p) => p.n === shown);
 
   useEffect(() => {
     const box = pageBox.current;
@@ -101,13 +108,20 @@ export function PdfViewer({ doc, page, quote, terms, onPageChange }: PdfViewerPr
           return;
         }
         layer.replaceChildren();
-        const text = new TextLayer({ textContentSource: content, container: layer, viewport });
-        await text.render();
-        if (!current) {
-          return;
+        const hasText = content.items.some((item) => "str" in item && item.str.trim() !== "");
+        let count: number;
+        if (!hasText && ocrPage !== undefined) {
+          // A scan: the words OCR read, on their boxes (the page was rendered whole for OCR).
+          count = drawOcrLayer(layer, ocrPage, viewport.width, viewport.height, quote, terms);
+        } else {
+          const text = new TextLayer({ textContentSource: content, container: layer, viewport });
+          await text.render();
+          if (!current) {
+            return;
+          }
+          setInPageFonts(text.textDivs, content.items);
+          count = highlightTextLayer(text.textDivs, text.textContentItemsStr, quote, terms);
         }
-        setInPageFonts(text.textDivs, content.items);
-        const count = highlightTextLayer(text.textDivs, text.textContentItemsStr, quote, terms);
         setRendered({ page: shown, highlights: count });
         (layer.querySelector("mark.quote") ?? layer.querySelector("mark.term"))?.scrollIntoView({ block: "center" });
       } catch (reason) {
@@ -120,7 +134,7 @@ export function PdfViewer({ doc, page, quote, terms, onPageChange }: PdfViewerPr
       current = false;
       task?.cancel();
     };
-  }, [pdf, shown, quote, terms.join("|")]);
+  }, [pdf, shown, quote, terms.join("|"), ocrPage]);
 
   const go = (n: number): void => {
     if (n >= 1 && n <= pageCount && n !== shown) {
@@ -165,6 +179,7 @@ export function PdfViewer({ doc, page, quote, terms, onPageChange }: PdfViewerPr
         <button type="button" onClick={() => go(shown + 1)} disabled={shown >= pageCount}>
           Next page
         </button>
+        {ocrPage !== undefined && <OcrConfidence page={ocrPage} />}
         {rendered !== undefined && quote !== undefined && rendered.page === shown && (
           <span class="muted" role="status">
             {rendered.highlights > 0 ? "The quote is highlighted on this page." : "The quote is not on this page."}

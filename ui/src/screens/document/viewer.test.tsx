@@ -49,5 +49,7 @@ describe("choosing the view", () => {
     expect(viewFor({ ...base, kind: "article", meta: { "rendition.html": "<p>x</p>" } })).toBe("article");
     expect(viewFor({ ...base, kind: "email" })).toBe("email");
     expect(viewFor(base)).toBe("text");
+    expect(viewFor({ ...base, kind: "image", media_type: "image/png" })).toBe("scan");
+    expect(viewFor({ ...base, kind: "image", media_type: "image/tiff", status: "failed" })).toBe("scan");
   });
 });
