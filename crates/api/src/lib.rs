@@ -25,6 +25,7 @@ mod ingest;
 mod ingest_index;
 mod ocr;
 mod original;
+mod people;
 mod policy;
 mod policy_trace;
 mod recent_activity;
@@ -71,6 +72,7 @@ pub use folders::{FolderNode, FoldersRequest, folders};
 pub use ingest::{IngestOutput, IngestRequest, ItemError, ingest};
 pub use ocr::{OcrDocumentResult, OcrOutput, OcrRequest, ocr};
 pub use original::{MAX_ORIGINAL_BYTES, OriginalOutput, OriginalRequest, original, original_bytes};
+pub use people::{PeopleRequest, Person, people};
 pub use policy::{
     ChangeView, HunkView, PolicyDiffOutput, PolicyDiffRequest, PolicyOutput, PolicyRequest,
     SegmentOp, SegmentView, SeriesListItem, SeriesView, VersionRef, VersionView, policy,
@@ -148,6 +150,7 @@ pub const COMMANDS: &[&str] = &[
     "undo",
     "suggest",
     "thread",
+    "people",
 ];
 
 /// Something a long-running command wants its caller to know while it works.

@@ -68,6 +68,8 @@ pub fn generated_typescript() -> String {
         // Tags, notes and exhibits.
         TagRequest, TagOutput, TagsRequest, TagCount, FoldersRequest, FolderNode, ActivityRequest, ActivityLine, NoteRequest, NoteView, NotesRequest, NoteDeleteRequest,
         NoteDeleteOutput, ExhibitRequest, ExhibitManyRequest, ExhibitManyOutput, ExhibitView, ExhibitsRequest, ExhibitsOutput,
+        // The cast of characters.
+        PeopleRequest, Person,
     );
     out
 }

@@ -98,6 +98,9 @@ enum Command {
     Tag(chronology::TagArgs),
     /// The case's tags, each with how many documents carry it.
     Tags(RequestArgs<api::TagsRequest>),
+    /// The cast of characters: the case's email correspondents as people (addresses written
+    /// differently merged), with how many messages each sent and received.
+    People(RequestArgs<api::PeopleRequest>),
     /// The folders of what was ingested (a mailbox's folders), each with how many documents
     /// it and the folders below it hold; `docs --folder PATH --limit N` lists one.
     Folders(RequestArgs<api::FoldersRequest>),
@@ -381,6 +384,26 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
             print(a.json, &tags, || {
                 tags.iter()
                     .map(|t| format!("{:>6}  {}\n", t.documents, line(&t.tag)))
+                    .collect()
+            })
+        }
+        Command::People(a) => {
+            let people = api::people(&a.case, &a.request)?;
+            print(a.json, &people, || {
+                people
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "{:>6} {:>6} {:>6}  {}  {} – {}  {}\n",
+                            p.documents,
+                            p.sent,
+                            p.received,
+                            line(&p.name),
+                            p.first.as_deref().unwrap_or("?"),
+                            p.last.as_deref().unwrap_or("?"),
+                            p.addresses.join(", ")
+                        )
+                    })
                     .collect()
             })
         }

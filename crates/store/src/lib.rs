@@ -30,6 +30,7 @@ mod audited_state;
 mod case;
 mod citations;
 mod clock;
+mod correspondents;
 mod document_table;
 mod documents;
 mod error;
@@ -55,6 +56,7 @@ pub use annotations::NoteRecord;
 pub use case::{Case, CaseOptions, Change, DATABASE_FILE, LOCK_FILE, OBJECTS_DIR, WriterLock};
 pub use citations::{CitationRecord, NewCitation, SpanRecord};
 pub use clock::{Clock, FixedClock, SystemClock, timestamp};
+pub use correspondents::AddressLine;
 pub use document_table::{SortColumn, TablePage, TableQuery, TableRow};
 pub use documents::{
     DocStatus, DocumentFilter, DocumentRecord, DocumentSummary, NOT_EXTRACTED_YET, NewDocument,

@@ -1,0 +1,13 @@
+// The cast-of-characters command (crates/api/src/people.rs), added to the backend's table by
+// declaration merging. Its types are generated from the Rust ones (lib/backend/generated.ts).
+
+import type { PeopleRequest, Person } from "../../lib/backend/types";
+
+export type { Person } from "../../lib/backend/types";
+
+declare module "../../lib/backend/types" {
+  interface Commands {
+    /** The case's email correspondents as people, most active first. */
+    people: { args: PeopleRequest; output: Person[] };
+  }
+}
