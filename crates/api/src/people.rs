@@ -11,17 +11,19 @@
 //! often (else one made from the address: `kenneth.lay` → `Kenneth Lay`).
 //!
 //! Nicknames and initials (`ken.lay`, `klay`) and one person's mail at another domain are
-//! not guessed at: those take a reviewer's merge. The cast is read from the case each time,
-//! so it follows every ingest; a person's id is its main address (the one in the most
-//! messages), which stays put as long as the merges do.
+//! not guessed at: those take a reviewer's merge (`person --merge`), kept in the case and
+//! audited, as are splits (`person --split ADDRESS`) and people entered by hand
+//! (`person --add NAME`); an address a reviewer placed takes no part in the guessing. The
+//! cast is read from the case each time, so it follows every ingest; a person's id is the
+//! one a reviewer's decision gave it, else its main address (the one in the most messages).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use dossier_store::AddressLine;
+use dossier_store::{AddressLine, PersonRecord};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::{ApiResult, CaseAt, open_case};
+use crate::{ApiError, ApiResult, CaseAt, ErrorCode, open_case};
 
 /// `people` arguments: none beyond the case.
 #[derive(Debug, Clone, Default, Deserialize, TS)]
@@ -50,6 +52,47 @@ pub struct Person {
     pub first: Option<String>,
     /// The day of the last message.
     pub last: Option<String>,
+    /// Their role in the matter, as a reviewer gave it.
+    pub role: Option<String>,
+    /// Their organisation, as a reviewer gave it.
+    pub organisation: Option<String>,
+}
+
+/// `person` arguments: one of a merge, a split or a person entered by hand.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
+#[serde(deny_unknown_fields)]
+pub struct PersonRequest {
+    /// Merge these people (ids, as `people` lists them) into the first.
+    #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub merge: Vec<String>,
+    /// Split this address off into a person of its own.
+    #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub split: Option<String>,
+    /// Enter a person by hand with this name.
+    #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub add: Option<String>,
+    /// The role of the person entered.
+    #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub role: Option<String>,
+    /// The organisation of the person entered.
+    #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub organisation: Option<String>,
+    /// Addresses of the person entered.
+    #[serde(default)]
+    #[ts(as = "Option<_>", optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub address: Vec<String>,
 }
 
 /// An address as a cast compares it: trimmed, lower-cased, without quotes, angle brackets,
@@ -176,8 +219,13 @@ struct Tally {
     last: Option<String>,
 }
 
-/// The cast from the address lines of the case's messages, most active first.
-pub fn cast(lines: &[AddressLine]) -> Vec<Person> {
+/// The cast from the address lines of the case's messages and a reviewer's decisions
+/// (addresses linked to a person, people entered by hand), most active first.
+pub fn cast(
+    lines: &[AddressLine],
+    links: &[(String, String)],
+    entered: &[PersonRecord],
+) -> Vec<Person> {
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut addresses: Vec<String> = Vec::new();
     let mut uses: Vec<BTreeSet<i64>> = Vec::new();
@@ -203,13 +251,35 @@ pub fn cast(lines: &[AddressLine]) -> Vec<Person> {
         }
         read.push((i, c));
     }
+    // Addresses a reviewer placed but no message names still belong to their person.
+    let linked: HashMap<&str, &str> = links
+        .iter()
+        .map(|(a, p)| (a.as_str(), p.as_str()))
+        .collect();
+    for (address, _) in links {
+        if !index.contains_key(address) {
+            index.insert(address.clone(), addresses.len());
+            addresses.push(address.clone());
+            uses.push(BTreeSet::new());
+            names.push(BTreeMap::new());
+        }
+    }
     let mut groups = Groups((0..addresses.len()).collect());
     let mut first_with: HashMap<String, usize> = HashMap::new();
     for (i, a) in addresses.iter().enumerate() {
-        let name_keys = names[i]
-            .keys()
-            .map(|n| format!("name:{}", n.to_lowercase()));
-        for key in address_keys(a).into_iter().chain(name_keys) {
+        // A reviewer's placing wins: a placed address joins its person only.
+        let keys: Vec<String> = match linked.get(a.as_str()) {
+            Some(person) => vec![format!("person:{person}")],
+            None => address_keys(a)
+                .into_iter()
+                .chain(
+                    names[i]
+                        .keys()
+                        .map(|n| format!("name:{}", n.to_lowercase())),
+                )
+                .collect(),
+        };
+        for key in keys {
             match first_with.get(&key) {
                 Some(&j) => groups.join(i, j),
                 None => {
@@ -258,12 +328,21 @@ pub fn cast(lines: &[AddressLine]) -> Vec<Person> {
             let mut aliases: Vec<(&str, u64)> = aliases.into_iter().collect();
             aliases.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             let main = addresses[ids[0]].clone();
+            let id = ids
+                .iter()
+                .find_map(|i| linked.get(addresses[*i].as_str()))
+                .map_or(main.clone(), |p| (*p).to_owned());
+            let record = entered.iter().find(|r| r.id == id);
             let t = tallies.remove(&root).unwrap_or_default();
             Person {
-                name: aliases
-                    .first()
-                    .map_or_else(|| name_from_address(&main), |a| a.0.to_owned()),
-                id: main,
+                name: record.map(|r| r.name.clone()).unwrap_or_else(|| {
+                    aliases
+                        .first()
+                        .map_or_else(|| name_from_address(&main), |a| a.0.to_owned())
+                }),
+                role: record.and_then(|r| r.role.clone()),
+                organisation: record.and_then(|r| r.organisation.clone()),
+                id,
                 addresses: ids.iter().map(|i| addresses[*i].clone()).collect(),
                 aliases: aliases.into_iter().map(|a| a.0.to_owned()).collect(),
                 documents: t.docs.len() as u64,
@@ -274,8 +353,102 @@ pub fn cast(lines: &[AddressLine]) -> Vec<Person> {
             }
         })
         .collect();
+    // People entered by hand with no address yet.
+    for r in entered {
+        if !people.iter().any(|p| p.id == r.id) {
+            people.push(Person {
+                id: r.id.clone(),
+                name: r.name.clone(),
+                addresses: Vec::new(),
+                aliases: Vec::new(),
+                documents: 0,
+                sent: 0,
+                received: 0,
+                first: None,
+                last: None,
+                role: r.role.clone(),
+                organisation: r.organisation.clone(),
+            });
+        }
+    }
     people.sort_by(|a, b| b.documents.cmp(&a.documents).then(a.name.cmp(&b.name)));
     people
+}
+
+fn invalid(message: String) -> ApiError {
+    ApiError::new(ErrorCode::InvalidInput, message)
+}
+
+/// Merges people, splits an address off, or enters a person by hand (audited); returns
+/// the people it touched as the cast now has them.
+pub fn person(path: &(impl CaseAt + ?Sized), request: &PersonRequest) -> ApiResult<Vec<Person>> {
+    let asked = usize::from(!request.merge.is_empty())
+        + usize::from(request.split.is_some())
+        + usize::from(request.add.is_some());
+    if asked != 1 {
+        return Err(invalid(
+            "give one of --merge ID --merge ID…, --split ADDRESS or --add NAME".into(),
+        ));
+    }
+    let before = people(path, &PeopleRequest {})?;
+    let mut case = open_case(path)?;
+    let change = case.begin_change()?;
+    let touched: String = if !request.merge.is_empty() {
+        if request.merge.len() < 2 {
+            return Err(invalid("a merge needs two people or more".into()));
+        }
+        let mut addresses = Vec::new();
+        for id in &request.merge {
+            let p = before.iter().find(|p| &p.id == id).ok_or_else(|| {
+                ApiError::new(
+                    ErrorCode::NotFound,
+                    format!("no person {id:?} (dossier people CASE lists them)"),
+                )
+            })?;
+            if p.addresses.is_empty() {
+                return Err(invalid(format!("{id} has no address to merge")));
+            }
+            addresses.extend(p.addresses.iter().cloned());
+        }
+        let into = request.merge[0].clone();
+        change.link_addresses("person.merge", &into, &addresses)?;
+        into
+    } else if let Some(split) = &request.split {
+        let address = normalise_address(split)
+            .ok_or_else(|| invalid(format!("{split:?} is not an email address")))?;
+        if !before.iter().any(|p| p.addresses.contains(&address)) {
+            return Err(ApiError::new(
+                ErrorCode::NotFound,
+                format!("no person has the address {address}"),
+            ));
+        }
+        change.link_addresses("person.split", &address, std::slice::from_ref(&address))?;
+        address
+    } else {
+        let name = request.add.as_deref().unwrap_or_default();
+        let id = change.add_person(
+            name,
+            request.role.as_deref(),
+            request.organisation.as_deref(),
+        )?;
+        let addresses: Vec<String> = request
+            .address
+            .iter()
+            .map(|a| {
+                normalise_address(a)
+                    .ok_or_else(|| invalid(format!("{a:?} is not an email address")))
+            })
+            .collect::<ApiResult<_>>()?;
+        if !addresses.is_empty() {
+            change.link_addresses("person.link", &id, &addresses)?;
+        }
+        id
+    };
+    change.commit()?;
+    Ok(people(path, &PeopleRequest {})?
+        .into_iter()
+        .filter(|p| p.id == touched)
+        .collect())
 }
 
 /// The day of a stored date (`2001-05-14T19:36:00Z` → `2001-05-14`); empty when it is
@@ -291,7 +464,11 @@ fn day_of(date: &str) -> String {
 /// The case's cast of characters from its email correspondents, most active first.
 pub fn people(path: &(impl CaseAt + ?Sized), _request: &PeopleRequest) -> ApiResult<Vec<Person>> {
     let case = open_case(path)?;
-    Ok(cast(&case.address_lines()?))
+    Ok(cast(
+        &case.address_lines()?,
+        &case.person_links()?,
+        &case.people_entered()?,
+    ))
 }
 
 #[cfg(test)]
@@ -333,20 +510,24 @@ mod tests {
 
     #[test]
     fn one_mailbox_written_differently_is_one_person_and_others_are_not() {
-        let cast = cast(&[
-            line(1, true, "<kenneth.lay@enron.com>"),
-            line(1, false, "<jeff.skilling@enron.com>"),
-            line(2, true, "Kenneth Lay <kenneth_lay@enron.com>"),
-            line(2, false, "<lay.kenneth@enron.com>"),
-            line(3, true, "<kennethlay@enron.com>"),
-            line(3, false, "\"Lay, Kenneth\" <klay@enron.com>"),
-            line(3, false, "<kenneth.lay@enron.net>"),
-            line(4, false, "<lay.mark@enron.com>"),
-            line(4, true, "<j..kaminski@enron.com>"),
-            line(5, true, "<j.kaminski@enron.com>"),
-            line(5, false, "<daggett'.'pierre@enron.com>"),
-            line(6, false, "<pierre.daggett@enron.com>"),
-        ]);
+        let cast = cast(
+            &[
+                line(1, true, "<kenneth.lay@enron.com>"),
+                line(1, false, "<jeff.skilling@enron.com>"),
+                line(2, true, "Kenneth Lay <kenneth_lay@enron.com>"),
+                line(2, false, "<lay.kenneth@enron.com>"),
+                line(3, true, "<kennethlay@enron.com>"),
+                line(3, false, "\"Lay, Kenneth\" <klay@enron.com>"),
+                line(3, false, "<kenneth.lay@enron.net>"),
+                line(4, false, "<lay.mark@enron.com>"),
+                line(4, true, "<j..kaminski@enron.com>"),
+                line(5, true, "<j.kaminski@enron.com>"),
+                line(5, false, "<daggett'.'pierre@enron.com>"),
+                line(6, false, "<pierre.daggett@enron.com>"),
+            ],
+            &[],
+            &[],
+        );
         let daggett = cast
             .iter()
             .find(|p| p.id == "daggett'.'pierre@enron.com" || p.id == "pierre.daggett@enron.com")

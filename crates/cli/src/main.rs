@@ -101,6 +101,9 @@ enum Command {
     /// The cast of characters: the case's email correspondents as people (addresses written
     /// differently merged), with how many messages each sent and received.
     People(RequestArgs<api::PeopleRequest>),
+    /// Merge people (--merge ID --merge ID), split an address off (--split ADDRESS) or
+    /// enter a person by hand (--add NAME [--role R] [--organisation O] [--address A]...).
+    Person(RequestArgs<api::PersonRequest>),
     /// The folders of what was ingested (a mailbox's folders), each with how many documents
     /// it and the folders below it hold; `docs --folder PATH --limit N` lists one.
     Folders(RequestArgs<api::FoldersRequest>),
@@ -384,6 +387,15 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
             print(a.json, &tags, || {
                 tags.iter()
                     .map(|t| format!("{:>6}  {}\n", t.documents, line(&t.tag)))
+                    .collect()
+            })
+        }
+        Command::Person(a) => {
+            let touched = api::person(&a.case, &a.request)?;
+            print(a.json, &touched, || {
+                touched
+                    .iter()
+                    .map(|p| format!("{}  {}  {}\n", p.id, line(&p.name), p.addresses.join(", ")))
                     .collect()
             })
         }

@@ -2688,5 +2688,42 @@ first: string | null,
 /**
  * The day of the last message.
  */
-last: string | null, };
+last: string | null, 
+/**
+ * Their role in the matter, as a reviewer gave it.
+ */
+role: string | null, 
+/**
+ * Their organisation, as a reviewer gave it.
+ */
+organisation: string | null, };
+
+/**
+ * `person` arguments: one of a merge, a split or a person entered by hand.
+ */
+export type PersonRequest = { 
+/**
+ * Merge these people (ids, as `people` lists them) into the first.
+ */
+merge?: Array<string>, 
+/**
+ * Split this address off into a person of its own.
+ */
+split?: string, 
+/**
+ * Enter a person by hand with this name.
+ */
+add?: string, 
+/**
+ * The role of the person entered.
+ */
+role?: string, 
+/**
+ * The organisation of the person entered.
+ */
+organisation?: string, 
+/**
+ * Addresses of the person entered.
+ */
+address?: Array<string>, };
 

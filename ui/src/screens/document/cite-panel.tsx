@@ -146,7 +146,7 @@ export function CitePanel({
           <>
             Cited on “{result.event}”{result.cited.page !== null ? `, page ${result.cited.page}` : ""}:{" "}
             {result.cited.verified ? "the quote verifies" : "the quote does not verify"}.{" "}
-            <a href={timelineHref(NO_FILTERS, result.eventId)}>See the event in the timeline</a>
+            <a href={timelineHref(NO_FILTERS, result.eventId)}>See the timeline</a>
           </>
         )}
       </p>

@@ -1,12 +1,14 @@
 // The cast of characters: the case's email correspondents as people (the api merges one
 // mailbox written differently: crates/api/src/people.rs), most active first, with a word filter.
 // Choosing a person shows their addresses and aliases, opens a search for every message they
-// sent or received, and lists the chronology events that name them as an actor.
+// sent or received, and lists the chronology events that name them as an actor; there the
+// reviewer merges another person in or splits an address off (`person`, audited).
 
 import "../panels.css";
 import "./commands";
 import { useState } from "preact/hooks";
-import type { TimelineEvent } from "../../lib/backend";
+import { BackendError, type TimelineEvent } from "../../lib/backend";
+import { useBackend } from "../../app/context";
 import { useCommand } from "../../app/use-command";
 import { searchHref } from "../../app/links";
 import { hrefTo, replaceHash, type ScreenProps } from "../../app/router";
@@ -15,7 +17,9 @@ import type { Person } from "./commands";
 import { eventsOf, filterPeople, messagesQuery } from "./people";
 
 export function PeopleScreen({ query }: ScreenProps) {
-  const listed = useCommand("people", {}, "people");
+  const [generation, setGeneration] = useState(0);
+  const [message, setMessage] = useState<{ text: string; failed: boolean } | undefined>();
+  const listed = useCommand("people", {}, `people ${generation}`);
   const timeline = useCommand("timeline", {}, "people timeline");
   const [text, setText] = useState("");
   const people: Person[] = listed.status === "done" && Array.isArray(listed.output) ? listed.output : [];
@@ -29,12 +33,27 @@ export function PeopleScreen({ query }: ScreenProps) {
       <header class="screen-header">
         <h2 id="people-heading">People</h2>
       </header>
+      <p role="status" class={message?.failed === true ? "error-text" : "change-message"}>
+        {message?.text ?? ""}
+      </p>
       {listed.status === "failed" && <p role="alert">Cannot list the people: {listed.error.message}</p>}
       {listed.status === "loading" && people.length === 0 ? (
         <p class="status">Finding the correspondents…</p>
       ) : (
         <>
-          {chosen !== undefined && <PersonDetails person={chosen} events={eventsOf(chosen, events)} />}
+          {chosen !== undefined && (
+            <PersonDetails
+              person={chosen}
+              others={people.filter((p) => p.id !== chosen.id)}
+              events={eventsOf(chosen, events)}
+              onChanged={(text, failed) => {
+                setMessage({ text, failed });
+                if (!failed) {
+                  setGeneration((g) => g + 1);
+                }
+              }}
+            />
+          )}
           <form class="people-filter" onSubmit={(e) => e.preventDefault()}>
             <label for="people-filter">Find a person</label>{" "}
             <input id="people-filter" type="search" value={text} onInput={(e) => setText(e.currentTarget.value)} />{" "}
@@ -81,13 +100,62 @@ export function PeopleScreen({ query }: ScreenProps) {
   );
 }
 
-function PersonDetails({ person, events }: { person: Person; events: TimelineEvent[] }) {
+function PersonDetails({
+  person,
+  others,
+  events,
+  onChanged,
+}: {
+  person: Person;
+  others: Person[];
+  events: TimelineEvent[];
+  onChanged: (text: string, failed: boolean) => void;
+}) {
+  const backend = useBackend();
+  const [mergeWith, setMergeWith] = useState("");
+  const run = async (call: () => Promise<string>): Promise<void> => {
+    try {
+      onChanged(await call(), false);
+    } catch (reason) {
+      onChanged(BackendError.from(reason).message, true);
+    }
+  };
+  const merge = (): Promise<void> =>
+    run(async () => {
+      await backend.call("person", { merge: [person.id, mergeWith] });
+      setMergeWith("");
+      return `Merged ${others.find((p) => p.id === mergeWith)?.name ?? mergeWith} into ${person.name}.`;
+    });
+  const split = (address: string): Promise<void> =>
+    run(async () => {
+      await backend.call("person", { split: address });
+      return `Split ${address} off ${person.name}.`;
+    });
   return (
     <section class="panel person-details" aria-labelledby="person-heading">
       <h3 id="person-heading">{person.name}</h3>
       <dl class="meta-list">
         <dt>Addresses</dt>
-        <dd>{person.addresses.join(", ")}</dd>
+        <dd>
+          <ul class="address-list">
+            {person.addresses.map((a) => (
+              <li key={a}>
+                {a}{" "}
+                {person.addresses.length > 1 && (
+                  <button type="button" class="link" onClick={() => void split(a)} aria-label={`Split ${a} off ${person.name}`}>
+                    Split off
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        </dd>
+        {(person.role !== null || person.organisation !== null) && (
+          <>
+            <dt>Role</dt>
+            <dd>{[person.role, person.organisation].filter((x) => x !== null).join(", ")}</dd>
+          </>
+        )}
         <dt>Also written</dt>
         <dd>{person.aliases.length > 0 ? person.aliases.join("; ") : "no other name"}</dd>
         <dt>Messages</dt>
@@ -96,6 +164,26 @@ function PersonDetails({ person, events }: { person: Person; events: TimelineEve
           <a href={searchHref(messagesQuery(person))}>Open their messages</a>
         </dd>
       </dl>
+      <form
+        class="merge-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void merge();
+        }}
+      >
+        <label for="merge-with">Same person as</label>{" "}
+        <select id="merge-with" value={mergeWith} onChange={(e) => setMergeWith(e.currentTarget.value)}>
+          <option value="">choose a person…</option>
+          {others.slice(0, 1000).map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name} ({p.addresses[0] ?? "no address"})
+            </option>
+          ))}
+        </select>{" "}
+        <button type="submit" disabled={mergeWith === ""}>
+          Merge
+        </button>
+      </form>
       <h4>Events</h4>
       {events.length === 0 ? (
         <p class="muted">No event of the chronology names {person.name} as an actor.</p>

@@ -3,6 +3,8 @@ import type { Person, TimelineEvent } from "../../lib/backend";
 import { eventsOf, filterPeople, messagesQuery } from "./people";
 
 const lay: Person = {
+  role: null,
+  organisation: null,
   id: "kenneth.lay@enron.com",
   name: "Kenneth Lay",
   addresses: ["kenneth.lay@enron.com", "kenneth_lay@enron.com"],
