@@ -89,6 +89,7 @@ pub fn dispatch(
         "tags" => to_json(crate::tags(case, &parse(command, args)?)?),
         "people" => to_json(crate::people(case, &parse(command, args)?)?),
         "person" => to_json(crate::person(case, &parse(command, args)?)?),
+        "correspondence" => to_json(crate::correspondence(case, &parse(command, args)?)?),
         "folders" => to_json(crate::folders(case, &parse(command, args)?)?),
         "activity" => to_json(crate::activity(case, &parse(command, args)?)?),
         "review" => to_json(crate::review(case, &parse(command, args)?)?),

@@ -72,7 +72,10 @@ pub use folders::{FolderNode, FoldersRequest, folders};
 pub use ingest::{IngestOutput, IngestRequest, ItemError, ingest};
 pub use ocr::{OcrDocumentResult, OcrOutput, OcrRequest, ocr};
 pub use original::{MAX_ORIGINAL_BYTES, OriginalOutput, OriginalRequest, original, original_bytes};
-pub use people::{PeopleRequest, Person, PersonRequest, people, person};
+pub use people::{
+    CorrespondenceLine, CorrespondenceRequest, PeopleRequest, Person, PersonRequest,
+    correspondence, people, person,
+};
 pub use policy::{
     ChangeView, HunkView, PolicyDiffOutput, PolicyDiffRequest, PolicyOutput, PolicyRequest,
     SegmentOp, SegmentView, SeriesListItem, SeriesView, VersionRef, VersionView, policy,
@@ -152,6 +155,7 @@ pub const COMMANDS: &[&str] = &[
     "thread",
     "people",
     "person",
+    "correspondence",
 ];
 
 /// Something a long-running command wants its caller to know while it works.

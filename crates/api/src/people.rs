@@ -375,6 +375,142 @@ pub fn cast(
     people
 }
 
+/// `correspondence` arguments.
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+#[cfg_attr(feature = "cli", derive(clap::Args))]
+#[serde(deny_unknown_fields)]
+pub struct CorrespondenceRequest {
+    /// Only the lines this person (an id `people` lists) wrote or received.
+    #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub person: Option<String>,
+}
+
+/// Who wrote to whom in one month, and the messages behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CorrespondenceLine {
+    /// The sender (a person's id).
+    pub from: String,
+    /// The sender's name.
+    pub from_name: String,
+    /// The recipient (To, Cc or Bcc).
+    pub to: String,
+    /// The recipient's name.
+    pub to_name: String,
+    /// The month (`2001-05`); empty for undated messages.
+    pub month: String,
+    /// The messages, by document id.
+    pub documents: Vec<i64>,
+}
+
+/// One message's correspondents.
+struct Message<'a> {
+    date: Option<&'a str>,
+    senders: Vec<&'a Person>,
+    recipients: Vec<&'a Person>,
+}
+
+/// The names of a sender and a recipient and the messages between them in one month.
+struct Pair {
+    from_name: String,
+    to_name: String,
+    documents: BTreeSet<i64>,
+}
+
+/// Who wrote to whom, by month: one line per sender, recipient and month, from the same
+/// cast `people` shows (a message to oneself is not counted).
+pub fn correspondence_lines(lines: &[AddressLine], cast: &[Person]) -> Vec<CorrespondenceLine> {
+    let mut owner: HashMap<&str, &Person> = HashMap::new();
+    for p in cast {
+        for a in &p.addresses {
+            owner.insert(a.as_str(), p);
+        }
+    }
+    let person_of = |line: &str| {
+        let (name, address) = dossier_extract::parse_address_line(line);
+        address
+            .or(name)
+            .and_then(normalise_address)
+            .and_then(|a| owner.get(a.as_str()).copied())
+    };
+    let mut by_doc: BTreeMap<i64, Message<'_>> = BTreeMap::new();
+    for l in lines {
+        let Some(p) = person_of(&l.line) else {
+            continue;
+        };
+        let message = by_doc.entry(l.document).or_insert_with(|| Message {
+            date: l.date.as_deref(),
+            senders: Vec::new(),
+            recipients: Vec::new(),
+        });
+        if l.sent {
+            message.senders.push(p);
+        } else {
+            message.recipients.push(p);
+        }
+    }
+    let mut pairs: BTreeMap<(String, String, String), Pair> = BTreeMap::new();
+    for (doc, m) in by_doc {
+        let day = m.date.map(day_of).unwrap_or_default();
+        let month = day.get(..7).unwrap_or_default().to_owned();
+        for s in &m.senders {
+            for r in &m.recipients {
+                if s.id == r.id {
+                    continue;
+                }
+                pairs
+                    .entry((s.id.clone(), r.id.clone(), month.clone()))
+                    .or_insert_with(|| Pair {
+                        from_name: s.name.clone(),
+                        to_name: r.name.clone(),
+                        documents: BTreeSet::new(),
+                    })
+                    .documents
+                    .insert(doc);
+            }
+        }
+    }
+    pairs
+        .into_iter()
+        .map(|((from, to, month), pair)| CorrespondenceLine {
+            from,
+            from_name: pair.from_name,
+            to,
+            to_name: pair.to_name,
+            month,
+            documents: pair.documents.into_iter().collect(),
+        })
+        .collect()
+}
+
+/// Who wrote to whom, by month, for the whole case or one person.
+pub fn correspondence(
+    path: &(impl CaseAt + ?Sized),
+    request: &CorrespondenceRequest,
+) -> ApiResult<Vec<CorrespondenceLine>> {
+    let case = open_case(path)?;
+    let lines = case.address_lines()?;
+    let cast = cast(&lines, &case.person_links()?, &case.people_entered()?);
+    if let Some(id) = &request.person
+        && !cast.iter().any(|p| &p.id == id)
+    {
+        return Err(ApiError::new(
+            ErrorCode::NotFound,
+            format!("no person {id:?} (dossier people CASE lists them)"),
+        ));
+    }
+    Ok(correspondence_lines(&lines, &cast)
+        .into_iter()
+        .filter(|l| {
+            request
+                .person
+                .as_ref()
+                .is_none_or(|id| &l.from == id || &l.to == id)
+        })
+        .collect())
+}
+
 fn invalid(message: String) -> ApiError {
     ApiError::new(ErrorCode::InvalidInput, message)
 }
@@ -569,5 +705,41 @@ mod tests {
             .expect("Kaminski");
         assert_eq!(kaminski.addresses.len(), 2);
         assert_eq!(cast.len(), 6, "{cast:#?}");
+    }
+
+    #[test]
+    fn correspondence_counts_who_wrote_to_whom_each_month() {
+        let lines = [
+            line(1, true, "<kenneth.lay@enron.com>"),
+            line(1, false, "<jeff.skilling@enron.com>"),
+            line(2, true, "<kenneth_lay@enron.com>"),
+            line(2, false, "<jeff_skilling@enron.com>"),
+            line(2, false, "<kenneth.lay@enron.com>"),
+            line(3, true, "<jeff.skilling@enron.com>"),
+            line(3, false, "<kenneth.lay@enron.com>"),
+        ];
+        let people = cast(&lines, &[], &[]);
+        let pairs: Vec<(String, String, String, Vec<i64>)> = correspondence_lines(&lines, &people)
+            .into_iter()
+            .map(|l| (l.from, l.to, l.month, l.documents))
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                (
+                    "jeff.skilling@enron.com".to_owned(),
+                    "kenneth.lay@enron.com".to_owned(),
+                    "2001-05".to_owned(),
+                    vec![3]
+                ),
+                (
+                    "kenneth.lay@enron.com".to_owned(),
+                    "jeff.skilling@enron.com".to_owned(),
+                    "2001-05".to_owned(),
+                    vec![1, 2]
+                ),
+            ],
+            "one mailbox written two ways is one correspondent; writing to oneself is not counted"
+        );
     }
 }

@@ -69,7 +69,7 @@ pub fn generated_typescript() -> String {
         TagRequest, TagOutput, TagsRequest, TagCount, FoldersRequest, FolderNode, ActivityRequest, ActivityLine, NoteRequest, NoteView, NotesRequest, NoteDeleteRequest,
         NoteDeleteOutput, ExhibitRequest, ExhibitManyRequest, ExhibitManyOutput, ExhibitView, ExhibitsRequest, ExhibitsOutput,
         // The cast of characters.
-        PeopleRequest, Person, PersonRequest,
+        PeopleRequest, Person, PersonRequest, CorrespondenceRequest, CorrespondenceLine,
     );
     out
 }

@@ -104,6 +104,8 @@ enum Command {
     /// Merge people (--merge ID --merge ID), split an address off (--split ADDRESS) or
     /// enter a person by hand (--add NAME [--role R] [--organisation O] [--address A]...).
     Person(RequestArgs<api::PersonRequest>),
+    /// Who wrote to whom, by month (--person ID for one person's lines).
+    Correspondence(RequestArgs<api::CorrespondenceRequest>),
     /// The folders of what was ingested (a mailbox's folders), each with how many documents
     /// it and the folders below it hold; `docs --folder PATH --limit N` lists one.
     Folders(RequestArgs<api::FoldersRequest>),
@@ -396,6 +398,27 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
                 touched
                     .iter()
                     .map(|p| format!("{}  {}  {}\n", p.id, line(&p.name), p.addresses.join(", ")))
+                    .collect()
+            })
+        }
+        Command::Correspondence(a) => {
+            let pairs = api::correspondence(&a.case, &a.request)?;
+            print(a.json, &pairs, || {
+                pairs
+                    .iter()
+                    .map(|l| {
+                        format!(
+                            "{:>7}  {:>5}  {} → {}\n",
+                            if l.month.is_empty() {
+                                "undated"
+                            } else {
+                                &l.month
+                            },
+                            l.documents.len(),
+                            line(&l.from_name),
+                            line(&l.to_name)
+                        )
+                    })
                     .collect()
             })
         }

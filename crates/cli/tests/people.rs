@@ -152,6 +152,31 @@ fn correspondents_become_people_and_a_reviewers_merge_split_and_additions_win() 
     assert!(
         fails(&[&"person", &case, &"--split", &"nobody@example.com"]).contains("no person has")
     );
+    let lines = json(&[&"correspondence", &case, &"--person", &lay_id]);
+    let pairs: Vec<(String, String, u64)> = lines
+        .as_array()
+        .expect("correspondence lines")
+        .iter()
+        .map(|l| {
+            (
+                l["from"].as_str().unwrap_or_default().to_owned(),
+                l["month"].as_str().unwrap_or_default().to_owned(),
+                l["documents"].as_array().map_or(0, |d| d.len() as u64),
+            )
+        })
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            (
+                "jeff.skilling@enron.com".to_owned(),
+                "2001-05".to_owned(),
+                1
+            ),
+            (lay_id.clone(), "2001-05".to_owned(), 1),
+        ],
+        "Lay wrote to Skilling once (the other message's address was split off) and heard from him once: {lines:#}"
+    );
     let verify = json(&[&"verify", &case]);
     assert_eq!(verify["ok"], true, "{verify:#}");
 }

@@ -2727,3 +2727,41 @@ organisation?: string,
  */
 address?: Array<string>, };
 
+/**
+ * `correspondence` arguments.
+ */
+export type CorrespondenceRequest = { 
+/**
+ * Only the lines this person (an id `people` lists) wrote or received.
+ */
+person?: string, };
+
+/**
+ * Who wrote to whom in one month, and the messages behind it.
+ */
+export type CorrespondenceLine = { 
+/**
+ * The sender (a person's id).
+ */
+from: string, 
+/**
+ * The sender's name.
+ */
+from_name: string, 
+/**
+ * The recipient (To, Cc or Bcc).
+ */
+to: string, 
+/**
+ * The recipient's name.
+ */
+to_name: string, 
+/**
+ * The month (`2001-05`); empty for undated messages.
+ */
+month: string, 
+/**
+ * The messages, by document id.
+ */
+documents: Array<number>, };
+

@@ -10,10 +10,10 @@ import { useState } from "preact/hooks";
 import { BackendError, type TimelineEvent } from "../../lib/backend";
 import { useBackend } from "../../app/context";
 import { useCommand } from "../../app/use-command";
-import { searchHref } from "../../app/links";
+import { documentHref, searchHref } from "../../app/links";
 import { hrefTo, replaceHash, type ScreenProps } from "../../app/router";
 import { timelineHref, NO_FILTERS } from "../timeline/filters";
-import type { Person } from "./commands";
+import type { CorrespondenceLine, Person } from "./commands";
 import { eventsOf, filterPeople, messagesQuery } from "./people";
 
 export function PeopleScreen({ query }: ScreenProps) {
@@ -184,6 +184,7 @@ function PersonDetails({
           Merge
         </button>
       </form>
+      <Correspondence person={person} />
       <h4>Events</h4>
       {events.length === 0 ? (
         <p class="muted">No event of the chronology names {person.name} as an actor.</p>
@@ -202,5 +203,49 @@ function PersonDetails({
         Close
       </button>
     </section>
+  );
+}
+
+/** Who the person wrote to and heard from, month by month, each line opening its messages. */
+function Correspondence({ person }: { person: Person }) {
+  const loaded = useCommand("correspondence", { person: person.id }, `correspondence ${person.id} ${person.addresses.join(" ")}`);
+  const lines: CorrespondenceLine[] = loaded.status === "done" && Array.isArray(loaded.output) ? loaded.output : [];
+  return (
+    <>
+      <h4>Correspondence by month</h4>
+      {loaded.status === "failed" && <p role="alert">Cannot read the correspondence: {loaded.error.message}</p>}
+      {loaded.status === "done" && lines.length === 0 && <p class="muted">No message between {person.name} and another person.</p>}
+      {lines.length > 0 && (
+        <table class="correspondence-table">
+          <thead>
+            <tr>
+              <th scope="col">Month</th>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
+              <th scope="col">Messages</th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.map((l) => (
+              <tr key={`${l.from} ${l.to} ${l.month}`}>
+                <td>{l.month === "" ? "undated" : l.month}</td>
+                <td>{l.from === person.id ? l.from_name : <a href={hrefTo("people", { person: l.from })}>{l.from_name}</a>}</td>
+                <td>{l.to === person.id ? l.to_name : <a href={hrefTo("people", { person: l.to })}>{l.to_name}</a>}</td>
+                <td>
+                  {l.documents.length}:{" "}
+                  {l.documents.slice(0, 10).map((doc, i) => (
+                    <span key={doc}>
+                      {i > 0 ? ", " : ""}
+                      <a href={documentHref(doc)}>{doc}</a>
+                    </span>
+                  ))}
+                  {l.documents.length > 10 ? " …" : ""}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
   );
 }
