@@ -107,6 +107,16 @@ describe("the chronology in a browser", () => {
     await screenshot(page, "22-viewer-from-citation");
   });
 
+  test("the viewer opened from an event's citation offers that event in Cite for event", async () => {
+    const events = page.getByLabel("Event", { exact: true });
+    await events.locator("option", { hasText: MOTION }).waitFor({ state: "attached" });
+    const motion = await events.locator("option", { hasText: MOTION }).getAttribute("value");
+    expect(page.url()).toContain(`event=${motion}`);
+    await expect.poll(() => events.inputValue()).toBe(motion);
+    const first = await events.locator("option").first().getAttribute("value");
+    expect(first).not.toBe(motion);
+  });
+
   test("an event selected on the chart takes a quote cited from its own side, and refuses one not in the document", async () => {
     await page.goto(`${served.url}#/timeline`);
     await page.locator("a.event-mark", { hasText: MOTION }).click();

@@ -250,8 +250,8 @@ pub struct ExhibitView {
     /// Events it supports: `id: title`.
     pub events: Vec<String>,
     /// When it was withdrawn (`null` while it stands). A withdrawn exhibit stays in the
-    /// JSON list so the gap in the numbering is explained; the CSV list and the DAT load
-    /// file hold standing exhibits only.
+    /// JSON list and the CSV list (with the day it was withdrawn) so the gap in the
+    /// numbering is explained; the DAT load file holds standing exhibits only.
     pub withdrawn_at: Option<String>,
 }
 
@@ -506,7 +506,6 @@ pub fn exhibits(
         .collect();
     let rows: Vec<ExhibitRow> = views
         .iter()
-        .filter(|v| v.withdrawn_at.is_none())
         .map(|v| ExhibitRow {
             number: v.number.clone(),
             bates_begin: v.bates_begin.clone(),
@@ -518,7 +517,13 @@ pub fn exhibits(
             sha256: v.sha256.clone(),
             designation: v.designation.clone(),
             events: v.events.clone(),
+            withdrawn: v.withdrawn_at.clone(),
         })
+        .collect();
+    let standing: Vec<ExhibitRow> = rows
+        .iter()
+        .filter(|r| r.withdrawn.is_none())
+        .cloned()
         .collect();
     let format = request
         .format
@@ -528,7 +533,7 @@ pub fn exhibits(
     let (media_type, content) = match format.as_str() {
         "json" => return Ok(ExhibitsOutput::List(views)),
         "csv" => ("text/csv", exhibits::list_csv(&rows)),
-        "dat" => ("application/octet-stream", exhibits::dat(&rows)),
+        "dat" => ("application/octet-stream", exhibits::dat(&standing)),
         other => {
             return Err(invalid(format!(
                 "unknown exhibit list format {other:?}; use json, csv or dat"

@@ -25,6 +25,7 @@ mod ingest;
 mod ingest_index;
 mod ocr;
 mod original;
+mod people;
 mod policy;
 mod policy_trace;
 mod produce;
@@ -78,6 +79,10 @@ pub use ocr::{
     ocr_correct, ocr_pages, settings,
 };
 pub use original::{MAX_ORIGINAL_BYTES, OriginalOutput, OriginalRequest, original, original_bytes};
+pub use people::{
+    CorrespondenceLine, CorrespondenceRequest, PeopleRequest, Person, PersonRequest,
+    correspondence, people, person,
+};
 pub use policy::{
     ChangeView, HunkView, PolicyDiffOutput, PolicyDiffRequest, PolicyOutput, PolicyRequest,
     SegmentOp, SegmentView, SeriesListItem, SeriesView, VersionRef, VersionView, policy,
@@ -173,6 +178,9 @@ pub const COMMANDS: &[&str] = &[
     "ocr_pages",
     "ocr_correct",
     "settings",
+    "people",
+    "person",
+    "correspondence",
 ];
 
 /// Something a long-running command wants its caller to know while it works.

@@ -8,7 +8,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::CaseAt;
-use crate::{ApiError, ApiResult, ErrorCode, PolicyOutput, PolicyRequest, open_case, policy};
+use crate::chronology::check_citation;
+use crate::{
+    ApiError, ApiResult, ErrorCode, PolicyDiffRequest, PolicyOutput, PolicyRequest, open_case,
+    policy, policy_diff,
+};
 
 /// A citation a suggestion would make.
 #[derive(Debug, Clone, Serialize, TS)]
@@ -17,6 +21,39 @@ pub struct SuggestedCitation {
     pub doc: i64,
     /// supports or context.
     pub relation: String,
+    /// The sentence cited: for a policy change, the sentence of the new version that holds
+    /// the most added words (supports) and the one of the old version that held the most
+    /// removed words (context).
+    pub quote: Option<String>,
+}
+
+/// The sentence of `text` around the first place `run` (a run of words from a diff) occurs,
+/// spacing made single: from the end of the sentence before (`.`, `!`, `?` or a line break)
+/// to the end of its own. `None` when the run is not in the text.
+fn sentence_around(text: &str, run: &str) -> Option<String> {
+    let run = run.trim();
+    if run.is_empty() {
+        return None;
+    }
+    let at = text.find(run)?;
+    let is_end = |c: char| matches!(c, '.' | '!' | '?' | '\n');
+    let start = text[..at].rfind(is_end).map_or(0, |i| i + 1);
+    let end = text[at + run.len()..]
+        .find(is_end)
+        .map_or(text.len(), |i| at + run.len() + i + 1);
+    let sentence = text[start..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    (!sentence.is_empty()).then_some(sentence)
+}
+
+/// The sentence holding the longest of `runs` in `text`, the change a reader would cite.
+fn changed_sentence(text: Option<&str>, runs: &[String]) -> Option<String> {
+    let text = text?;
+    let mut runs: Vec<&String> = runs.iter().collect();
+    runs.sort_by_key(|r| std::cmp::Reverse(r.split_whitespace().count()));
+    runs.iter().find_map(|r| sentence_around(text, r))
 }
 
 /// One candidate event.
@@ -89,6 +126,7 @@ fn verb(kind: &str) -> Option<&'static str> {
 
 fn candidates(path: &(impl CaseAt + ?Sized)) -> ApiResult<Vec<Suggestion>> {
     let case = open_case(path)?;
+    let texts = |doc: i64| -> ApiResult<Option<String>> { Ok(case.cited_text(doc, None)?) };
     let events = case.events()?;
     let cited: Vec<(i64, String)> = {
         let dates: std::collections::HashMap<i64, &str> = events
@@ -117,6 +155,7 @@ fn candidates(path: &(impl CaseAt + ?Sized)) -> ApiResult<Vec<Suggestion>> {
             citations: vec![SuggestedCitation {
                 doc: d.id,
                 relation: "supports".into(),
+                quote: None,
             }],
         });
     }
@@ -145,6 +184,17 @@ fn candidates(path: &(impl CaseAt + ?Sized)) -> ApiResult<Vec<Suggestion>> {
                     (_, true) => "re-dated with no change of wording",
                     _ => "changed",
                 };
+                // The wording itself: the sentences added and removed, as the diff finds them.
+                let diff = policy_diff(
+                    path,
+                    &PolicyDiffRequest {
+                        series: view.series.clone(),
+                        from: c.old_doc.to_string(),
+                        to: c.new_doc.to_string(),
+                    },
+                )?;
+                let added = changed_sentence(texts(c.new_doc)?.as_deref(), &diff.added);
+                let removed = changed_sentence(texts(c.old_doc)?.as_deref(), &diff.removed);
                 out.push(Suggestion {
                     key: format!("policy:{}:{}", view.series, c.new_doc),
                     date: date.to_string(),
@@ -154,10 +204,12 @@ fn candidates(path: &(impl CaseAt + ?Sized)) -> ApiResult<Vec<Suggestion>> {
                         SuggestedCitation {
                             doc: c.old_doc,
                             relation: "context".into(),
+                            quote: removed,
                         },
                         SuggestedCitation {
                             doc: c.new_doc,
                             relation: "supports".into(),
+                            quote: added,
                         },
                     ],
                 });
@@ -205,6 +257,24 @@ pub fn suggest(
             hashes.insert(c.doc, case.document(c.doc)?.summary.sha256);
         }
     }
+    // Quoted citations are checked before the change begins, like any `cite`: a quote
+    // no longer in its document refuses the whole acceptance.
+    let mut checked = std::collections::HashMap::new();
+    for s in &chosen {
+        for c in &s.citations {
+            if let Some(q) = &c.quote {
+                let found = check_citation(
+                    &case,
+                    c.doc,
+                    None,
+                    Some(q),
+                    Some(&c.relation),
+                    Default::default(),
+                )?;
+                checked.insert((s.key.clone(), c.doc), found);
+            }
+        }
+    }
     let change = case.begin_change()?;
     let mut accepted = Vec::new();
     for s in chosen {
@@ -215,14 +285,21 @@ pub fn suggest(
             ..EventState::default()
         })?;
         for c in &s.citations {
-            change.add_citation(&NewCitation {
-                event,
-                document: c.doc,
-                relation: c.relation.clone(),
-                page: None,
-                span: None,
-                sha256: hashes.get(&c.doc).cloned().unwrap_or_default(),
-            })?;
+            match checked.get(&(s.key.clone(), c.doc)) {
+                Some(found) => {
+                    change.add_citation(&found.for_event(event, c.doc))?;
+                }
+                None => {
+                    change.add_citation(&NewCitation {
+                        event,
+                        document: c.doc,
+                        relation: c.relation.clone(),
+                        page: None,
+                        span: None,
+                        sha256: hashes.get(&c.doc).cloned().unwrap_or_default(),
+                    })?;
+                }
+            }
         }
         change.record("suggestion.accept", &format!("event:{event}"), &s.key)?;
         accepted.push(Accepted {

@@ -109,6 +109,9 @@ pub enum SpanPrecision {
     Month,
     /// The day (a time of day counts as a day).
     Day,
+    /// A stretch written some other way (`Q3 2024`, `early 2024`, `mid-March 2024`,
+    /// `summer 2024`, `2010s`): the first and last day say how long.
+    Period,
 }
 
 /// The days an event's date covers (see `FuzzyDate::covered_days`).
@@ -129,14 +132,16 @@ impl EventSpan {
         let kind = match date {
             FuzzyDate::On(_) => SpanKind::On,
             FuzzyDate::Range(..) => SpanKind::Range,
-            FuzzyDate::Before(_) => SpanKind::Before,
-            FuzzyDate::After(_) => SpanKind::After,
+            // A range open at one end is drawn as open on that side.
+            FuzzyDate::Before(_) | FuzzyDate::Until(_) => SpanKind::Before,
+            FuzzyDate::After(_) | FuzzyDate::Since(_) => SpanKind::After,
             FuzzyDate::Between(..) => SpanKind::Between,
         };
         let precision = match date.start().precision() {
             Precision::Year => SpanPrecision::Year,
             Precision::Month => SpanPrecision::Month,
             Precision::Day | Precision::Time => SpanPrecision::Day,
+            _ => SpanPrecision::Period,
         };
         let iso = |(y, m, d): (i32, u8, u8)| format!("{y:04}-{m:02}-{d:02}");
         let (first, last) = date.covered_days();
@@ -482,6 +487,62 @@ pub struct TimelineRequest {
     #[ts(optional)]
     #[cfg_attr(feature = "cli", arg(long))]
     pub tag: Option<String>,
+    /// Only events whose title, description, actors, issues, tags or quotes hold every
+    /// word of this text (case ignored).
+    #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub text: Option<String>,
+    /// Only events that may fall on or after the first day of this date (any form a date
+    /// is written in: `2024-08`, `Q3 2024`).
+    #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub from: Option<String>,
+    /// Only events that may fall on or before the last day of this date.
+    #[serde(default)]
+    #[ts(optional)]
+    #[cfg_attr(feature = "cli", arg(long))]
+    pub to: Option<String>,
+}
+
+/// Whether an entry holds every word of `text` in its title, description, actors, issues,
+/// tags or quotes (case ignored).
+fn text_matches(e: &Entry, text: &str) -> bool {
+    let mut haystack = format!(
+        "{} {}",
+        e.title,
+        e.description.as_deref().unwrap_or_default()
+    );
+    for list in [&e.actors, &e.issues, &e.tags] {
+        for item in list {
+            haystack.push(' ');
+            haystack += item;
+        }
+    }
+    for c in &e.citations {
+        if let Some(q) = &c.quote {
+            haystack.push(' ');
+            haystack += q;
+        }
+    }
+    let haystack = haystack.to_lowercase();
+    text.split_whitespace()
+        .all(|w| haystack.contains(&w.to_lowercase()))
+}
+
+/// The first (`from`) or last (`to`) day of a date-range filter's bound, as `(y, m, d)`.
+fn bound_day(
+    bound: Option<&str>,
+    which: &str,
+    last: bool,
+) -> ApiResult<Option<dossier_timeline::date::Day>> {
+    let Some(b) = bound.map(str::trim).filter(|b| !b.is_empty()) else {
+        return Ok(None);
+    };
+    let d = dossier_timeline::PartialDate::parse(b)
+        .map_err(|e| ApiError::new(ErrorCode::InvalidInput, format!("--{which}: {e}")))?;
+    Ok(Some(if last { d.last_day() } else { d.first_day() }))
 }
 
 /// Whether a timeline filter's `wanted` value names `label` (an issue, a status or a tag).
@@ -533,14 +594,25 @@ pub fn timeline(
             .as_deref()
             .is_none_or(|wanted| labels.iter().any(|label| filter_matches(label, wanted)))
     };
+    let from = bound_day(request.from.as_deref(), "from", false)?;
+    let to = bound_day(request.to.as_deref(), "to", true)?;
     let all: Vec<Loaded> = load_all(&case)?
         .into_iter()
         .filter(|l| {
             let issues: Vec<&str> = l.entry.issues.iter().map(String::as_str).collect();
             let tags: Vec<&str> = l.entry.tags.iter().map(String::as_str).collect();
+            // An event passes a date range when the days it may fall on meet the range.
+            let (first, last) = l.entry.date.covered_days();
+            let in_range = from.is_none_or(|f| last.is_none_or(|l| l >= f))
+                && to.is_none_or(|t| first.is_none_or(|f| f <= t));
             passes(&request.status, &[l.entry.status.as_str()])
                 && passes(&request.issue, &issues)
                 && passes(&request.tag, &tags)
+                && request
+                    .text
+                    .as_deref()
+                    .is_none_or(|t| text_matches(&l.entry, t))
+                && in_range
         })
         .collect();
     let format = request

@@ -76,6 +76,8 @@ pub fn generated_typescript() -> String {
         // OCR pages, their corrections, and the case's settings.
         OcrPagesRequest, OcrWord, OcrPageView, OcrPagesOutput, OcrCorrectRequest, OcrCorrectOutput,
         SettingsRequest, SettingsOutput,
+        // The cast of characters.
+        PeopleRequest, Person, PersonRequest, CorrespondenceRequest, CorrespondenceLine,
     );
     out
 }

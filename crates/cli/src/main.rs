@@ -106,6 +106,14 @@ enum Command {
     Tag(chronology::TagArgs),
     /// The case's tags, each with how many documents carry it.
     Tags(RequestArgs<api::TagsRequest>),
+    /// The cast of characters: the case's email correspondents as people (addresses written
+    /// differently merged), with how many messages each sent and received.
+    People(RequestArgs<api::PeopleRequest>),
+    /// Merge people (--merge ID --merge ID), split an address off (--split ADDRESS) or
+    /// enter a person by hand (--add NAME [--role R] [--organisation O] [--address A]...).
+    Person(RequestArgs<api::PersonRequest>),
+    /// Who wrote to whom, by month (--person ID for one person's lines).
+    Correspondence(RequestArgs<api::CorrespondenceRequest>),
     /// The folders of what was ingested (a mailbox's folders), each with how many documents
     /// it and the folders below it hold; `docs --folder PATH --limit N` lists one.
     Folders(RequestArgs<api::FoldersRequest>),
@@ -513,6 +521,56 @@ fn run(command: Command) -> Result<Outcome, ApiError> {
             print(a.json, &tags, || {
                 tags.iter()
                     .map(|t| format!("{:>6}  {}\n", t.documents, line(&t.tag)))
+                    .collect()
+            })
+        }
+        Command::Person(a) => {
+            let touched = api::person(&a.case, &a.request)?;
+            print(a.json, &touched, || {
+                touched
+                    .iter()
+                    .map(|p| format!("{}  {}  {}\n", p.id, line(&p.name), p.addresses.join(", ")))
+                    .collect()
+            })
+        }
+        Command::Correspondence(a) => {
+            let pairs = api::correspondence(&a.case, &a.request)?;
+            print(a.json, &pairs, || {
+                pairs
+                    .iter()
+                    .map(|l| {
+                        format!(
+                            "{:>7}  {:>5}  {} → {}\n",
+                            if l.month.is_empty() {
+                                "undated"
+                            } else {
+                                &l.month
+                            },
+                            l.documents.len(),
+                            line(&l.from_name),
+                            line(&l.to_name)
+                        )
+                    })
+                    .collect()
+            })
+        }
+        Command::People(a) => {
+            let people = api::people(&a.case, &a.request)?;
+            print(a.json, &people, || {
+                people
+                    .iter()
+                    .map(|p| {
+                        format!(
+                            "{:>6} {:>6} {:>6}  {}  {} – {}  {}\n",
+                            p.documents,
+                            p.sent,
+                            p.received,
+                            line(&p.name),
+                            p.first.as_deref().unwrap_or("?"),
+                            p.last.as_deref().unwrap_or("?"),
+                            p.addresses.join(", ")
+                        )
+                    })
                     .collect()
             })
         }

@@ -13,6 +13,8 @@ mod filters;
 mod support;
 #[path = "chronology/undo.rs"]
 mod undo;
+#[path = "chronology/written_dates.rs"]
+mod written_dates;
 
 use serde_json::Value;
 

@@ -9,8 +9,15 @@
 //! [`PartialDate::ymd`] and friends, so one calendar decides which days exist and one
 //! message says why a date does not: `"2024-02-31" is not a date: February 2024 has 29
 //! days`.
+//!
+//! [`WrittenDate`] reads dates as people write them (`Q3 2024`, `early 2024`, `c. 2019`, the
+//! EDTF forms) into a span of days; its module documents the span each form means.
 
 use std::fmt;
+
+mod written;
+
+pub use written::{Granularity, Part, Period, Season, WRITTEN_FORMS, WrittenDate};
 
 use chrono::{Datelike, NaiveDate};
 

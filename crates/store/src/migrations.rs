@@ -106,10 +106,16 @@ const MIGRATIONS: &[Migration] = &[
         sql: include_str!("../migrations/0014_productions.sql"),
         then: None,
     },
+    Migration {
+        version: 15,
+        name: "people",
+        sql: include_str!("../migrations/0015_people.sql"),
+        then: None,
+    },
 ];
 
 /// The schema version this build writes.
-pub const LATEST: u32 = 14;
+pub const LATEST: u32 = 15;
 
 /// Every trigger the migrations make, as `(name, statement)`, the statement exactly as
 /// SQLite keeps it in `sqlite_master` (the text from `CREATE` to `END`): what `verify`

@@ -1,8 +1,10 @@
 //! Fuzzy dates: what a chronology knows about *when*.
 //!
-//! A date has year, month or day precision (optionally a time of day), and an event's
-//! date is one of: a date (`2024-08`), a range it lasted (`2024-08-01/2024-08-20`), or an
-//! uncertain point (`before 2024-08`, `after 2024-08-15`,
+//! A date is written as people write it (`2024-08-15`, `Q3 2024`, `mid-March 2024`,
+//! `c. 2019`, the EDTF forms: `dossier_dates::WrittenDate`, whose module documents the span
+//! each form means), optionally with a time of day, and an event's date is one of: a date
+//! (`2024-08`), a range it lasted (`2024-08-01/2024-08-20`, open at one end: `../2024`,
+//! `2024/..`), or an uncertain point (`before 2024-08`, `after 2024-08-15`,
 //! `between 2024-08-01 and 2024-08-20`). The canonical text ([`fmt::Display`]) parses
 //! back to the same value; [`FuzzyDate::human`] is for reports.
 
@@ -18,7 +20,7 @@ pub enum DateError {
     Calendar(#[from] dossier_dates::DateError),
     /// A before/after/between/range form that is not written right.
     #[error(
-        "{input:?} is not a date: {reason} (use 2024, 2024-08, 2024-08-15, 2024-08-15T10:00:00Z, before/after D, between D and D, or D/D)"
+        "{input:?} is not a date: {reason} (use a date D such as 2024-08-15, Q3 2024, early 2024 or c. 2019, or before/after D, between D and D, D/D, ../D, D/..)"
     )]
     Form {
         /// The text given.
@@ -35,13 +37,27 @@ fn err(input: &str, reason: impl Into<String>) -> DateError {
     }
 }
 
-/// How much of a date is known, coarsest first.
+/// How much of a date is known, coarsest first (see `dossier_dates::Granularity`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Precision {
+    /// A century (`19XX`).
+    Century,
+    /// A decade (`2010s`).
+    Decade,
     /// Only the year.
     Year,
+    /// Half a year (`H1 2024`).
+    Half,
+    /// A third of a year (`early 2024`).
+    PartOfYear,
+    /// A quarter (`Q3 2024`).
+    Quarter,
+    /// A season (`summer 2024`).
+    Season,
     /// Year and month.
     Month,
+    /// A third of a month (`mid-March 2024`).
+    PartOfMonth,
     /// The day.
     Day,
     /// The day and a time of day.
@@ -50,12 +66,12 @@ pub enum Precision {
 
 pub use dossier_dates::TimeOfDay;
 
-/// A calendar date known to year, month or day precision (the one partial date of
-/// `dossier-dates`), and perhaps a time of day.
+/// A date as written (a year, month or day, or a quarter, part of a year, season, circa…:
+/// `dossier_dates::WrittenDate`), and perhaps a time of day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct PartialDate {
-    /// The year, month or day.
-    pub date: dossier_dates::PartialDate,
+    /// The date as written.
+    pub date: dossier_dates::WrittenDate,
     /// The time of day, if known (only with a day).
     pub time: Option<TimeOfDay>,
 }
@@ -66,21 +82,55 @@ fn day_of(date: chrono::NaiveDate) -> Day {
 }
 
 impl PartialDate {
-    /// Reads `2024`, `2024-08`, `2024-08-15` or an ISO 8601 timestamp such as
-    /// `2024-08-15T10:00:00Z` (seconds and zone optional).
+    /// Reads a date as people write it (`2024-08`, `Q3 2024`, `early 2024`, `c. 2019`,
+    /// `2024-35`…) or an ISO 8601 timestamp such as `2024-08-15T10:00:00Z` (seconds and
+    /// zone optional).
     pub fn parse(input: &str) -> Result<PartialDate, DateError> {
-        let (date, time) = dossier_dates::parse_date_time(input)?;
-        Ok(PartialDate { date, time })
+        let s = input.trim();
+        match dossier_dates::WrittenDate::parse(s) {
+            Ok(date) => Ok(PartialDate { date, time: None }),
+            // Only a timestamp has a colon; its own reasons (a time needs a full day, no
+            // such hour) say more than the written forms' list.
+            Err(_) if s.contains(':') => {
+                let (date, time) = dossier_dates::parse_date_time(s)?;
+                Ok(PartialDate {
+                    date: date.into(),
+                    time,
+                })
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// A plain ISO date with no time of day.
+    pub fn from_date(date: dossier_dates::PartialDate) -> PartialDate {
+        PartialDate {
+            date: date.into(),
+            time: None,
+        }
     }
 
     /// How much of the date is known.
     pub fn precision(&self) -> Precision {
-        match (self.date.precision(), self.time) {
-            (dossier_dates::Precision::Year, _) => Precision::Year,
-            (dossier_dates::Precision::Month, _) => Precision::Month,
-            (dossier_dates::Precision::Day, None) => Precision::Day,
-            (dossier_dates::Precision::Day, Some(_)) => Precision::Time,
+        use dossier_dates::Granularity as G;
+        match (self.date.granularity(), self.time) {
+            (G::Century, _) => Precision::Century,
+            (G::Decade, _) => Precision::Decade,
+            (G::Year, _) => Precision::Year,
+            (G::Half, _) => Precision::Half,
+            (G::PartOfYear, _) => Precision::PartOfYear,
+            (G::Quarter, _) => Precision::Quarter,
+            (G::Season, _) => Precision::Season,
+            (G::Month, _) => Precision::Month,
+            (G::PartOfMonth, _) => Precision::PartOfMonth,
+            (G::Day, None) => Precision::Day,
+            (G::Day, Some(_)) => Precision::Time,
         }
+    }
+
+    /// How many days the date spans (1 for a day).
+    fn span_days(&self) -> i64 {
+        (self.date.last_day() - self.date.first_day()).num_days() + 1
     }
 
     /// The first day the date can mean: `2024` → 2024-01-01.
@@ -143,10 +193,15 @@ pub enum FuzzyDate {
     After(PartialDate),
     /// At some point between the two dates.
     Between(PartialDate, PartialDate),
+    /// Lasted until this date, from a start not known (EDTF `../2024`).
+    Until(PartialDate),
+    /// Lasted from this date on, to an end not known (EDTF `2024/..`).
+    Since(PartialDate),
 }
 
 impl FuzzyDate {
-    /// Reads the canonical forms: `2024-08`, `2024-08-01/2024-08-20` (also `..`),
+    /// Reads the canonical forms: a date as written (`2024-08`, `Q3 2024`), a range
+    /// `2024-08-01/2024-08-20` (also `..`), open ranges `../D` and `D/..` (also `/D`, `D/`),
     /// `before D`, `after D`, `between D and D` (keywords in any case).
     pub fn parse(input: &str) -> Result<FuzzyDate, DateError> {
         let s = input.trim();
@@ -169,6 +224,12 @@ impl FuzzyDate {
             );
             check_order(input, &a, &b)?;
             return Ok(FuzzyDate::Between(a, b));
+        }
+        if let Some(end) = s.strip_prefix("../").or_else(|| s.strip_prefix('/')) {
+            return Ok(FuzzyDate::Until(PartialDate::parse(end)?));
+        }
+        if let Some(start) = s.strip_suffix("/..").or_else(|| s.strip_suffix('/')) {
+            return Ok(FuzzyDate::Since(PartialDate::parse(start)?));
         }
         if let Some((a, b)) = s.split_once("..").or_else(|| s.split_once('/')) {
             let (a, b) = (PartialDate::parse(a)?, PartialDate::parse(b)?);
@@ -196,7 +257,11 @@ impl FuzzyDate {
     /// The date written first: the start of a range, the bound of before/after.
     pub fn start(&self) -> &PartialDate {
         match self {
-            FuzzyDate::On(d) | FuzzyDate::Before(d) | FuzzyDate::After(d) => d,
+            FuzzyDate::On(d)
+            | FuzzyDate::Before(d)
+            | FuzzyDate::After(d)
+            | FuzzyDate::Until(d)
+            | FuzzyDate::Since(d) => d,
             FuzzyDate::Range(a, _) | FuzzyDate::Between(a, _) => a,
         }
     }
@@ -221,16 +286,19 @@ impl FuzzyDate {
 
     /// The order of a chronology: by the earliest day a date points at (the bound itself
     /// for before/after), "before D" ahead of D, "after D" behind all of D, and a coarser
-    /// date ahead of finer ones that start the same day.
+    /// date (a longer span) ahead of finer ones that start the same day: `2024`, `early
+    /// 2024`, `Q1 2024`, `2024-01`, `early January 2024`, `2024-01-01`. A range open at its
+    /// start sorts with "before" its end date.
     pub fn sort_key(&self) -> SortKey {
         let (anchor, rank) = match self {
-            FuzzyDate::Before(d) => (d.first_day(), 0),
+            FuzzyDate::Before(d) | FuzzyDate::Until(d) => (d.first_day(), 0),
             FuzzyDate::After(d) => (d.last_day(), 2),
             other => (other.start().first_day(), 1),
         };
         SortKey {
             anchor,
             rank,
+            span: std::cmp::Reverse(self.start().span_days()),
             precision: self.start().precision(),
             seconds: self.start().seconds(),
         }
@@ -247,6 +315,8 @@ impl FuzzyDate {
             }
             FuzzyDate::Before(d) => (None, Some(day_before(d.first_day()))),
             FuzzyDate::After(d) => (Some(day_after(d.last_day())), None),
+            FuzzyDate::Until(d) => (None, Some(d.last_day())),
+            FuzzyDate::Since(d) => (Some(d.first_day()), None),
         }
     }
 
@@ -258,6 +328,8 @@ impl FuzzyDate {
             FuzzyDate::Before(d) => format!("before {}", d.human()),
             FuzzyDate::After(d) => format!("after {}", d.human()),
             FuzzyDate::Between(a, b) => format!("between {} and {}", a.human(), b.human()),
+            FuzzyDate::Until(d) => format!("until {}", d.human()),
+            FuzzyDate::Since(d) => format!("from {} on", d.human()),
         }
     }
 }
@@ -291,6 +363,8 @@ impl fmt::Display for FuzzyDate {
             FuzzyDate::Before(d) => write!(f, "before {d}"),
             FuzzyDate::After(d) => write!(f, "after {d}"),
             FuzzyDate::Between(a, b) => write!(f, "between {a} and {b}"),
+            FuzzyDate::Until(d) => write!(f, "../{d}"),
+            FuzzyDate::Since(d) => write!(f, "{d}/.."),
         }
     }
 }
@@ -300,6 +374,7 @@ impl fmt::Display for FuzzyDate {
 pub struct SortKey {
     anchor: (i32, u8, u8),
     rank: u8,
+    span: std::cmp::Reverse<i64>,
     precision: Precision,
     seconds: i32,
 }
@@ -366,7 +441,8 @@ mod tests {
             ),
             ("2024-13", "no month 13"),
             ("24-08", "4 digits"),
-            ("August 2024", "4 digits"),
+            ("Q5 2024", "no quarter 5"),
+            ("sometime 2024", "\"sometime\" is not understood"),
             ("2024-08-20/2024-08-01", "is after"),
             ("between 2024 and", "not a date"),
             ("2024-08T10:00", "needs a full date"),
@@ -467,5 +543,66 @@ mod tests {
         assert_eq!(d("2015-01/2023-05").human(), "Jan 2015 – May 2023");
         assert_eq!(d("2024-08-15T10:00:00Z").human(), "15 Aug 2024 10:00 UTC");
         assert_eq!(d("2024-02").start().last_day(), (2024, 2, 29));
+    }
+
+    #[test]
+    fn dates_as_people_write_them_are_events_dates() {
+        assert_eq!(d("2024-Q3").to_string(), "Q3 2024");
+        assert_eq!(
+            d("Q3 2024").covered_days(),
+            (Some((2024, 7, 1)), Some((2024, 9, 30)))
+        );
+        assert_eq!(
+            d("before mid-March 2024").covered_days(),
+            (None, Some((2024, 3, 10)))
+        );
+        assert_eq!(
+            d("between early 2024 and Q3 2024").covered_days(),
+            (Some((2024, 1, 1)), Some((2024, 9, 30)))
+        );
+        assert_eq!(d("2024-07/2024-09").to_string(), "2024-07/2024-09");
+        assert_eq!(d("../2024").to_string(), "../2024");
+        assert_eq!(d("../2024").covered_days(), (None, Some((2024, 12, 31))));
+        assert_eq!(d("2024-08/..").covered_days(), (Some((2024, 8, 1)), None));
+        assert_eq!(d("2024/").to_string(), "2024/..");
+        assert_eq!(d("c. 2019").human(), "c. 2019");
+        assert_eq!(d("Q3 2024").start().precision(), Precision::Quarter);
+        assert_eq!(d("2019?").to_string(), "2019?");
+    }
+
+    #[test]
+    fn coarser_dates_come_first_among_those_starting_the_same_day() {
+        let mut dates: Vec<FuzzyDate> = [
+            "2024-01-01",
+            "early January 2024",
+            "2024-01",
+            "Q1 2024",
+            "early 2024",
+            "H1 2024",
+            "2024",
+            "2020s",
+            "late 2023",
+            "../2023-12",
+        ]
+        .iter()
+        .map(|s| d(s))
+        .collect();
+        dates.sort();
+        let printed: Vec<String> = dates.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            printed,
+            [
+                "2020s",
+                "late 2023",
+                "../2023-12",
+                "2024",
+                "H1 2024",
+                "early 2024",
+                "Q1 2024",
+                "2024-01",
+                "early January 2024",
+                "2024-01-01",
+            ]
+        );
     }
 }

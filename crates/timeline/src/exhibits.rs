@@ -84,10 +84,23 @@ pub struct ExhibitRow {
     pub designation: Option<String>,
     /// Events whose citations of it support them, as `id: title`.
     pub events: Vec<String>,
+    /// When it was withdrawn; `None` while it stands.
+    pub withdrawn: Option<String>,
 }
 
-/// The exhibit list's columns.
-pub const LIST_COLUMNS: [&str; 10] = [
+/// A document's or an exhibit's date as every export writes it: the ISO 8601 day
+/// (`2024-09-18` from `2024-09-18T10:00:00Z`), or the year or month when that is all it
+/// says; text that is no ISO date is kept as it is rather than lost.
+pub fn export_date(raw: &str) -> String {
+    let raw = raw.trim();
+    dossier_dates::parse_date_time(raw)
+        .or_else(|_| dossier_dates::parse_date_time(raw.get(..10).unwrap_or(raw)))
+        .map_or_else(|_| raw.to_owned(), |(d, _)| d.to_string())
+}
+
+/// The exhibit list's columns. A withdrawn exhibit keeps its row (its number and Bates
+/// range are never reused), with the day it was withdrawn.
+pub const LIST_COLUMNS: [&str; 11] = [
     "Exhibit",
     "Bates Begin",
     "Bates End",
@@ -98,6 +111,7 @@ pub const LIST_COLUMNS: [&str; 10] = [
     "SHA-256",
     "Designation",
     "Events",
+    "Withdrawn",
 ];
 
 fn cells(r: &ExhibitRow) -> Vec<String> {
@@ -108,14 +122,15 @@ fn cells(r: &ExhibitRow) -> Vec<String> {
         r.pages.to_string(),
         r.doc.to_string(),
         r.title.clone().unwrap_or_default(),
-        r.date.clone().unwrap_or_default(),
+        r.date.as_deref().map(export_date).unwrap_or_default(),
         r.sha256.clone(),
         r.designation.clone().unwrap_or_default(),
         r.events.join("; "),
+        r.withdrawn.as_deref().map(export_date).unwrap_or_default(),
     ]
 }
 
-/// The exhibit list as CSV.
+/// The exhibit list as CSV, withdrawn exhibits included and marked.
 pub fn list_csv(rows: &[ExhibitRow]) -> String {
     let header = LIST_COLUMNS.iter().map(|s| s.to_string()).collect();
     csv::write(std::iter::once(header).chain(rows.iter().map(cells)))
@@ -202,6 +217,7 @@ mod tests {
             sha256: "ab".repeat(32),
             designation: Some("Plaintiff".into()),
             events: vec!["1: Policy edited".into()],
+            withdrawn: None,
         }
     }
 
@@ -251,5 +267,25 @@ mod tests {
         assert_eq!(rows[0], LIST_COLUMNS);
         assert_eq!(rows[1][0], "PX-0001");
         assert_eq!(rows[1][9], "1: Policy edited");
+        assert_eq!(rows[1][10], "", "a standing exhibit");
+    }
+
+    #[test]
+    fn the_list_marks_withdrawn_exhibits_and_writes_every_date_as_iso() {
+        let withdrawn = ExhibitRow {
+            number: "PX-0002".into(),
+            date: Some("2024-08-15T10:00:00Z".into()),
+            withdrawn: Some("2026-12-08T01:02:03Z".into()),
+            ..row()
+        };
+        let rows = csv::read(&list_csv(&[row(), withdrawn])).expect("csv");
+        assert_eq!(rows[2][0], "PX-0002");
+        assert_eq!(
+            rows[2][6], "2024-08-15",
+            "the day, as every export writes it"
+        );
+        assert_eq!(rows[2][10], "2026-12-08");
+        assert_eq!(export_date("2024-08"), "2024-08");
+        assert_eq!(export_date("not a date"), "not a date");
     }
 }

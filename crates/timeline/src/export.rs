@@ -3,12 +3,25 @@
 //!
 //! Every export takes the entries in the order given (the caller sorts them) and is a
 //! pure function of them, so the same chronology always exports to the same bytes.
+//!
+//! One date format in every export (this CSV, the reports, TimelineJS's display dates,
+//! the exhibit list): the date as written, in its canonical text (`2024-08-15`, `Q3 2024`,
+//! `before 2024-09-18`), and where a spreadsheet must sort, ISO 8601 first and last days.
 
 use crate::csv;
 use crate::model::{CitationEntry, Entry};
 
-/// The chronology CSV's header (CaseMap's fact columns).
-pub const CHRONOLOGY_COLUMNS: [&str; 6] = ["Date", "Fact", "Source", "Quote", "Issues", "Status"];
+/// The chronology CSV's header: CaseMap's fact columns, with the first and last day the
+/// date can mean beside it (ISO 8601, so a spreadsheet sorts them; empty where a
+/// before/after/open range has no such day).
+pub const CHRONOLOGY_COLUMNS: [&str; 8] = [
+    "Date", "Start", "End", "Fact", "Source", "Quote", "Issues", "Status",
+];
+
+/// A day as ISO 8601 writes it.
+fn iso_day((y, m, d): crate::date::Day) -> String {
+    format!("{y:04}-{m:02}-{d:02}")
+}
 
 fn fact(e: &Entry) -> String {
     match e
@@ -26,8 +39,9 @@ fn unverified_mark(c: &CitationEntry) -> &'static str {
     if c.verified { "" } else { " [DOES NOT VERIFY]" }
 }
 
-/// One row per event: date (canonical, sortable), fact, sources (pin cites, `; `),
-/// quotes (one per line, each with its pin cite), issues (`; `), status.
+/// One row per event: date as written (canonical), its first and last day (ISO 8601,
+/// sortable), fact, sources (pin cites, `; `), quotes (one per line, each with its pin
+/// cite), issues (`; `), status.
 pub fn chronology_csv(entries: &[Entry]) -> String {
     let mut rows = vec![CHRONOLOGY_COLUMNS.iter().map(|s| s.to_string()).collect()];
     for e in entries {
@@ -55,8 +69,11 @@ pub fn chronology_csv(entries: &[Entry]) -> String {
                     .map(|q| format!("\u{201C}{q}\u{201D} ({})", c.pin_cite()))
             })
             .collect();
+        let (first, last) = e.date.covered_days();
         rows.push(vec![
             e.date.to_string(),
+            first.map(iso_day).unwrap_or_default(),
+            last.map(iso_day).unwrap_or_default(),
             fact(e),
             sources.join("; "),
             quotes.join("\n"),
@@ -94,7 +111,7 @@ pub fn markdown(case_name: &str, entries: &[Entry]) -> String {
     for e in entries {
         s += &format!(
             "\n## {} — {}\n\n",
-            md_escape(&e.date.human()),
+            md_escape(&e.date.to_string()),
             md_escape(&e.title)
         );
         let mut facts = vec![format!("**Status:** {}", e.status)];
@@ -181,7 +198,7 @@ pub fn html(case_name: &str, entries: &[Entry]) -> String {
             "<section class=\"event\" id=\"event-{}\">\n<h2><time datetime=\"{}\">{}</time>{}</h2>\n",
             e.id,
             html_escape(&e.date.start().to_string()),
-            html_escape(&e.date.human()),
+            html_escape(&e.date.to_string()),
             html_escape(&e.title)
         );
         let mut meta = format!(
@@ -289,23 +306,46 @@ pub(crate) mod tests {
         assert_eq!(rows.len(), 3);
         assert_eq!(rows[1][0], "2024-08");
         assert_eq!(
-            rows[1][1],
+            rows[1][3],
             "Setting added, opted in by default — Users were not asked."
         );
-        assert_eq!(rows[1][2], "PX-0001 (DOSS000002), p. 2");
+        assert_eq!(rows[1][4], "PX-0001 (DOSS000002), p. 2");
         assert_eq!(
-            rows[1][3],
+            rows[1][5],
             "\u{201C}opted in\nby <default>\u{201D} (PX-0001 (DOSS000002), p. 2)"
         );
-        assert_eq!(rows[1][4], "Stored Communications Act; UCL");
-        assert_eq!(rows[2][5], "prospective");
+        assert_eq!(rows[1][6], "Stored Communications Act; UCL");
+        assert_eq!(rows[2][7], "prospective");
+    }
+
+    #[test]
+    fn the_csv_gives_sortable_first_and_last_days_beside_the_date_as_written() {
+        let mut entries = sample();
+        entries[0].date = FuzzyDate::parse("Q3 2024").expect("quarter");
+        entries.push(Entry {
+            id: 3,
+            date: FuzzyDate::parse("between 2024-08-20 and 2024-09-27").expect("between"),
+            ..entries[1].clone()
+        });
+        let rows = csv::read(&chronology_csv(&entries)).expect("valid CSV");
+        let dates: Vec<&[String]> = rows[1..].iter().map(|r| &r[..3]).collect();
+        assert_eq!(dates[0], ["Q3 2024", "2024-07-01", "2024-09-30"]);
+        assert_eq!(dates[1], ["before 2024-09-18", "", "2024-09-17"]);
+        assert_eq!(
+            dates[2],
+            [
+                "between 2024-08-20 and 2024-09-27",
+                "2024-08-20",
+                "2024-09-27"
+            ]
+        );
     }
 
     #[test]
     fn reports_escape_what_they_quote_and_flag_what_does_not_verify() {
         let mut entries = sample();
         let md = markdown("Doe v. Network", &entries);
-        assert!(md.contains("## Aug 2024 — Setting added"), "{md}");
+        assert!(md.contains("## 2024-08 — Setting added"), "{md}");
         assert!(
             md.contains("> \u{201C}opted in by \\<default\\>\u{201D}"),
             "{md}"

@@ -4,9 +4,11 @@
 //! JSON: `{"title": slide, "events": [slide...]}`; a slide has `start_date` (required
 //! except for the title), optional `end_date` and `display_date`, `text` (`headline`,
 //! `text` as HTML), `group` and `unique_id`; a date object has a required integer `year`
-//! and optional `month`, `day`, `hour`, `minute`, `second`. Fuzzy dates keep their
-//! precision (a month-precision event gives no `day`); before/after/between keep their
-//! words in `display_date`.
+//! and optional `month`, `day`, `hour`, `minute`, `second`. A plain ISO date keeps its
+//! precision (a month-precision event gives no `day`); a date as written that is not one
+//! (`Q3 2024`, `early 2024`, `c. 2019`) gives its first and last day as `start_date` and
+//! `end_date`; a range or a between spans from its first date to its last. Every date that
+//! is not a plain date or range keeps its words in `display_date`.
 //!
 //! Sheet: the template's 18 columns, in order ([`SHEET_COLUMNS`]); one row per event, and
 //! a first row of type `title`.
@@ -40,13 +42,26 @@ pub const SHEET_COLUMNS: [&str; 18] = [
     "Background",
 ];
 
-fn date_object(d: &PartialDate) -> Value {
+/// The year, month and day TimelineJS gets for a date: a plain ISO date at its own
+/// precision, any other its first day (its last day when it ends a slide).
+fn ymd(d: &PartialDate, end: bool) -> (i32, Option<u8>, Option<u8>) {
+    match d.date.as_partial_date() {
+        Some(p) => (p.year(), p.month(), p.day()),
+        None => {
+            let (y, m, day) = if end { d.last_day() } else { d.first_day() };
+            (y, Some(m), Some(day))
+        }
+    }
+}
+
+fn date_object(d: &PartialDate, end: bool) -> Value {
     let mut o = Map::new();
-    o.insert("year".into(), json!(d.date.year()));
-    if let Some(m) = d.date.month() {
+    let (year, month, day) = ymd(d, end);
+    o.insert("year".into(), json!(year));
+    if let Some(m) = month {
         o.insert("month".into(), json!(m));
     }
-    if let Some(day) = d.date.day() {
+    if let Some(day) = day {
         o.insert("day".into(), json!(day));
     }
     if let Some(t) = d.time {
@@ -57,11 +72,23 @@ fn date_object(d: &PartialDate) -> Value {
     Value::Object(o)
 }
 
-/// The end date a slide spans to: a range's end only (a "between" is one uncertain point).
+/// The date a slide spans to: the end of a range or a between, or the date itself when it
+/// is a stretch written other than as a plain ISO date (`Q3 2024` ends on 30 September).
 fn span_end(date: &FuzzyDate) -> Option<&PartialDate> {
     match date {
-        FuzzyDate::Range(_, b) => Some(b),
+        FuzzyDate::Range(_, b) | FuzzyDate::Between(_, b) => Some(b),
+        FuzzyDate::On(d) if d.date.as_partial_date().is_none() => Some(d),
         _ => None,
+    }
+}
+
+/// Whether the date is written as plain ISO dates only (`2024-08`, `2024-08-01/2024-08-20`).
+fn plain(date: &FuzzyDate) -> bool {
+    let is_plain = |d: &PartialDate| d.date.as_partial_date().is_some();
+    match date {
+        FuzzyDate::On(d) => is_plain(d),
+        FuzzyDate::Range(a, b) => is_plain(a) && is_plain(b),
+        _ => false,
     }
 }
 
@@ -96,10 +123,7 @@ fn slide_text(e: &Entry) -> String {
 
 /// Whether a date needs its words shown (TimelineJS would otherwise show a bare date).
 fn display_date(date: &FuzzyDate) -> Option<String> {
-    match date {
-        FuzzyDate::Before(_) | FuzzyDate::After(_) | FuzzyDate::Between(_, _) => Some(date.human()),
-        _ => None,
-    }
+    (!plain(date)).then(|| date.to_string())
 }
 
 /// The TimelineJS JSON for a chronology.
@@ -109,9 +133,9 @@ pub fn json(case_name: &str, entries: &[Entry]) -> Value {
         .map(|e| {
             let mut slide = Map::new();
             slide.insert("unique_id".into(), json!(format!("event-{}", e.id)));
-            slide.insert("start_date".into(), date_object(e.date.start()));
+            slide.insert("start_date".into(), date_object(e.date.start(), false));
             if let Some(end) = span_end(&e.date) {
-                slide.insert("end_date".into(), date_object(end));
+                slide.insert("end_date".into(), date_object(end, true));
             }
             if let Some(d) = display_date(&e.date) {
                 slide.insert("display_date".into(), json!(d));
@@ -139,15 +163,18 @@ fn time_text(d: &PartialDate) -> String {
         .unwrap_or_default()
 }
 
-fn parts(d: Option<&PartialDate>) -> [String; 4] {
+fn parts(d: Option<&PartialDate>, end: bool) -> [String; 4] {
     match d {
         None => Default::default(),
-        Some(d) => [
-            d.date.year().to_string(),
-            d.date.month().map(|m| m.to_string()).unwrap_or_default(),
-            d.date.day().map(|x| x.to_string()).unwrap_or_default(),
-            time_text(d),
-        ],
+        Some(d) => {
+            let (year, month, day) = ymd(d, end);
+            [
+                year.to_string(),
+                month.map(|m| m.to_string()).unwrap_or_default(),
+                day.map(|x| x.to_string()).unwrap_or_default(),
+                time_text(d),
+            ]
+        }
     }
 }
 
@@ -164,8 +191,8 @@ pub fn sheet_csv(case_name: &str, entries: &[Entry]) -> String {
     rows.push(title);
     for e in entries {
         let mut row = Vec::with_capacity(SHEET_COLUMNS.len());
-        row.extend(parts(Some(e.date.start())));
-        row.extend(parts(span_end(&e.date)));
+        row.extend(parts(Some(e.date.start()), false));
+        row.extend(parts(span_end(&e.date), true));
         row.push(display_date(&e.date).unwrap_or_default());
         row.push(e.title.clone());
         row.push(slide_text(e));
@@ -291,7 +318,7 @@ mod tests {
                 .contains("<blockquote>")
         );
         let e1 = &v["events"][1];
-        assert_eq!(e1["display_date"], "before 18 Sep 2024");
+        assert_eq!(e1["display_date"], "before 2024-09-18");
         assert_eq!(
             e1["start_date"],
             json!({"year": 2024, "month": 9, "day": 18})
@@ -335,7 +362,7 @@ mod tests {
         assert_eq!(rows[1][15], "title");
         assert_eq!(rows[1][9], "Doe v. Network");
         assert_eq!(&rows[2][..4], ["2024", "8", "", ""]);
-        assert_eq!(rows[3][8], "before 18 Sep 2024");
+        assert_eq!(rows[3][8], "before 2024-09-18");
         assert_eq!(rows[3][16], "prospective");
     }
 }

@@ -14,6 +14,8 @@ export interface DocumentPlace {
   query?: string;
   /** Its position in the list it was opened from (review-list.ts), for next/previous. */
   at?: number;
+  /** The chronology event whose citation led here, so "Cite for event" offers it first. */
+  event?: number;
 }
 
 /** Opens the document viewer at a page, with a quote or search terms highlighted. */
@@ -24,6 +26,7 @@ export function documentHref(doc: number, at: DocumentPlace = {}): string {
     hl: at.terms !== undefined && at.terms.length > 0 ? at.terms.join("|") : undefined,
     q: at.query,
     at: at.at,
+    event: at.event,
   });
 }
 
@@ -34,16 +37,19 @@ export function placeFromQuery(query: URLSearchParams): {
   terms: string[];
   query: string | undefined;
   at: number | undefined;
+  event: number | undefined;
 } {
   const page = Number.parseInt(query.get("page") ?? "", 10);
   const at = Number.parseInt(query.get("at") ?? "", 10);
   const terms = (query.get("hl") ?? "").split("|").filter((t) => t !== "");
+  const event = Number.parseInt(query.get("event") ?? "", 10);
   return {
     page: Number.isFinite(page) && page > 0 ? page : undefined,
     quote: query.get("quote") ?? undefined,
     terms,
     query: query.get("q") ?? undefined,
     at: Number.isFinite(at) && at >= 0 ? at : undefined,
+    event: Number.isFinite(event) && event > 0 ? event : undefined,
   };
 }
 

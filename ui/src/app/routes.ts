@@ -10,6 +10,7 @@ import { DocumentScreen } from "../screens/document/document-screen";
 import { TimelineScreen } from "../screens/timeline/timeline-screen";
 import { PolicyListScreen, PolicySeriesScreen } from "../screens/policy/policy-screen";
 import { ExhibitsScreen } from "../screens/exhibits/exhibits-screen";
+import { PeopleScreen } from "../screens/people/people-screen";
 
 export const routes: RouteDefinition[] = [
   { pattern: "", label: "Case", component: CaseHome, nav: true },
@@ -20,4 +21,5 @@ export const routes: RouteDefinition[] = [
   { pattern: "policy", label: "Policies", component: PolicyListScreen, nav: true },
   { pattern: "policy/:series", label: "Policy series", component: PolicySeriesScreen },
   { pattern: "exhibits", label: "Exhibits", component: ExhibitsScreen, nav: true },
+  { pattern: "people", label: "People", component: PeopleScreen, nav: true },
 ];

@@ -86,7 +86,8 @@ fn an_event_without_a_citation_is_prospective_and_undo_is_an_edit() {
 
     for (date, reason) in [
         ("2024-02-30", "February 2024 has 29 days"),
-        ("Aug 2024", "4 digits"),
+        ("Aug 24", "\"24\" is not understood (a year is 4 digits)"),
+        ("Q5 2024", "no quarter 5"),
     ] {
         let e = fails("event add", &case, &["--date", date, "--title", "x"]);
         assert!(e.contains(reason), "{e}");

@@ -228,7 +228,20 @@ fn a_withdrawn_exhibit_keeps_its_number_and_numbering_continues() {
     );
     let csv = String::from_utf8(dossier(args("exhibits", &case, &["--format", "csv"])).stdout)
         .expect("UTF-8");
-    assert!(csv.contains("DX-0001") && !csv.contains("PX-0002"), "{csv}");
+    let withdrawn_row = csv
+        .lines()
+        .find(|l| l.starts_with("PX-0002,"))
+        .unwrap_or_default();
+    assert!(
+        csv.contains("DX-0001") && !withdrawn_row.ends_with(','),
+        "the CSV list keeps the withdrawn exhibit, with the day it was withdrawn:\n{csv}"
+    );
+    let dat = String::from_utf8(dossier(args("exhibits", &case, &["--format", "dat"])).stdout)
+        .expect("UTF-8");
+    assert!(
+        dat.contains("DX-0001") && !dat.contains("PX-0002"),
+        "a load file holds standing exhibits only:\n{dat}"
+    );
 
     // Undo walks back (the citation and the event first): DX-0001 and PX-0003 are
     // withdrawn, then PX-0002 is reinstated.

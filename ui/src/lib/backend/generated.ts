@@ -1970,7 +1970,21 @@ status?: string,
 /**
  * Only events bearing this tag.
  */
-tag?: string, };
+tag?: string, 
+/**
+ * Only events whose title, description, actors, issues, tags or quotes hold every
+ * word of this text (case ignored).
+ */
+text?: string, 
+/**
+ * Only events that may fall on or after the first day of this date (any form a date
+ * is written in: `2024-08`, `Q3 2024`).
+ */
+from?: string, 
+/**
+ * Only events that may fall on or before the last day of this date.
+ */
+to?: string, };
 
 /**
  * How an event's date bounds it.
@@ -1980,7 +1994,7 @@ export type SpanKind = "on" | "range" | "before" | "after" | "between";
 /**
  * How much of an event's date is known.
  */
-export type SpanPrecision = "year" | "month" | "day";
+export type SpanPrecision = "year" | "month" | "day" | "period";
 
 /**
  * The days an event's date covers (see `FuzzyDate::covered_days`).
@@ -2213,7 +2227,13 @@ doc: number,
 /**
  * supports or context.
  */
-relation: string, };
+relation: string, 
+/**
+ * The sentence cited: for a policy change, the sentence of the new version that holds
+ * the most added words (supports) and the one of the old version that held the most
+ * removed words (context).
+ */
+quote: string | null, };
 
 /**
  * One candidate event.
@@ -2647,8 +2667,8 @@ designation: string | null,
 events: Array<string>, 
 /**
  * When it was withdrawn (`null` while it stands). A withdrawn exhibit stays in the
- * JSON list so the gap in the numbering is explained; the CSV list and the DAT load
- * file hold standing exhibits only.
+ * JSON list and the CSV list (with the day it was withdrawn) so the gap in the
+ * numbering is explained; the DAT load file holds standing exhibits only.
  */
 withdrawn_at: string | null, };
 
@@ -3133,4 +3153,125 @@ ocr_lang?: string,
  * Whether this call changed a setting.
  */
 changed: boolean, };
+
+/**
+ * `people` arguments: none beyond the case.
+ */
+export type PeopleRequest = Record<symbol, never>;
+
+/**
+ * One person of the cast.
+ */
+export type Person = { 
+/**
+ * Its main address (the one in the most messages), which names it.
+ */
+id: string, 
+/**
+ * The name shown: the display name written most often, or one made from the address.
+ */
+name: string, 
+/**
+ * Every address that is this person's, normalised, most used first.
+ */
+addresses: Array<string>, 
+/**
+ * Every display name written for those addresses, as written, most used first.
+ */
+aliases: Array<string>, 
+/**
+ * Messages this person sent or received.
+ */
+documents: number, 
+/**
+ * Messages this person sent (From).
+ */
+sent: number, 
+/**
+ * Messages this person received (To, Cc, Bcc).
+ */
+received: number, 
+/**
+ * The day of the first message (ISO 8601), when the messages are dated.
+ */
+first: string | null, 
+/**
+ * The day of the last message.
+ */
+last: string | null, 
+/**
+ * Their role in the matter, as a reviewer gave it.
+ */
+role: string | null, 
+/**
+ * Their organisation, as a reviewer gave it.
+ */
+organisation: string | null, };
+
+/**
+ * `person` arguments: one of a merge, a split or a person entered by hand.
+ */
+export type PersonRequest = { 
+/**
+ * Merge these people (ids, as `people` lists them) into the first.
+ */
+merge?: Array<string>, 
+/**
+ * Split this address off into a person of its own.
+ */
+split?: string, 
+/**
+ * Enter a person by hand with this name.
+ */
+add?: string, 
+/**
+ * The role of the person entered.
+ */
+role?: string, 
+/**
+ * The organisation of the person entered.
+ */
+organisation?: string, 
+/**
+ * Addresses of the person entered.
+ */
+address?: Array<string>, };
+
+/**
+ * `correspondence` arguments.
+ */
+export type CorrespondenceRequest = { 
+/**
+ * Only the lines this person (an id `people` lists) wrote or received.
+ */
+person?: string, };
+
+/**
+ * Who wrote to whom in one month, and the messages behind it.
+ */
+export type CorrespondenceLine = { 
+/**
+ * The sender (a person's id).
+ */
+from: string, 
+/**
+ * The sender's name.
+ */
+from_name: string, 
+/**
+ * The recipient (To, Cc or Bcc).
+ */
+to: string, 
+/**
+ * The recipient's name.
+ */
+to_name: string, 
+/**
+ * The month (`2001-05`); empty for undated messages.
+ */
+month: string, 
+/**
+ * The messages, by document id.
+ */
+documents: Array<number>, };
 

@@ -9,7 +9,7 @@
 import type { EventSpan } from "../backend/types";
 
 /** How much of a date is known. */
-export type Precision = "year" | "month" | "day";
+export type Precision = "year" | "month" | "day" | "period";
 
 /** What an event's date says about when it happened. */
 export type DateKind = "on" | "range" | "before" | "after" | "between";
@@ -91,6 +91,10 @@ export function describeSpan(span: DateSpan): string {
     case "range":
       return `from ${isoDay(span.first)} to ${isoDay(last)}`;
     case "on":
+      if (span.precision === "period") {
+        // A quarter, part of a year or month, season or decade: its first and last days.
+        return `some time between ${isoDay(span.first)} and ${isoDay(last)}`;
+      }
       return span.precision === "day"
         ? `on ${isoDay(span.first)}`
         : `some time in ${span.precision === "month" ? "the month" : "the year"} ${isoDay(span.first).slice(0, span.precision === "month" ? 7 : 4)}`;

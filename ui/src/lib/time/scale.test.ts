@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { EventSpan } from "../backend";
 import { dayNumber, spanOf } from "./calendar";
-import { fitView, MAX_VIEW_DAYS, MIN_VIEW_DAYS, panView, ticks, xOf, zoomView } from "./scale";
+import { fitView, MAX_VIEW_DAYS, MIN_VIEW_DAYS, panView, ticks, xOf, zoomAround, zoomView } from "./scale";
 
 // Spans as the api sends them in `TimelineEvent.span` (crates/timeline's reading of the date).
 const span = (kind: EventSpan["kind"], first_day: string | null, last_day: string | null, precision: EventSpan["precision"]) =>
@@ -48,5 +48,12 @@ describe("the time axis", () => {
     expect(days[0]?.label).toBe("10 Aug 2024");
     expect(days[1]?.label).toBe("11 Aug");
     expect(days).toHaveLength(15);
+  });
+
+  test("zooming toward a selected event puts it in the middle of the view", () => {
+    const view = { start: 0, end: 1000 };
+    const zoomed = zoomAround(view, 2, 900);
+    expect(zoomed.end - zoomed.start).toBe(500);
+    expect((zoomed.start + zoomed.end) / 2).toBe(900);
   });
 });

@@ -64,6 +64,12 @@ export function zoomView(view: TimeView, factor: number, focus: number = (view.s
   return { start: focus - at * next, end: focus - at * next + next };
 }
 
+/** Zooms by `factor` with `centre` (a selected event's middle day) in the middle of the view. */
+export function zoomAround(view: TimeView, factor: number, centre: number): TimeView {
+  const half = (view.end - view.start) / 2;
+  return zoomView({ start: centre - half, end: centre + half }, factor, centre);
+}
+
 /** Moves the view by `fraction` of its width (negative: earlier). */
 export function panView(view: TimeView, fraction: number): TimeView {
   const shift = (view.end - view.start) * fraction;

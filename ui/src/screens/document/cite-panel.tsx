@@ -1,12 +1,15 @@
 // "Cite for event": the selected words become a citation of this document (at its page) on an
 // event of the chronology, existing or new. The case checks that the quote is on the page and
-// refuses it otherwise; the answer says whether it verified.
+// refuses it otherwise; the answer says whether it verified. Opened from an event's citation
+// (`#/doc/ID?event=N`), the panel offers that event first; a new event's date is previewed as the
+// event form previews it (the case reads the draft); the answer links back to the event cited.
 
 import { useState } from "preact/hooks";
 import { BackendError, isTimelineEvent, type CiteOutput, type TimelineEvent } from "../../lib/backend";
 import { useBackend } from "../../app/context";
 import { useCommand } from "../../app/use-command";
-import { hrefTo } from "../../app/router";
+import { NO_FILTERS, timelineHref } from "../timeline/filters";
+import { DATE_HELP, useDatePreview } from "../timeline/date-preview";
 import type { TextSelection } from "./selection";
 
 /** The choice in the event list that creates a new event. */
@@ -14,7 +17,25 @@ const NEW_EVENT = "new";
 
 type Relation = "supports" | "contradicts" | "context";
 
-export function CitePanel({ doc, selection, onClear }: { doc: number; selection: TextSelection | undefined; onClear: () => void }) {
+/** The event the panel offers first: the one the reviewer came from if it still exists, else the first. */
+export function defaultEventChoice(events: readonly TimelineEvent[], fromEvent: number | undefined): string {
+  if (fromEvent !== undefined && events.some((e) => e.id === fromEvent)) {
+    return String(fromEvent);
+  }
+  return String(events[0]?.id ?? NEW_EVENT);
+}
+
+export function CitePanel({
+  doc,
+  fromEvent,
+  selection,
+  onClear,
+}: {
+  doc: number;
+  fromEvent?: number | undefined;
+  selection: TextSelection | undefined;
+  onClear: () => void;
+}) {
   const backend = useBackend();
   const [generation, setGeneration] = useState(0);
   const timeline = useCommand("timeline", {}, `events ${generation}`);
@@ -23,8 +44,9 @@ export function CitePanel({ doc, selection, onClear }: { doc: number; selection:
   const [relation, setRelation] = useState<Relation>("supports");
   const [newTitle, setNewTitle] = useState("");
   const [newDate, setNewDate] = useState("");
-  const [result, setResult] = useState<{ cited: CiteOutput; event: string } | { error: string } | undefined>();
-  const chosen = eventChoice === "" ? String(events[0]?.id ?? NEW_EVENT) : eventChoice;
+  const [result, setResult] = useState<{ cited: CiteOutput; event: string; eventId: number } | { error: string } | undefined>();
+  const chosen = eventChoice === "" ? defaultEventChoice(events, fromEvent) : eventChoice;
+  const datePreview = useDatePreview(backend, newDate, "");
 
   const cite = async (): Promise<void> => {
     if (selection === undefined) {
@@ -51,7 +73,7 @@ export function CitePanel({ doc, selection, onClear }: { doc: number; selection:
         relation,
         ...(selection.page !== undefined ? { page: selection.page } : {}),
       });
-      setResult({ cited, event: eventTitle });
+      setResult({ cited, event: eventTitle, eventId });
       setEventChoice(String(eventId));
       setNewTitle("");
       setNewDate("");
@@ -98,8 +120,11 @@ export function CitePanel({ doc, selection, onClear }: { doc: number; selection:
           <>
             <label for="new-event-title">Title of the new event</label>
             <input id="new-event-title" type="text" value={newTitle} onInput={(e) => setNewTitle(e.currentTarget.value)} />
-            <label for="new-event-date">Date (2024, 2024-08 or 2024-08-15)</label>
-            <input id="new-event-date" type="text" value={newDate} onInput={(e) => setNewDate(e.currentTarget.value)} />
+            <label for="new-event-date">Date (2024-08-15, Q3 2024, early 2024, c. 2019…)</label>
+            <input id="new-event-date" type="text" value={newDate} aria-describedby="new-event-date-preview" onInput={(e) => setNewDate(e.currentTarget.value)} />
+            <p id="new-event-date-preview" class="hint date-preview" aria-live="polite">
+              {newDate.trim() === "" ? DATE_HELP : datePreview}
+            </p>
           </>
         )}
         <label for="cite-relation">Relation</label>
@@ -121,7 +146,7 @@ export function CitePanel({ doc, selection, onClear }: { doc: number; selection:
           <>
             Cited on “{result.event}”{result.cited.page !== null ? `, page ${result.cited.page}` : ""}:{" "}
             {result.cited.verified ? "the quote verifies" : "the quote does not verify"}.{" "}
-            <a href={hrefTo("timeline")}>See the timeline</a>
+            <a href={timelineHref(NO_FILTERS, result.eventId)}>See the timeline</a>
           </>
         )}
       </p>

@@ -117,7 +117,7 @@ function DocumentPage({ doc, query, embedded }: { doc: DocumentView; query: URLS
 
   const title = visible(doc.title ?? `Document ${doc.id}`);
   const goToPage = (page: number): void =>
-    replaceHash(documentHref(doc.id, { page, ...(place.quote !== undefined ? { quote: place.quote } : {}), terms: place.terms, ...(place.query !== undefined ? { query: place.query } : {}) }));
+    replaceHash(documentHref(doc.id, { page, ...(place.quote !== undefined ? { quote: place.quote } : {}), terms: place.terms, ...(place.query !== undefined ? { query: place.query } : {}), ...(place.event !== undefined ? { event: place.event } : {}) }));
   return (
     <article class="document" aria-labelledby="doc-title">
       <header class="doc-header">
@@ -170,10 +170,10 @@ function DocumentPage({ doc, query, embedded }: { doc: DocumentView; query: URLS
           {view === "text" && <TextView doc={doc} page={place.page} quote={place.quote} terms={place.terms} />}
         </div>
         <aside class="doc-side" aria-label="About this document">
-          <CitePanel doc={doc.id} selection={selection} onClear={() => setSelection(undefined)} />
           {ocr !== undefined && ocr.pages.length > 0 && (
             <OcrPanel doc={doc.id} ocr={ocr} page={place.page ?? 1} goToPage={goToPage} onCorrected={() => setOcrGeneration((g) => g + 1)} />
           )}
+          <CitePanel doc={doc.id} fromEvent={place.event} selection={selection} onClear={() => setSelection(undefined)} />
           <TagsPanel doc={doc.id} initial={doc.tags} />
           <NotesPanel doc={doc.id} selection={selection} />
           <MetadataPanel doc={doc} />

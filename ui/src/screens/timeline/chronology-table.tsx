@@ -49,7 +49,7 @@ export function ChronologyTable({ events, selected, hrefFor }: { events: readonl
                   <ul class="citation-list">
                     {e.citations.map((c) => (
                       <li key={c.id}>
-                        <CitationLink citation={c} />
+                        <CitationLink citation={c} event={e.id} />
                       </li>
                     ))}
                   </ul>

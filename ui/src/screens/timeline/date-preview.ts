@@ -8,7 +8,8 @@ import { BackendError, isTimelineEvent, type Backend, type DateReading } from ".
 import { describeSpan, spanOf } from "../../lib/time/calendar";
 
 /** What the preview says while the date is empty. */
-export const DATE_HELP = "Write a date: 2024, 2024-08, 2024-08-15, before 2024-08, after 2024-08-15, between 2024-08-01 and 2024-09.";
+export const DATE_HELP =
+  "Write a date: 2024-08-15, 2024-08, 2024, Q3 2024, early 2024, mid-March 2024, summer 2024, c. 2019, 2019?, before 2024-08, after 2024-08-15, between 2024-08-01 and 2024-09, 2024-07/2024-09.";
 
 /** How long typing must pause before the case is asked, so a burst of keys is one call. */
 const SETTLE_MS = 120;

@@ -95,7 +95,7 @@ export function EventDetails({
         <ul class="citation-list">
           {event.citations.map((c) => (
             <li key={c.id}>
-              <CitationLink citation={c} />{" "}
+              <CitationLink citation={c} event={event.id} />{" "}
               <button
                 type="button"
                 class="link"

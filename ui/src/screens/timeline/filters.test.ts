@@ -6,14 +6,17 @@ import { SAMPLE_EVENTS } from "./sample-events";
 describe("timeline filters", () => {
   test("the case is asked only for the filters set, with the values as the user chose them", () => {
     expect(filterRequest(NO_FILTERS)).toEqual({});
-    expect(filterRequest({ issue: "Stored Communications Act", status: "", tag: "AI training" })).toEqual({ issue: "Stored Communications Act", tag: "AI training" });
-    expect(filterRequest({ issue: "", status: "alleged", tag: "" })).toEqual({ status: "alleged" });
+    expect(filterRequest({ ...NO_FILTERS, issue: "Stored Communications Act", tag: "AI training" })).toEqual({ issue: "Stored Communications Act", tag: "AI training" });
+    expect(filterRequest({ ...NO_FILTERS, status: "alleged" })).toEqual({ status: "alleged" });
+    expect(filterRequest({ ...NO_FILTERS, text: "opted in", from: "2024-08", to: "Q3 2024" })).toEqual({ text: "opted in", from: "2024-08", to: "Q3 2024" });
   });
 
   test("any one filter set counts as filtering", () => {
     expect(anyFilter(NO_FILTERS)).toBe(false);
     expect(anyFilter({ ...NO_FILTERS, tag: "hot" })).toBe(true);
     expect(anyFilter({ ...NO_FILTERS, status: "disputed" })).toBe(true);
+    expect(anyFilter({ ...NO_FILTERS, text: "consent" })).toBe(true);
+    expect(anyFilter({ ...NO_FILTERS, to: "2024" })).toBe(true);
   });
 
   test("the choices are the values the events carry, with how many carry each", () => {
@@ -32,12 +35,14 @@ describe("timeline filters", () => {
   });
 
   test("filters and the selected event survive a trip through the hash", () => {
-    const href = timelineHref({ issue: "Unfair competition law", status: "", tag: "silent change" }, 7);
+    const href = timelineHref({ ...NO_FILTERS, issue: "Unfair competition law", tag: "silent change" }, 7);
     expect(href).toBe("#/timeline?issue=Unfair+competition+law&tag=silent+change&event=7");
     expect(filtersFromQuery(parseHash(href).query)).toEqual({
-      filters: { issue: "Unfair competition law", status: "", tag: "silent change" },
+      filters: { ...NO_FILTERS, issue: "Unfair competition law", tag: "silent change" },
       selected: 7,
     });
+    const ranged = timelineHref({ ...NO_FILTERS, text: "opted in", from: "2024-08", to: "Q3 2024" });
+    expect(filtersFromQuery(parseHash(ranged).query).filters).toEqual({ ...NO_FILTERS, text: "opted in", from: "2024-08", to: "Q3 2024" });
   });
 
   test("comma-separated fields become trimmed lists without empty items", () => {

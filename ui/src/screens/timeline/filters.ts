@@ -1,5 +1,6 @@
-// The timeline's filters (issue, status, tag) and the selected event, kept in the hash
-// (`#/timeline?issue=…&status=…&tag=…&event=3`) so a filtered view can be linked to and reloaded.
+// The timeline's filters (issue, status, tag, words, a date range) and the selected event, kept in
+// the hash (`#/timeline?issue=…&status=…&tag=…&text=…&from=…&to=…&event=3`) so a filtered view can
+// be linked to and reloaded.
 
 import type { TimelineEvent, TimelineRequest } from "../../lib/backend";
 import { hrefTo } from "../../app/router";
@@ -8,27 +9,47 @@ export interface TimelineFilters {
   issue: string;
   status: string;
   tag: string;
+  /** Words every shown event holds (title, description, actors, issues, tags, quotes). */
+  text: string;
+  /** The date range, as dates are written (`2024-08`, `Q3 2024`); the case reads them. */
+  from: string;
+  to: string;
 }
 
-export const NO_FILTERS: TimelineFilters = { issue: "", status: "", tag: "" };
+export const NO_FILTERS: TimelineFilters = { issue: "", status: "", tag: "", text: "", from: "", to: "" };
 
 /** The filters and the selected event from the hash's query. */
 export function filtersFromQuery(query: URLSearchParams): { filters: TimelineFilters; selected: number | undefined } {
   const selected = Number.parseInt(query.get("event") ?? "", 10);
   return {
-    filters: { issue: query.get("issue") ?? "", status: query.get("status") ?? "", tag: query.get("tag") ?? "" },
+    filters: {
+      issue: query.get("issue") ?? "",
+      status: query.get("status") ?? "",
+      tag: query.get("tag") ?? "",
+      text: query.get("text") ?? "",
+      from: query.get("from") ?? "",
+      to: query.get("to") ?? "",
+    },
     selected: Number.isFinite(selected) ? selected : undefined,
   };
 }
 
 /** The timeline's link for these filters and this selection. */
 export function timelineHref(filters: TimelineFilters, selected?: number): string {
-  return hrefTo("timeline", { issue: filters.issue, status: filters.status, tag: filters.tag, event: selected });
+  return hrefTo("timeline", {
+    issue: filters.issue,
+    status: filters.status,
+    tag: filters.tag,
+    text: filters.text === "" ? undefined : filters.text,
+    from: filters.from === "" ? undefined : filters.from,
+    to: filters.to === "" ? undefined : filters.to,
+    event: selected,
+  });
 }
 
 /** Whether any filter is set. */
 export function anyFilter(filters: TimelineFilters): boolean {
-  return filters.issue !== "" || filters.status !== "" || filters.tag !== "";
+  return Object.values(filters).some((v) => v.trim() !== "");
 }
 
 /**
@@ -41,6 +62,9 @@ export function filterRequest(filters: TimelineFilters): TimelineRequest {
     ...(filters.issue !== "" ? { issue: filters.issue } : {}),
     ...(filters.status !== "" ? { status: filters.status } : {}),
     ...(filters.tag !== "" ? { tag: filters.tag } : {}),
+    ...(filters.text.trim() !== "" ? { text: filters.text } : {}),
+    ...(filters.from.trim() !== "" ? { from: filters.from } : {}),
+    ...(filters.to.trim() !== "" ? { to: filters.to } : {}),
   };
 }
 

@@ -68,5 +68,15 @@ describe("lanes", () => {
     const cut = chartLabel("Linkwise agrees to pay $6.625 million to settle the ad-view class action");
     expect(cut.endsWith("…")).toBe(true);
     expect(cut.length).toBeLessThanOrEqual(38);
+    expect(cut).toBe("Linkwise agrees to pay $6.625 million…");
+  });
+
+  test("never cuts a word: a label ends at the last whole word that fits", () => {
+    const title = "Settlement administrator circulates the notice to everyone concerned";
+    const label = chartLabel(title);
+    const words = label.slice(0, -1).split(" ");
+    expect(label.endsWith("…")).toBe(true);
+    expect(title.split(" ").slice(0, words.length)).toEqual(words);
+    expect(chartLabel("Supercalifragilisticexpialidociousandmoreandmorewords here")).toBe("Supercalifragilisticexpialidociousandmoreandmorewords…");
   });
 });

@@ -34,9 +34,18 @@ export interface Placed {
   labelSide: "left" | "right";
 }
 
-/** The label as the chart draws it. */
+/**
+ * The label as the chart draws it: a long title ends at the last whole word that fits, then "…";
+ * a word is never cut (a first word longer than the room is drawn whole).
+ */
 export function chartLabel(title: string): string {
-  return title.length <= LABEL_MAX_CHARS ? title : `${title.slice(0, LABEL_MAX_CHARS - 1).trimEnd()}…`;
+  if (title.length <= LABEL_MAX_CHARS) {
+    return title;
+  }
+  const room = title.slice(0, LABEL_MAX_CHARS);
+  const space = room.search(/\s\S*$/);
+  const words = space > 0 ? room.slice(0, space) : (title.split(/\s/)[0] ?? room);
+  return `${words.replace(/[\s,;:.\-–—]+$/u, "")}…`;
 }
 
 /** The mark's shape and extent for a date span. */

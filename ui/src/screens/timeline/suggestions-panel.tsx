@@ -62,7 +62,8 @@ export function SuggestionsPanel({ generation, onChanged }: { generation: number
                     {s.citations.map((c, i) => (
                       <span key={c.doc}>
                         {i > 0 ? ", " : ""}
-                        <a href={documentHref(c.doc)}>document {c.doc}</a> ({c.relation})
+                        <a href={documentHref(c.doc, { quote: c.quote })}>document {c.doc}</a> ({c.relation})
+                        {c.quote !== null && <q class="citation-quote">{visible(c.quote)}</q>}
                       </span>
                     ))}
                     )

@@ -9,7 +9,7 @@
 import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { TimelineEvent } from "../../lib/backend";
 import { describeSpan, isoDay, spanOf, type DateSpan } from "../../lib/time/calendar";
-import { dayAt, fitView, panView, ticks, xOf, zoomView, type TimeView } from "../../lib/time/scale";
+import { dayAt, fitView, panView, ticks, xOf, zoomAround, zoomView, type TimeView } from "../../lib/time/scale";
 import { layoutEvents, type Placed } from "./layout";
 import { STATUSES, statusLook, type StatusLook } from "./status";
 
@@ -80,7 +80,14 @@ export function TimelineChart({
   );
   const height = AXIS_PX + Math.max(lanes, 1) * LANE_PX + 8;
 
-  const zoom = (factor: number, focus?: number): void => setView(zoomView(view, factor, focus));
+  // The buttons and keys zoom toward the selected event, if one is drawn; the wheel, about the pointer.
+  const selectedSpan = selected === undefined ? undefined : byId.get(selected)?.span;
+  const zoom = (factor: number, focus?: number): void =>
+    setView(
+      focus === undefined && selectedSpan !== undefined
+        ? zoomAround(view, factor, (selectedSpan.first + selectedSpan.end) / 2)
+        : zoomView(view, factor, focus),
+    );
   const onKey = (event: KeyboardEvent): void => {
     const actions: Record<string, () => void> = {
       "+": () => zoom(2),

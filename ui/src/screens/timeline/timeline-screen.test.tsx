@@ -230,7 +230,7 @@ describe("the timeline screen", () => {
     const backend = backendWith({
       suggest: (args) =>
         args.accept === undefined
-          ? [{ key: "doc:1", date: "2024-06-14", title: "Article published: Linkwise to pay", source: "document", citations: [{ doc: 1, relation: "supports" }] }]
+          ? [{ key: "doc:1", date: "2024-06-14", title: "Article published: Linkwise to pay", source: "document", citations: [{ doc: 1, relation: "supports", quote: null }] }]
           : [{ key: "doc:1", event: 11 }],
     });
     renderAt("#/timeline", backend);

@@ -107,7 +107,7 @@ export function TimelineScreen({ query }: ScreenProps) {
 function Filters({ events, filters, shown }: { events: readonly TimelineEvent[]; filters: TimelineFilters; shown: number }) {
   const choices = filterChoices(events);
   const set = (change: Partial<TimelineFilters>): void => replaceHash(timelineHref({ ...filters, ...change }));
-  const select = (name: keyof TimelineFilters, label: string, options: [string, number][]) => (
+  const select = (name: "issue" | "status" | "tag", label: string, options: [string, number][]) => (
     <div class="field">
       <label for={`filter-${name}`}>{label}</label>
       <select id={`filter-${name}`} value={filters[name]} onChange={(e) => set({ [name]: e.currentTarget.value })}>
@@ -127,6 +127,18 @@ function Filters({ events, filters, shown }: { events: readonly TimelineEvent[];
       {select("issue", "Issue", choices.issues)}
       {select("status", "Status", choices.statuses)}
       {select("tag", "Tag", choices.tags)}
+      <div class="field">
+        <label for="filter-text">Words</label>
+        <input id="filter-text" type="search" value={filters.text} onChange={(e) => set({ text: e.currentTarget.value })} />
+      </div>
+      <div class="field">
+        <label for="filter-from">From</label>
+        <input id="filter-from" type="text" size={10} placeholder="2024-08" value={filters.from} onChange={(e) => set({ from: e.currentTarget.value })} />
+      </div>
+      <div class="field">
+        <label for="filter-to">To</label>
+        <input id="filter-to" type="text" size={10} placeholder="Q3 2024" value={filters.to} onChange={(e) => set({ to: e.currentTarget.value })} />
+      </div>
       <p class="muted filter-count" aria-live="polite">
         Showing {shown} of {events.length} events.{" "}
         {active && (
