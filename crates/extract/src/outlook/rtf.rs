@@ -103,15 +103,16 @@ pub enum RtfBody {
     Text(String),
 }
 
-/// Reads decompressed RTF as its encapsulated HTML or as text.
+/// Reads decompressed RTF as its encapsulated HTML or as text. Plain RTF is read by the
+/// RTF extractor's reader (`crate::rtf_to_text`: fields, tables, code pages), the one
+/// reader of RTF text; this module's reader only takes HTML back out of `\\fromhtml1` RTF,
+/// which keeps what `\\htmlrtf` hides from RTF readers.
 pub fn read(rtf: &[u8]) -> RtfBody {
     let head = &rtf[..rtf.len().min(1024)];
-    let from_html = head.windows(10).any(|w| w == b"\\fromhtml1");
-    let text = Reader::new(rtf, from_html).run();
-    if from_html {
-        RtfBody::Html(text)
+    if head.windows(10).any(|w| w == b"\\fromhtml1") {
+        RtfBody::Html(Reader::new(rtf).run())
     } else {
-        RtfBody::Text(text)
+        RtfBody::Text(crate::rtf_to_text(rtf))
     }
 }
 
@@ -153,10 +154,11 @@ struct Group {
     htmltag: bool,
 }
 
+/// Takes the HTML back out of RTF that encapsulates it ([MS-OXRTFEX]): the text of
+/// `{\*\htmltag …}` groups and of the RTF outside `\htmlrtf … \htmlrtf0`.
 struct Reader<'a> {
     rtf: &'a [u8],
     at: usize,
-    from_html: bool,
     /// Inside `\htmlrtf … \htmlrtf0`: RTF rendering only, not part of the HTML.
     suppressed: bool,
     encoding: &'static encoding_rs::Encoding,
@@ -168,11 +170,10 @@ struct Reader<'a> {
 }
 
 impl<'a> Reader<'a> {
-    fn new(rtf: &'a [u8], from_html: bool) -> Self {
+    fn new(rtf: &'a [u8]) -> Self {
         Reader {
             rtf,
             at: 0,
-            from_html,
             suppressed: false,
             encoding: encoding_rs::WINDOWS_1252,
             out: String::new(),
@@ -221,7 +222,7 @@ impl<'a> Reader<'a> {
                     }
                     if first {
                         if starred {
-                            if self.from_html && word == "htmltag" {
+                            if word == "htmltag" {
                                 group.htmltag = true;
                             } else {
                                 group.skip = true;
