@@ -199,8 +199,12 @@ def surface_commands(cli):
         if not line.startswith("  "):
             break
         name = line.split()[0]
-        # `serve` is the transport and `demo` a CLI-only first-run command; neither is on IPC.
-        if name not in ("help", "serve", "demo"):
+        # `serve` is the transport, `demo` a CLI-only first-run command, and `completions` and
+        # `man` describe the CLI itself; none is on IPC. The CLI groups the two timestamp
+        # commands as `timestamp request|import`.
+        if name == "timestamp":
+            names += ["timestamp_request", "timestamp_import"]
+        elif name not in ("help", "serve", "demo", "completions", "man"):
             names.append(name.replace("-", "_"))
     return names
 

@@ -286,6 +286,29 @@ impl Change<'_> {
         Ok(())
     }
 
+    /// Appends an audit row for a change to an audited row (`audited_state.rs`), carrying
+    /// that row's whole state after the change: what lets `verify` name the row if it is
+    /// changed behind the log's back.
+    pub(crate) fn record_state(
+        &self,
+        action: &str,
+        target: &str,
+        detail: &str,
+        row: crate::audited_state::Audited,
+    ) -> Result<()> {
+        let state = row.state(&self.tx)?.unwrap_or_default();
+        audit::append_state(
+            &self.tx,
+            &self.at,
+            self.actor,
+            action,
+            target,
+            detail,
+            Some((&row.key(), &state)),
+        )?;
+        Ok(())
+    }
+
     /// Names the case (`dossier init --name`): what `summary` and the window's header show
     /// in place of the folder's name. Audited as `case.name` with the name as its detail.
     pub fn set_case_name(&self, name: &str) -> Result<()> {

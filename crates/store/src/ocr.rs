@@ -3,7 +3,6 @@
 
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::audit;
 use crate::audited_state::Audited;
 use crate::case::{Case, Change, execute_cached};
 use crate::error::{Result, StoreError};
@@ -403,13 +402,8 @@ impl Change<'_> {
             kept.push(c.n);
         }
         rejoin_document_text(&self.tx, document_id)?;
-        let row = Audited::OcrText(document_id);
-        let state = row.state(&self.tx)?.unwrap_or_default();
         let pages: Vec<String> = kept.iter().map(u32::to_string).collect();
-        audit::append_state(
-            &self.tx,
-            &self.at,
-            self.actor,
+        self.record_state(
             "document.ocr_kept",
             &format!("document:{document_id}"),
             &format!(
@@ -420,7 +414,7 @@ impl Change<'_> {
                     pages.join(", ")
                 }
             ),
-            Some((&row.key(), &state)),
+            Audited::OcrText(document_id),
         )?;
         Ok(kept)
     }

@@ -8,7 +8,6 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use crate::audit;
 use crate::audited_state::Audited;
 use crate::case::{Case, Change};
 use crate::error::{Result, StoreError};
@@ -91,17 +90,7 @@ impl Change<'_> {
     /// The audit row of a change to saved search `id`, with its state after the change.
     fn record_saved_search(&self, action: &str, id: i64, detail: &str) -> Result<()> {
         let row = Audited::SavedSearch(id);
-        let state = row.state(&self.tx)?.unwrap_or_default();
-        audit::append_state(
-            &self.tx,
-            &self.at,
-            self.actor,
-            action,
-            &row.key(),
-            detail,
-            Some((&row.key(), &state)),
-        )?;
-        Ok(())
+        self.record_state(action, &row.key(), detail, row)
     }
 }
 

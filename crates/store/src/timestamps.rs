@@ -10,7 +10,6 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use crate::audit;
 use crate::audited_state::Audited;
 use crate::case::{Case, Change};
 use crate::error::{Result, StoreError};
@@ -99,17 +98,7 @@ impl Change<'_> {
 
     fn record_timestamp(&self, action: &str, id: i64, detail: &str) -> Result<()> {
         let row = Audited::Timestamp(id);
-        let state = row.state(&self.tx)?.unwrap_or_default();
-        audit::append_state(
-            &self.tx,
-            &self.at,
-            self.actor,
-            action,
-            &row.key(),
-            detail,
-            Some((&row.key(), &state)),
-        )?;
-        Ok(())
+        self.record_state(action, &row.key(), detail, row)
     }
 }
 
