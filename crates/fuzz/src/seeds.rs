@@ -37,6 +37,9 @@ pub fn load(
     if matches!(target.kind, Kind::Query) {
         seeds.extend(QUERY_SEEDS.iter().map(|q| q.as_bytes().to_vec()));
     }
+    if matches!(target.kind, Kind::TimestampResponse) {
+        seeds.extend(timestamp_responses());
+    }
     if let Some(root) = corpus {
         let mut files = Vec::new();
         for source in target.seeds {
@@ -100,4 +103,38 @@ pub fn fixture_files(dir: &Path) -> Vec<PathBuf> {
 fn is_input(path: &Path) -> bool {
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     !name.starts_with('.') && !name.ends_with(".finding")
+}
+
+/// Responses of a real authority (`openssl ts -reply` with a throw-away CA, RSA and P-256)
+/// to a request over a fixed hash: what `dossier timestamp import` is given. None when the
+/// `openssl` command is missing.
+fn timestamp_responses() -> Vec<Vec<u8>> {
+    use dossier_tests::local_tsa::{KeyKind, LocalTsa};
+    let openssl = std::process::Command::new("openssl")
+        .arg("version")
+        .output();
+    if !openssl.is_ok_and(|o| o.status.success()) {
+        return Vec::new();
+    }
+    let (Ok(dir), Ok(request)) = (tempfile::tempdir(), dossier_timestamp::request(&[7; 32])) else {
+        return Vec::new();
+    };
+    [KeyKind::Rsa, KeyKind::P256]
+        .into_iter()
+        .map(|key| {
+            LocalTsa::new(&dir.path().join(format!("{key:?}")), key).reply_bytes(&request.der)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod timestamp_seed_tests {
+    #[test]
+    fn the_timestamp_target_starts_from_real_responses_that_verify() {
+        let responses = super::timestamp_responses();
+        assert_eq!(responses.len(), 2, "RSA and P-256 (the tests need openssl)");
+        for response in &responses {
+            dossier_timestamp::read_response(response).expect("a real authority's response");
+        }
+    }
 }

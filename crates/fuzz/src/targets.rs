@@ -47,6 +47,9 @@ pub enum Kind {
     /// A search, on the input read as UTF-8 (lossily) as the query: the parser, then the
     /// query run on a small real index with snippets, with either default operator.
     Query,
+    /// An RFC 3161 time-stamp response (`.tsr`) or bare token, as `dossier timestamp
+    /// import` reads a file a user was sent: parsed and its signature checked.
+    TimestampResponse,
     /// Deliberate failures on command, to prove the supervisor catches each kind (tests).
     SelfTest,
 }
@@ -458,6 +461,15 @@ pub const TARGETS: &[Target] = &[
         tokens: QUERY_TOKENS,
     },
     Target {
+        name: "timestamp",
+        kind: Kind::TimestampResponse,
+        file_name: "fuzz.tsr",
+        // Seeded with responses of a real local authority (`seeds.rs`); there are none in
+        // the corpus.
+        seeds: &[],
+        tokens: &[],
+    },
+    Target {
         name: "selftest",
         kind: Kind::SelfTest,
         file_name: "selftest",
@@ -614,6 +626,11 @@ impl Prepared {
                     };
                     let _ = index.search(&request, &mut |id, page| page_text(id, page));
                 }
+                Verdict::Fine
+            }
+            Kind::TimestampResponse => {
+                let _ = dossier_timestamp::read_response(input);
+                let _ = dossier_timestamp::Token::read(input);
                 Verdict::Fine
             }
             Kind::SelfTest => self_test(input),

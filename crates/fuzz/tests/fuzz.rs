@@ -81,7 +81,7 @@ fn every_extractor_and_container_the_registry_ships_has_a_fuzz_target() {
             Kind::Extractor(make) => Some(make().name()),
             Kind::Container(make) => Some(make().name()),
             Kind::PdfWorker => Some("pdf"),
-            Kind::Query | Kind::SelfTest => None,
+            Kind::Query | Kind::TimestampResponse | Kind::SelfTest => None,
         })
         .collect();
     for name in Registry::standard().names() {
